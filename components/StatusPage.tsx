@@ -1,0 +1,120 @@
+import { networkIndex } from '../utils/core/decide';
+import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
+import type { StatusSnapshot } from '../utils/status';
+
+const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
+  roleRules: 'matched the signed-in email',
+  role: 'set for this device by the policy',
+  default: 'no role in the policy: treated as a pupil',
+};
+
+const ACTION_WORDS = { block: 'Blocked', warn: 'Warning first', allow: 'Allowed' } as const;
+
+export function StatusPage({ status, loaded, now }: { status: StatusSnapshot; loaded: boolean; now: number }) {
+  const { parsed, role } = status;
+  const { policy } = parsed;
+  const index = networkIndex(policy);
+  const problems = parsed.problems;
+  return (
+    <main class="page status">
+      <h1>Hall Pass status</h1>
+      <p class="note">This device's settings come from the school's managed policy and cannot be changed here.</p>
+      {!loaded && <p role="status">Working out the policy… the safe defaults apply until then.</p>}
+
+      <section aria-labelledby="now">
+        <h2 id="now">Now</h2>
+        <dl>
+          <dt>Role</dt>
+          <dd data-testid="role">
+            {ROLE_NAMES[role.role]} ({ROLE_SOURCE[role.source]}
+            {role.matched ? `: ${role.matched}` : ''})
+          </dd>
+          <dt>Signed-in email</dt>
+          <dd>{status.email ?? 'none seen'}</dd>
+          <dt>School time</dt>
+          <dd data-testid="school-time">{schoolTimeLine(status.schoolTime, status.nextChange, policy.timezone, now)}</dd>
+          <dt>Listed networks are</dt>
+          <dd data-testid="action">{ACTION_WORDS[status.action]}</dd>
+          <dt>Protection</dt>
+          <dd data-testid="protection">
+            {status.ruleErrors.length === 0 ? `On (${status.rules.total} rules)` : 'On: every listed network blocked (see problems)'}
+          </dd>
+          <dt>Network prediction</dt>
+          <dd>{status.predictionOff === null ? 'not checked yet' : status.predictionOff ? 'Off' : 'On: set NetworkPredictionOptions to 2'}</dd>
+          <dt>Policy</dt>
+          <dd data-testid="policy-present">{parsed.present ? 'Managed policy found' : 'No managed policy: the safe defaults apply'}</dd>
+          <dt>Last brought up to date</dt>
+          <dd>
+            {new Date(status.computedAt).toLocaleString('en-GB', { timeZone: policy.timezone })} ({status.trigger})
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="problems">
+        <h2 id="problems">Policy problems</h2>
+        {problems.length === 0 && status.ruleErrors.length === 0 ? (
+          <p data-testid="no-problems">None found.</p>
+        ) : (
+          <table data-testid="problems">
+            <thead>
+              <tr>
+                <th>Key</th>
+                <th>What is wrong</th>
+                <th>Used instead</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p, i) => (
+                <tr key={i}>
+                  <td>
+                    <code>{p.key}</code>
+                  </td>
+                  <td>{p.problem}</td>
+                  <td>{p.used}</td>
+                </tr>
+              ))}
+              {status.ruleErrors.map((e) => (
+                <tr key={e}>
+                  <td>(blocking rules)</td>
+                  <td>{e}</td>
+                  <td>every listed network blocked</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="timetable">
+        <h2 id="timetable">School calendar ({policy.timezone})</h2>
+        <ul>
+          {policy.schoolHours.map((h, i) => (
+            <li key={i}>
+              {h.days.join(', ')}: {h.start}–{h.end}
+            </li>
+          ))}
+        </ul>
+        {policy.closedDates.length > 0 && (
+          <ul data-testid="closed-dates">
+            {policy.closedDates.map((c, i) => (
+              <li key={i}>
+                {c.from} to {c.to}
+                {c.label ? `: ${c.label}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="networks">
+        <h2 id="networks">Networks in force ({index.networks.length})</h2>
+        <ul class="networks" data-testid="networks">
+          {index.networks.slice(0, 200).map((n) => (
+            <li key={n.id}>{n.name}</li>
+          ))}
+          {index.networks.length > 200 && <li>…and {index.networks.length - 200} more</li>}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import '../../components/pages.css';
+import { StatusPage } from '../../components/StatusPage';
+import { useNow, useStatus } from '../../components/use-status';
+import { send } from '../../utils/browser/messages';
+
+// Opening the page brings the status up to date (a sleeping worker may hold an old snapshot).
+void send({ type: 'status:refresh' }).catch(() => undefined);
+
+function App() {
+  const { status, loaded } = useStatus();
+  return <StatusPage status={status} loaded={loaded} now={useNow()} />;
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '../../components/pages.css';
+import { WarnPage } from '../../components/WarnPage';
+import { useStatus } from '../../components/use-status';
+import { addressFromFragment } from '../../utils/core/page-text';
+import { send } from '../../utils/browser/messages';
+
+const address = addressFromFragment(location.hash);
+
+async function onContinue(reason: string): Promise<string | null> {
+  if (!address) return 'There is no address to continue to.';
+  const answer = await send({ type: 'warn:continue', url: address, reason });
+  if (!answer.ok) return answer.error;
+  location.replace(address);
+  return null;
+}
+
+async function onBack() {
+  if (history.length > 1) return history.back();
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: import.meta.env.FIREFOX ? 'about:home' : 'chrome://newtab/' });
+}
+
+function App() {
+  const { status } = useStatus();
+  return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
+}
+
+render(<App />, document.getElementById('app')!);

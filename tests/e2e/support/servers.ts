@@ -1,0 +1,47 @@
+/** Local stand-ins for social sites and ordinary sites, counting every TCP connection they get. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SiteServer {
+  port: number;
+  /** TCP connections accepted: what "nothing reached the site" is measured by. */
+  connections: number;
+  requests: string[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export type Pages = Record<string, string>;
+
+export async function startSite(name: string, pages: Pages = {}): Promise<SiteServer> {
+  const state = { connections: 0, requests: [] as string[] };
+  const server = http.createServer((req, res) => {
+    state.requests.push(`${req.headers.host ?? ''}${req.url ?? ''}`);
+    const path = (req.url ?? '/').split('?')[0]!;
+    const body = pages[path] ?? `<!doctype html><title>${name}</title><h1 id="site">${name} ${path}</h1>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body);
+  });
+  server.on('connection', () => {
+    state.connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    get connections() {
+      return state.connections;
+    },
+    get requests() {
+      return state.requests;
+    },
+    reset() {
+      state.connections = 0;
+      state.requests = [];
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import type { Enforcer } from '../enforcer';
+import { isMessage, type Answers, type Message } from '../messages';
+
+/** Only the extension's own pages may ask anything of the background. */
+function fromOwnPage(sender: { id?: string; url?: string }): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  const protocol = new URL(sender.url).protocol;
+  return protocol === 'chrome-extension:' || protocol === 'moz-extension:';
+}
+
+export function wireMessages(enforcer: Enforcer, refresh: (trigger: string) => Promise<unknown>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isMessage(message) || !fromOwnPage(sender)) return undefined;
+    return handle(message, sender.tab?.id);
+  });
+
+  async function handle(message: Message, tabId: number | undefined): Promise<Answers[Message['type']]> {
+    switch (message.type) {
+      case 'warn:continue':
+        if (tabId === undefined) return { ok: false, error: 'Continue works from a tab only.' };
+        return enforcer.continueAfterWarning(tabId, message.url, message.reason);
+      case 'status:refresh':
+        await refresh('status page');
+        return { ok: true };
+    }
+  }
+}
+
+export function send<T extends Message>(message: T): Promise<Answers[T['type']]> {
+  return browser.runtime.sendMessage(message) as Promise<Answers[T['type']]>;
+}

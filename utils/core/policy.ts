@@ -1,0 +1,334 @@
+/**
+ * The admin's managed policy: parsing, validation and the fail-closed defaults.
+ *
+ * Every key is validated on its own so that one bad value never costs the rest of the policy:
+ * the bad value is reported (which key, what is wrong, what was used instead) and replaced by
+ * its safe default. Nothing here throws, whatever the input.
+ */
+import { z } from 'zod';
+import { ACTIONS, ROLES, WEEKDAYS, type Action, type ClosedRange, type Role, type SchoolHours } from './types';
+import { isIsoDate, isValidTimeZone, parseClock } from './calendar';
+import { CATALOGUE } from './catalogue';
+import { isUsableDomain } from './url-match';
+
+export interface RoleRule {
+  email: string;
+  role: Role;
+}
+
+export type RoleActions = Record<Role, { schoolHours: Action; otherTimes: Action }>;
+
+export interface Policy {
+  /** null when the policy does not say: the device is then treated as a pupil's. */
+  role: Role | null;
+  roleRules: RoleRule[];
+  timezone: string;
+  schoolHours: SchoolHours[];
+  closedDates: ClosedRange[];
+  /** Catalogue ids in force; null means every network in the catalogue. */
+  networks: string[] | null;
+  extraSites: string[];
+  actions: RoleActions;
+  warnMinutes: number;
+  school: { name: string | null; policyUrl: string | null };
+  dsl: { name: string | null; contact: string | null };
+  device: { label: string | null };
+}
+
+export interface PolicyProblem {
+  /** The key as the admin wrote it, e.g. `schoolHours[0].end`. */
+  key: string;
+  problem: string;
+  /** What the extension uses instead. */
+  used: string;
+}
+
+export interface ParsedPolicy {
+  policy: Policy;
+  problems: PolicyProblem[];
+  /** False when no managed policy was found at all (the seed policy's defaults apply). */
+  present: boolean;
+}
+
+/** Caps that keep a pasted-in mistake from exhausting memory or the browser's rule budget. */
+export const LIMITS = {
+  roleRules: 500,
+  schoolHours: 50,
+  closedDates: 1000,
+  extraSites: 20000,
+  text: 500,
+  warnMinutesMax: 24 * 60,
+} as const;
+
+/**
+ * The seed policy: "No school computers are to be used to access social networking sites at any
+ * time of day unless for direct school use"; staff personal use in work time needs the head
+ * teacher's permission.
+ */
+export const DEFAULT_ACTIONS: RoleActions = {
+  pupil: { schoolHours: 'block', otherTimes: 'block' },
+  staff: { schoolHours: 'block', otherTimes: 'allow' },
+  governor: { schoolHours: 'block', otherTimes: 'allow' },
+};
+
+export const DEFAULT_SCHOOL_HOURS: SchoolHours[] = [
+  { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '15:30' },
+];
+
+export const DEFAULT_POLICY: Policy = {
+  role: null,
+  roleRules: [],
+  timezone: 'Europe/London',
+  schoolHours: DEFAULT_SCHOOL_HOURS,
+  closedDates: [],
+  networks: null,
+  extraSites: [],
+  actions: DEFAULT_ACTIONS,
+  warnMinutes: 15,
+  school: { name: null, policyUrl: null },
+  dsl: { name: null, contact: null },
+  device: { label: null },
+};
+
+/** Every key a school may set. Kept in step with public/managed_schema.json (a test checks). */
+export const POLICY_KEYS = [
+  'role',
+  'roleRules',
+  'timezone',
+  'schoolHours',
+  'closedDates',
+  'networks',
+  'extraSites',
+  'actions',
+  'warnMinutes',
+  'school',
+  'dsl',
+  'device',
+] as const;
+
+const text = z.string().trim().min(1).max(LIMITS.text);
+const clock = (allowEndOfDay: boolean) =>
+  z.string().refine((s) => parseClock(s, { allowEndOfDay }) !== null, {
+    message: allowEndOfDay ? 'not a time from 00:00 to 24:00' : 'not a time from 00:00 to 23:59',
+  });
+const isoDate = z.string().refine(isIsoDate, { message: 'not a date written YYYY-MM-DD' });
+
+const schoolHoursEntry = z
+  .object({
+    days: z.array(z.enum(WEEKDAYS)).min(1).max(7),
+    start: clock(false),
+    end: clock(true),
+  })
+  .refine((h) => (parseClock(h.start) ?? 0) < (parseClock(h.end, { allowEndOfDay: true }) ?? 0), {
+    message: 'start is not before end',
+  });
+
+const closedRange = z
+  .object({ from: isoDate, to: isoDate, label: text.optional() })
+  .refine((r) => r.from <= r.to, { message: '"from" is after "to"' });
+
+const roleRule = z.object({
+  email: z.string().trim().min(1).max(320).refine((s) => s.includes('@'), { message: 'not an email pattern' }),
+  role: z.enum(ROLES),
+});
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid value';
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+const show = (v: unknown): string => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+class Collector {
+  readonly problems: PolicyProblem[] = [];
+  report(key: string, problem: string, used: string): void {
+    this.problems.push({ key, problem, used });
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates a list item by item, keeping the good ones. Returns null (use the default) when the
+ * value is not a list at all or is over the cap.
+ */
+function parseList<T>(
+  out: Collector,
+  key: string,
+  value: unknown,
+  cap: number,
+  item: (v: unknown, itemKey: string) => T | null,
+): T[] | null {
+  if (!Array.isArray(value)) {
+    out.report(key, `expected a list, got ${show(value)}`, 'the default');
+    return null;
+  }
+  if (value.length > cap) {
+    out.report(key, `${value.length} entries is more than the limit of ${cap}`, 'the default');
+    return null;
+  }
+  const kept: T[] = [];
+  value.forEach((v, i) => {
+    const parsed = item(v, `${key}[${i}]`);
+    if (parsed !== null) kept.push(parsed);
+  });
+  return kept;
+}
+
+function zodItem<T>(out: Collector, schema: z.ZodType<T>, used: string) {
+  return (v: unknown, itemKey: string): T | null => {
+    const r = schema.safeParse(v);
+    if (r.success) return r.data;
+    out.report(itemKey, `${describeIssue(r.error)} (value ${show(v)})`, used);
+    return null;
+  };
+}
+
+function parseText(out: Collector, key: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const r = text.safeParse(value);
+  if (r.success) return r.data;
+  out.report(key, `expected text of 1 to ${LIMITS.text} characters, got ${show(value)}`, 'nothing');
+  return null;
+}
+
+function parseHttpUrl(out: Collector, key: string, value: unknown): string | null {
+  const s = parseText(out, key, value);
+  if (s === null) return null;
+  try {
+    const u = new URL(s);
+    if (u.protocol === 'https:' || u.protocol === 'http:') return u.href;
+  } catch {
+    // reported below
+  }
+  out.report(key, `not an http(s) address: ${show(s)}`, 'nothing');
+  return null;
+}
+
+function parseObject(out: Collector, key: string, value: unknown, fields: readonly string[]): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    out.report(key, `expected an object, got ${show(value)}`, 'the default');
+    return {};
+  }
+  for (const k of Object.keys(value)) {
+    if (!fields.includes(k)) out.report(`${key}.${k}`, 'unknown key', 'ignored');
+  }
+  return value;
+}
+
+function parseActions(out: Collector, value: unknown): RoleActions {
+  const actions: RoleActions = structuredClone(DEFAULT_ACTIONS);
+  const given = parseObject(out, 'actions', value, ROLES);
+  for (const role of ROLES) {
+    const slots = parseObject(out, `actions.${role}`, given[role], ['schoolHours', 'otherTimes']);
+    for (const slot of ['schoolHours', 'otherTimes'] as const) {
+      const v = slots[slot];
+      if (v === undefined) continue;
+      if (typeof v === 'string' && (ACTIONS as readonly string[]).includes(v)) {
+        actions[role][slot] = v as Action;
+      } else {
+        out.report(
+          `actions.${role}.${slot}`,
+          `expected "block", "warn" or "allow", got ${show(v)}`,
+          `"${DEFAULT_ACTIONS[role][slot]}"`,
+        );
+      }
+    }
+  }
+  return actions;
+}
+
+function parseNetworks(out: Collector, value: unknown): string[] | null {
+  const known = new Set(CATALOGUE.map((n) => n.id));
+  const ids = parseList(out, 'networks', value, CATALOGUE.length * 4, (v, k) => {
+    if (typeof v === 'string' && known.has(v.trim().toLowerCase())) return v.trim().toLowerCase();
+    out.report(k, `unknown network id ${show(v)}`, 'ignored');
+    return null;
+  });
+  if (ids === null) return null;
+  // A list of nothing but mistakes must not switch every network off.
+  if (ids.length === 0 && Array.isArray(value) && value.length > 0) {
+    out.report('networks', 'no valid network id in the list', 'every network in the catalogue');
+    return null;
+  }
+  return [...new Set(ids)];
+}
+
+function parseExtraSites(out: Collector, value: unknown): string[] {
+  const sites = parseList(out, 'extraSites', value, LIMITS.extraSites, (v, k) => {
+    const d = typeof v === 'string' ? isUsableDomain(v) : null;
+    if (d === null) out.report(k, `not a usable domain: ${show(v)}`, 'ignored');
+    return d;
+  });
+  return sites ? [...new Set(sites)] : [];
+}
+
+function parseWarnMinutes(out: Collector, value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.warnMinutesMax) {
+    return value;
+  }
+  out.report('warnMinutes', `expected whole minutes from 1 to ${LIMITS.warnMinutesMax}, got ${show(value)}`, String(DEFAULT_POLICY.warnMinutes));
+  return DEFAULT_POLICY.warnMinutes;
+}
+
+/** Parses whatever managed storage returned. `undefined`, `null` and `{}` mean "no policy". */
+export function parsePolicy(raw: unknown): ParsedPolicy {
+  const out = new Collector();
+  const policy: Policy = structuredClone(DEFAULT_POLICY);
+  if (raw === undefined || raw === null) return { policy, problems: [], present: false };
+  if (!isRecord(raw)) {
+    out.report('(policy)', `expected an object, got ${show(raw)}`, 'the default policy');
+    return { policy, problems: out.problems, present: true };
+  }
+  const present = Object.keys(raw).length > 0;
+  for (const k of Object.keys(raw)) {
+    if (!(POLICY_KEYS as readonly string[]).includes(k)) out.report(k, 'unknown key', 'ignored');
+  }
+
+  if (raw.role !== undefined) {
+    if (typeof raw.role === 'string' && (ROLES as readonly string[]).includes(raw.role)) policy.role = raw.role as Role;
+    else out.report('role', `expected "pupil", "staff" or "governor", got ${show(raw.role)}`, '"pupil"');
+  }
+  if (raw.roleRules !== undefined) {
+    policy.roleRules =
+      parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, 'ignored')) ?? [];
+  }
+  if (raw.timezone !== undefined) {
+    if (typeof raw.timezone === 'string' && isValidTimeZone(raw.timezone)) policy.timezone = raw.timezone;
+    else out.report('timezone', `unknown timezone ${show(raw.timezone)}`, `"${DEFAULT_POLICY.timezone}"`);
+  }
+  if (raw.schoolHours !== undefined) {
+    // One bad entry replaces them all: a dropped entry would silently shorten the working day.
+    const before = out.problems.length;
+    const hours = parseList(out, 'schoolHours', raw.schoolHours, LIMITS.schoolHours, zodItem(out, schoolHoursEntry, 'the default school hours'));
+    if (hours !== null && out.problems.length === before && hours.length > 0) policy.schoolHours = hours;
+    else if (hours !== null && out.problems.length === before) {
+      out.report('schoolHours', 'the list is empty', 'the default school hours (Mon-Fri 08:30-15:30)');
+    }
+  }
+  if (raw.closedDates !== undefined) {
+    policy.closedDates =
+      parseList(out, 'closedDates', raw.closedDates, LIMITS.closedDates, zodItem(out, closedRange, 'ignored (a school day)')) ?? [];
+  }
+  if (raw.networks !== undefined) policy.networks = parseNetworks(out, raw.networks);
+  if (raw.extraSites !== undefined) policy.extraSites = parseExtraSites(out, raw.extraSites);
+  if (raw.actions !== undefined) policy.actions = parseActions(out, raw.actions);
+  if (raw.warnMinutes !== undefined) policy.warnMinutes = parseWarnMinutes(out, raw.warnMinutes);
+
+  const school = parseObject(out, 'school', raw.school, ['name', 'policyUrl']);
+  policy.school = { name: parseText(out, 'school.name', school.name), policyUrl: parseHttpUrl(out, 'school.policyUrl', school.policyUrl) };
+  const dsl = parseObject(out, 'dsl', raw.dsl, ['name', 'contact']);
+  policy.dsl = { name: parseText(out, 'dsl.name', dsl.name), contact: parseText(out, 'dsl.contact', dsl.contact) };
+  const device = parseObject(out, 'device', raw.device, ['label']);
+  policy.device = { label: parseText(out, 'device.label', device.label) };
+
+  return { policy, problems: out.problems, present };
+}

@@ -1,0 +1,201 @@
+/**
+ * Compiles decisions into declarativeNetRequest rules, so the browser itself enforces them, even
+ * while the service worker sleeps. Pure: the glue hands in the extension's page base URL.
+ *
+ * Layers, lowest first (a higher priority wins in declarativeNetRequest):
+ * - floor (static ruleset, enabled in the manifest): every catalogue network blocked, from the
+ *   first request after the browser starts, before the policy or the worker is there;
+ * - policy (dynamic): what the policy says now for this role and time, for every network in force
+ *   and for catalogue networks the policy leaves out (allowed);
+ * - tab (session): a warning's "Continue", for one network in one tab, until it runs out.
+ */
+import type { Action, Network } from './types';
+import { encodeTranslateHost, proxyRegexFilters } from './url-match';
+
+export const PRIORITY = { floor: 1, policy: 10, tab: 30 } as const;
+
+/** Chromium's documented budgets (chrome.declarativeNetRequest.MAX_NUMBER_OF_*). */
+export const RULE_LIMITS = {
+  dynamic: 30000,
+  unsafeDynamic: 5000,
+  session: 5000,
+  regex: 1000,
+  staticRuleset: 30000,
+} as const;
+
+/** Subdomain prefixes of an extra site covered on the translation proxy without a regex. */
+export const EXTRA_TRANSLATE_PREFIXES = ['', 'www-', 'm-'] as const;
+
+/** Extra sites from the policy carry this id prefix (see extraSiteNetwork). */
+const isExtraSite = (n: Network) => n.id.startsWith('site:');
+
+/**
+ * The proxy and archive forms of the networks' domains. Catalogue networks get full regexes
+ * (any subdomain, translation proxy and web archives); they cost about 4 pattern rules per
+ * network, so thousands of extra sites would exhaust the browser's 1,000. Extra sites get their
+ * common translation-proxy hosts as plain domains instead, which cost nothing.
+ */
+function proxyForms(networks: readonly Network[]): { regexes: string[]; translateHosts: string[] } {
+  const catalogueDomains = networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains);
+  const extraDomains = networks.filter(isExtraSite).flatMap((n) => n.domains);
+  return {
+    // The regexes match the start of the address; `.*` carries the rest into \0.
+    regexes: proxyRegexFilters(catalogueDomains).map((r) => `(?:${r}).*`),
+    translateHosts: extraDomains.flatMap((d) =>
+      EXTRA_TRANSLATE_PREFIXES.map((p) => `${p}${encodeTranslateHost(d)}.translate.goog`),
+    ),
+  };
+}
+
+export type ResourceType =
+  | 'main_frame'
+  | 'sub_frame'
+  | 'stylesheet'
+  | 'script'
+  | 'image'
+  | 'font'
+  | 'object'
+  | 'xmlhttprequest'
+  | 'ping'
+  | 'csp_report'
+  | 'media'
+  | 'websocket'
+  | 'webtransport'
+  | 'webbundle'
+  | 'other';
+
+export interface DnrRule {
+  id: number;
+  priority: number;
+  action:
+    | { type: 'allow' | 'block' }
+    | { type: 'redirect'; redirect: { regexSubstitution: string } | { extensionPath: string } };
+  condition: {
+    requestDomains?: string[];
+    regexFilter?: string;
+    resourceTypes?: ResourceType[];
+    excludedResourceTypes?: ResourceType[];
+    tabIds?: number[];
+  };
+}
+
+export type BlockingPage = 'blocked.html' | 'warn.html';
+
+/**
+ * Where a redirect goes. With a base URL the original address rides in the fragment
+ * (`blocked.html#https://...`), matched whole by the regex, never decoded on the way.
+ * Without one (Firefox's static floor: its extension origin is random per install) the page is
+ * reached by path and cannot show the address.
+ */
+function redirectTo(page: BlockingPage, pageBase: string | null): DnrRule['action'] {
+  return pageBase
+    ? { type: 'redirect', redirect: { regexSubstitution: `${pageBase}${page}#\\0` } }
+    : { type: 'redirect', redirect: { extensionPath: `/${page}` } };
+}
+
+type RuleBody = Omit<DnrRule, 'id'>;
+
+/** The rules that give `action` to these networks, at this priority. */
+export function rulesForAction(
+  networks: readonly Network[],
+  action: Action,
+  priority: number,
+  pageBase: string | null,
+): RuleBody[] {
+  if (networks.length === 0) return [];
+  const { regexes: proxies, translateHosts } = proxyForms(networks);
+  const domains = [...networks.flatMap((n) => n.domains), ...translateHosts];
+  if (action === 'allow') {
+    return [
+      { priority, action: { type: 'allow' }, condition: { requestDomains: domains } },
+      ...proxies.map((regexFilter): RuleBody => ({
+        priority,
+        action: { type: 'allow' },
+        condition: { regexFilter, resourceTypes: ['main_frame'] },
+      })),
+    ];
+  }
+  const page: BlockingPage = action === 'block' ? 'blocked.html' : 'warn.html';
+  return [
+    {
+      priority,
+      action: redirectTo(page, pageBase),
+      condition: { requestDomains: domains, regexFilter: '^.*$', resourceTypes: ['main_frame'] },
+    },
+    // A warning cannot be shown inside another site's frame or script: those are blocked outright.
+    { priority, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
+    ...proxies.map((regexFilter): RuleBody => ({
+      priority,
+      action: redirectTo(page, pageBase),
+      condition: { regexFilter, resourceTypes: ['main_frame'] },
+    })),
+  ];
+}
+
+function numbered(bodies: RuleBody[], firstId = 1): DnrRule[] {
+  return bodies.map((b, i) => ({ id: firstId + i, ...b }));
+}
+
+/** The static floor: every catalogue network blocked, whatever the policy. */
+export function compileFloorRules(catalogue: readonly Network[], pageBase: string | null): DnrRule[] {
+  return numbered(rulesForAction(catalogue, 'block', PRIORITY.floor, pageBase));
+}
+
+export interface PolicyRuleInput {
+  /** Networks in force (catalogue ones the policy keeps, and extra sites). */
+  networks: readonly Network[];
+  /** Catalogue networks the policy leaves out, let through over the floor. */
+  excluded: readonly Network[];
+  action: Action;
+  pageBase: string;
+}
+
+export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
+  return numbered([
+    ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
+    ...rulesForAction(input.excluded, 'allow', PRIORITY.policy, input.pageBase),
+  ]);
+}
+
+export interface TabAllowance {
+  tabId: number;
+  network: Network;
+  until: number;
+}
+
+/** Session rules for a warning's "Continue": that network, in that tab only. */
+export function compileTabRules(allowances: readonly TabAllowance[], now: number): DnrRule[] {
+  return numbered(
+    allowances
+      .filter((a) => a.until > now)
+      .map((a): RuleBody => ({
+        priority: PRIORITY.tab,
+        action: { type: 'allow' },
+        condition: { requestDomains: a.network.domains, tabIds: [a.tabId] },
+      })),
+  );
+}
+
+export interface RuleCount {
+  total: number;
+  regex: number;
+  unsafe: number;
+}
+
+export function countRules(rules: readonly DnrRule[]): RuleCount {
+  return {
+    total: rules.length,
+    regex: rules.filter((r) => r.condition.regexFilter !== undefined).length,
+    unsafe: rules.filter((r) => r.action.type === 'redirect').length,
+  };
+}
+
+/** Problems a compiled rule set would meet in the browser's budgets, in words for the status page. */
+export function budgetProblems(rules: readonly DnrRule[]): string[] {
+  const c = countRules(rules);
+  const out: string[] = [];
+  if (c.total > RULE_LIMITS.dynamic) out.push(`${c.total} rules is more than the browser's ${RULE_LIMITS.dynamic}`);
+  if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push(`${c.unsafe} redirect rules is more than the browser's ${RULE_LIMITS.unsafeDynamic}`);
+  if (c.regex > RULE_LIMITS.regex) out.push(`${c.regex} pattern rules is more than the browser's ${RULE_LIMITS.regex}`);
+  return out;
+}

@@ -1,0 +1,208 @@
+/**
+ * Brings the browser in line with the policy: recomputes everything from storage and the clock on
+ * every call (a stopped service worker keeps nothing in memory we rely on), applies the blocking
+ * rules, sets the next wake-up, and sends open tabs that are now blocked to the block page.
+ */
+import { parsePolicy, type ParsedPolicy } from './core/policy';
+import { resolveRole } from './core/role';
+import { isSchoolTime, nextChange } from './core/calendar';
+import { actionFor, decide, matchUrl, networkIndex, type Allowance } from './core/decide';
+import { budgetProblems, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
+import type { Role } from './core/types';
+import type {
+  AlarmsPort,
+  DnrPort,
+  ExtensionPages,
+  IdentityPort,
+  KvPort,
+  PolicySource,
+  PrivacyPort,
+  TabsPort,
+} from './ports';
+import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from './status';
+
+export const ALARM_CHANGE = 'school-time-change';
+export const ALARM_TAB_EXPIRY = 'tab-allowance-expiry';
+
+export interface EnforcerDeps {
+  policy: PolicySource;
+  identity: IdentityPort;
+  dnr: DnrPort;
+  tabs: TabsPort;
+  /** Persistent: the status snapshot pages read. */
+  local: KvPort;
+  /** Cleared when the browser closes, like the session rules it mirrors. */
+  session: KvPort;
+  alarms: AlarmsPort;
+  privacy: PrivacyPort;
+  pages: ExtensionPages;
+  now: () => number;
+  log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export type ContinueResult = { ok: true; until: number } | { ok: false; error: string };
+
+const sameRules = (a: readonly DnrRule[], b: readonly DnrRule[]): boolean =>
+  JSON.stringify([...a].sort((x, y) => x.id - y.id)) === JSON.stringify([...b].sort((x, y) => x.id - y.id));
+
+export class Enforcer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastProblems = '';
+  private predictionOff: boolean | null = null;
+
+  constructor(private readonly deps: EnforcerDeps) {}
+
+  /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async start(): Promise<void> {
+    this.predictionOff = await this.deps.privacy.turnPredictionOff().catch(() => false);
+    if (!this.predictionOff) this.deps.log('warn', 'Network prediction could not be turned off: set the NetworkPredictionOptions policy to 2.');
+  }
+
+  refresh(trigger: string): Promise<StatusSnapshot> {
+    return this.serial(() => this.recompute(trigger));
+  }
+
+  /** The warning page's "Continue": the site, in that tab, for the policy's warnMinutes. */
+  continueAfterWarning(tabId: number, url: string, reason: string): Promise<ContinueResult> {
+    return this.serial(async () => {
+      const { parsed, role } = await this.context();
+      const now = this.deps.now();
+      const decision = decide(url, role, now, parsed.policy);
+      if (decision.action !== 'warn' || !decision.match) {
+        return { ok: false, error: 'This site does not have a warning now.' } as const;
+      }
+      const until = now + parsed.policy.warnMinutes * 60_000;
+      const kept = (await this.tabAllowances()).filter(
+        (a) => !(a.tabId === tabId && a.networkId === decision.match!.network.id),
+      );
+      kept.push({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
+      await this.deps.session.set(TAB_ALLOWANCES_KEY, kept);
+      await this.recompute('warning continued');
+      return { ok: true, until } as const;
+    });
+  }
+
+  private async context(): Promise<{ parsed: ParsedPolicy; email: string | null; role: Role; resolved: ReturnType<typeof resolveRole> }> {
+    const parsed = parsePolicy(await this.deps.policy.read());
+    const email = await this.deps.identity.email();
+    const resolved = resolveRole(parsed.policy, email);
+    return { parsed, email, role: resolved.role, resolved };
+  }
+
+  private async tabAllowances(): Promise<StoredTabAllowance[]> {
+    return (await this.deps.session.get<StoredTabAllowance[]>(TAB_ALLOWANCES_KEY)) ?? [];
+  }
+
+  private async recompute(trigger: string): Promise<StatusSnapshot> {
+    const { deps } = this;
+    const { parsed, email, role, resolved } = await this.context();
+    const { policy } = parsed;
+    const now = deps.now();
+    const schoolTime = isSchoolTime(now, policy);
+    const action = actionFor(policy, role, schoolTime);
+    const index = networkIndex(policy);
+
+    const rules = compilePolicyRules({
+      networks: index.networks,
+      excluded: index.excluded,
+      action,
+      pageBase: deps.pages.ruleBase,
+    });
+    const ruleErrors = budgetProblems(rules);
+    if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
+
+    // A warning's "Continue" lasts while the network is still only warned for this role.
+    const allowances = (await this.tabAllowances()).filter((a) => {
+      if (a.until <= now) return false;
+      const network = index.networks.find((n) => n.id === a.networkId);
+      return network !== undefined && action === 'warn';
+    });
+    await deps.session.set(TAB_ALLOWANCES_KEY, allowances);
+    const tabRules = compileTabRules(
+      allowances.map((a) => ({ tabId: a.tabId, until: a.until, network: index.networks.find((n) => n.id === a.networkId)! })),
+      now,
+    );
+    ruleErrors.push(...(await this.applySession(tabRules)));
+
+    const change = nextChange(now, policy);
+    if (change !== null) await deps.alarms.at(ALARM_CHANGE, change);
+    else await deps.alarms.clear(ALARM_CHANGE);
+    const firstExpiry = Math.min(...allowances.map((a) => a.until));
+    if (Number.isFinite(firstExpiry)) await deps.alarms.at(ALARM_TAB_EXPIRY, firstExpiry);
+    else await deps.alarms.clear(ALARM_TAB_EXPIRY);
+
+    await this.sweepTabs(role, now, parsed, allowances);
+
+    const snapshot: StatusSnapshot = {
+      computedAt: now,
+      trigger,
+      parsed,
+      email,
+      role: resolved,
+      schoolTime,
+      nextChange: change,
+      action,
+      rules: countRules(rules),
+      ruleErrors,
+      predictionOff: this.predictionOff,
+    };
+    await deps.local.set(STATUS_KEY, snapshot);
+    this.reportProblems(parsed, ruleErrors);
+    return snapshot;
+  }
+
+  private async applyDynamic(rules: DnrRule[]): Promise<string[]> {
+    const current = await this.deps.dnr.getDynamicRules();
+    if (sameRules(current, rules)) return [];
+    try {
+      await this.deps.dnr.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: rules });
+      return [];
+    } catch (e) {
+      // Whatever the old rules allowed must not outlive the failure: with no dynamic rules the
+      // static floor blocks every catalogue network.
+      await this.deps.dnr.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: [] }).catch(() => undefined);
+      return [`The browser refused the blocking rules (${String(e)}); every listed network is blocked instead.`];
+    }
+  }
+
+  private async applySession(rules: DnrRule[]): Promise<string[]> {
+    const current = await this.deps.dnr.getSessionRules();
+    if (sameRules(current, rules)) return [];
+    try {
+      await this.deps.dnr.updateSessionRules({ removeRuleIds: current.map((r) => r.id), addRules: rules });
+      return [];
+    } catch (e) {
+      await this.deps.dnr.updateSessionRules({ removeRuleIds: current.map((r) => r.id), addRules: [] }).catch(() => undefined);
+      return [`The browser refused the warning allowances (${String(e)}).`];
+    }
+  }
+
+  /** Tabs already open on a site that is now blocked or warned go to that page. */
+  private async sweepTabs(role: Role, now: number, parsed: ParsedPolicy, allowances: StoredTabAllowance[]): Promise<void> {
+    const tabs = await this.deps.tabs.list().catch(() => []);
+    await Promise.all(
+      tabs.map(async (tab) => {
+        if (!matchUrl(tab.url, parsed.policy)) return;
+        const mine: Allowance[] = allowances.filter((a) => a.tabId === tab.id);
+        const { action } = decide(tab.url, role, now, parsed.policy, mine);
+        if (action === 'allow') return;
+        const page = action === 'block' ? 'blocked.html' : 'warn.html';
+        await this.deps.tabs.navigate(tab.id, this.deps.pages.pageUrl(page, tab.url)).catch(() => undefined);
+      }),
+    );
+  }
+
+  private reportProblems(parsed: ParsedPolicy, ruleErrors: string[]): void {
+    const key = JSON.stringify([parsed.problems, ruleErrors]);
+    if (key === this.lastProblems) return;
+    this.lastProblems = key;
+    for (const p of parsed.problems) this.deps.log('warn', `Policy problem: ${p.key}: ${p.problem}; using ${p.used}.`);
+    for (const e of ruleErrors) this.deps.log('error', e);
+  }
+}

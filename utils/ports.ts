@@ -1,0 +1,56 @@
+/**
+ * The small interfaces the enforcer needs from the browser. Real ones live in utils/browser/,
+ * fakes in tests/fakes/. Keeping them this narrow is what lets the enforcer be tested without a browser.
+ */
+import type { DnrRule } from './core/rules';
+
+export interface DnrPort {
+  getDynamicRules(): Promise<DnrRule[]>;
+  updateDynamicRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  getSessionRules(): Promise<DnrRule[]>;
+  updateSessionRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+}
+
+export interface OpenTab {
+  id: number;
+  url: string;
+}
+
+export interface TabsPort {
+  list(): Promise<OpenTab[]>;
+  navigate(tabId: number, url: string): Promise<void>;
+}
+
+/** A key-value area (storage.local or storage.session). */
+export interface KvPort {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface AlarmsPort {
+  /** Fire `name` at `when` (epoch ms), replacing an earlier alarm of that name. */
+  at(name: string, when: number): Promise<void>;
+  clear(name: string): Promise<void>;
+}
+
+export interface PolicySource {
+  /** The raw managed policy; `{}` when there is none (yet). Never rejects. */
+  read(): Promise<unknown>;
+}
+
+export interface IdentityPort {
+  /** The signed-in browser profile's email, or null. Never rejects. */
+  email(): Promise<string | null>;
+}
+
+export interface PrivacyPort {
+  /** Turns the browser's network prediction (pre-connections) off; true when it is off. */
+  turnPredictionOff(): Promise<boolean>;
+}
+
+export interface ExtensionPages {
+  /** Base for declarativeNetRequest redirects (stable across restarts), ending in '/'. */
+  ruleBase: string;
+  /** A page URL to open in a tab now (may be a per-session URL). */
+  pageUrl(page: 'blocked.html' | 'warn.html', original: string): string;
+}

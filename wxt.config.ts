@@ -1,0 +1,62 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { CATALOGUE } from './utils/core/catalogue';
+import { compileFloorRules } from './utils/core/rules';
+
+import { CHROME_EXTENSION_ID, CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extension-identity';
+
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => {
+    const firefox = browser === 'firefox';
+    return {
+      name: 'Hall Pass',
+      description: "Puts the school's social media policy into force on this device.",
+      ...(firefox ? {} : { key: CHROME_PUBLIC_KEY }),
+      permissions: [
+        'declarativeNetRequest',
+        'declarativeNetRequestFeedback',
+        'storage',
+        'alarms',
+        'tabs',
+        'privacy',
+        'idle',
+        ...(firefox ? [] : ['identity', 'identity.email']),
+      ],
+      // Redirecting a site to the block page needs access to that site.
+      host_permissions: ['<all_urls>'],
+      storage: { managed_schema: 'managed_schema.json' },
+      declarative_net_request: {
+        rule_resources: [{ id: 'floor', enabled: true, path: 'rules/floor.json' }],
+      },
+      web_accessible_resources: [
+        {
+          resources: ['blocked.html', 'warn.html'],
+          matches: ['<all_urls>'],
+          // Chromium: a web page cannot load or frame the block page under a forged address.
+          ...(firefox ? {} : { use_dynamic_url: true }),
+        },
+      ],
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '128.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+  hooks: {
+    // The static floor is compiled from the same catalogue and compiler as the live rules.
+    'build:publicAssets': (wxt, files) => {
+      const firefox = wxt.config.browser === 'firefox';
+      const base = firefox ? null : `chrome-extension://${CHROME_EXTENSION_ID}/`;
+      files.push({ relativeDest: 'rules/floor.json', contents: JSON.stringify(compileFloorRules(CATALOGUE, base)) });
+    },
+  },
+});
