@@ -64,6 +64,28 @@ export type ResourceType =
   | 'webbundle'
   | 'other';
 
+/**
+ * Every resource type. A rule that names none matches everything *but* main_frame, so rules that
+ * must let a page itself load say so explicitly.
+ */
+export const ALL_RESOURCE_TYPES: readonly ResourceType[] = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+
 export interface DnrRule {
   id: number;
   priority: number;
@@ -107,7 +129,7 @@ export function rulesForAction(
   const domains = [...networks.flatMap((n) => n.domains), ...translateHosts];
   if (action === 'allow') {
     return [
-      { priority, action: { type: 'allow' }, condition: { requestDomains: domains } },
+      { priority, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: [...ALL_RESOURCE_TYPES] } },
       ...proxies.map((regexFilter): RuleBody => ({
         priority,
         action: { type: 'allow' },
@@ -171,7 +193,7 @@ export function compileTabRules(allowances: readonly TabAllowance[], now: number
       .map((a): RuleBody => ({
         priority: PRIORITY.tab,
         action: { type: 'allow' },
-        condition: { requestDomains: a.network.domains, tabIds: [a.tabId] },
+        condition: { requestDomains: a.network.domains, tabIds: [a.tabId], resourceTypes: [...ALL_RESOURCE_TYPES] },
       })),
   );
 }

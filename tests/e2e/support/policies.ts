@@ -12,6 +12,16 @@ export function schoolTimeAllDay() {
   return { timezone: 'UTC', schoolHours: [{ days: ALL_DAYS, start: '00:00', end: '24:00' }], closedDates: [] };
 }
 
+/** School time now, ending at the next UTC midnight (tomorrow is a closed day). */
+export function schoolTimeUntilMidnight() {
+  const now = Date.now();
+  return {
+    timezone: 'UTC',
+    schoolHours: [{ days: ALL_DAYS, start: '00:00', end: '24:00' }],
+    closedDates: [{ from: isoDay(now + DAY), to: isoDay(now + DAY), label: 'Tomorrow off' }],
+  };
+}
+
 export function holidayNow() {
   const now = Date.now();
   return {
