@@ -1,0 +1,98 @@
+/** In-memory stand-ins for the browser behind each port, for testing the enforcer without a browser. */
+import type { DnrRule } from '../../utils/core/rules';
+import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, KvPort, OpenTab, PolicySource, PrivacyPort, TabsPort } from '../../utils/ports';
+import type { EnforcerDeps } from '../../utils/enforcer';
+
+export class FakeDnr implements DnrPort {
+  dynamic: DnrRule[] = [];
+  session: DnrRule[] = [];
+  dynamicUpdates = 0;
+  /** Set to make the next dynamic update throw, as a browser over its rule budget does. */
+  failNextDynamic: Error | null = null;
+
+  async getDynamicRules() {
+    return structuredClone(this.dynamic);
+  }
+  async updateDynamicRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
+    this.dynamicUpdates += 1;
+    if (this.failNextDynamic) {
+      const e = this.failNextDynamic;
+      this.failNextDynamic = null;
+      throw e;
+    }
+    this.dynamic = [...this.dynamic.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
+  }
+  async getSessionRules() {
+    return structuredClone(this.session);
+  }
+  async updateSessionRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
+    this.session = [...this.session.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
+  }
+}
+
+export class FakeTabs implements TabsPort {
+  constructor(public tabs: OpenTab[] = []) {}
+  navigations: { tabId: number; url: string }[] = [];
+  async list() {
+    return structuredClone(this.tabs);
+  }
+  async navigate(tabId: number, url: string) {
+    this.navigations.push({ tabId, url });
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (tab) tab.url = url;
+  }
+}
+
+export class FakeKv implements KvPort {
+  data = new Map<string, unknown>();
+  async get<T>(key: string) {
+    return structuredClone(this.data.get(key)) as T | undefined;
+  }
+  async set(key: string, value: unknown) {
+    this.data.set(key, structuredClone(value));
+  }
+}
+
+export class FakeAlarms implements AlarmsPort {
+  alarms = new Map<string, number>();
+  async at(name: string, when: number) {
+    this.alarms.set(name, when);
+  }
+  async clear(name: string) {
+    this.alarms.delete(name);
+  }
+}
+
+export class FakePolicy implements PolicySource {
+  constructor(public value: unknown = {}) {}
+  async read() {
+    return structuredClone(this.value);
+  }
+}
+
+export const fakeIdentity = (email: string | null = null): IdentityPort => ({ email: async () => email });
+export const fakePrivacy: PrivacyPort = { turnPredictionOff: async () => true };
+
+export const PAGE_BASE = 'chrome-extension://inmnplpadaapkkgaedkmndpllkelbben/';
+export const fakePages: ExtensionPages = {
+  ruleBase: PAGE_BASE,
+  pageUrl: (page, original) => `${PAGE_BASE}${page}#${original}`,
+};
+
+export function fakeDeps(overrides: Partial<EnforcerDeps> & { now?: () => number } = {}) {
+  const deps = {
+    policy: new FakePolicy(),
+    identity: fakeIdentity(),
+    dnr: new FakeDnr(),
+    tabs: new FakeTabs(),
+    local: new FakeKv(),
+    session: new FakeKv(),
+    alarms: new FakeAlarms(),
+    privacy: fakePrivacy,
+    pages: fakePages,
+    now: () => Date.UTC(2026, 10, 24, 10, 0),
+    log: () => undefined,
+    ...overrides,
+  };
+  return deps;
+}

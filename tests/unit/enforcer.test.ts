@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../../utils/enforcer';
+import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from '../../utils/status';
+import type { DnrRule } from '../../utils/core/rules';
+import { FakeDnr, FakeKv, FakePolicy, FakeTabs, FakeAlarms, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
+
+// Tuesday 24 November 2026, 10:00 in London (GMT): inside the default school day.
+const TUESDAY_10AM = Date.UTC(2026, 10, 24, 10, 0);
+// The same day at 16:00: after school.
+const TUESDAY_4PM = Date.UTC(2026, 10, 24, 16, 0);
+
+const redirectsTo = (rules: DnrRule[], page: string, domain: string) =>
+  rules.some(
+    (r) =>
+      r.action.type === 'redirect' &&
+      'regexSubstitution' in r.action.redirect &&
+      r.action.redirect.regexSubstitution === `${PAGE_BASE}${page}#\\0` &&
+      r.condition.requestDomains?.includes(domain),
+  );
+const allows = (rules: DnrRule[], domain: string) =>
+  rules.some((r) => r.action.type === 'allow' && r.condition.requestDomains?.includes(domain) && r.condition.resourceTypes?.includes('main_frame'));
+
+async function snapshot(local: FakeKv) {
+  return (await local.get<StatusSnapshot>(STATUS_KEY))!;
+}
+
+describe('Enforcer.refresh', () => {
+  it('with no policy at all, treats the device as a pupil and blocks every network', async () => {
+    const deps = fakeDeps();
+    const s = await new Enforcer(deps).refresh('test');
+    expect(s.role).toEqual({ role: 'pupil', source: 'default' });
+    expect(s.action).toBe('block');
+    expect(s.parsed.present).toBe(false);
+    expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
+    expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'tiktok.com')).toBe(true);
+    expect((await snapshot(deps.local)).computedAt).toBe(TUESDAY_10AM);
+  });
+
+  it.each([
+    ['staff', TUESDAY_10AM, 'block'],
+    ['staff', TUESDAY_4PM, 'allow'],
+    ['governor', TUESDAY_4PM, 'allow'],
+    ['pupil', TUESDAY_4PM, 'block'],
+  ] as const)('%s at %s gets %s', async (role, now, action) => {
+    const deps = fakeDeps({ policy: new FakePolicy({ role }), now: () => now });
+    const s = await new Enforcer(deps).refresh('test');
+    expect(s.action).toBe(action);
+    if (action === 'allow') expect(allows(deps.dnr.dynamic, 'facebook.com')).toBe(true);
+    else expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
+  });
+
+  it('the signed-in email decides the role through roleRules', async () => {
+    const deps = fakeDeps({
+      policy: new FakePolicy({ role: 'pupil', roleRules: [{ email: '*@staff.example.sch.uk', role: 'staff' }] }),
+      identity: fakeIdentity('J.Smith@staff.example.sch.uk'),
+      now: () => TUESDAY_4PM,
+    });
+    const s = await new Enforcer(deps).refresh('test');
+    expect(s.role).toMatchObject({ role: 'staff', source: 'roleRules' });
+    expect(s.action).toBe('allow');
+  });
+
+  it('sets an alarm for the next change of school time', async () => {
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }) });
+    await new Enforcer(deps).refresh('test');
+    // 15:30 GMT the same day.
+    expect(deps.alarms.alarms.get(ALARM_CHANGE)).toBe(Date.UTC(2026, 10, 24, 15, 30));
+  });
+
+  it('sends open tabs on a now-blocked site to the block page, with the address in the fragment', async () => {
+    const tabs = new FakeTabs([
+      { id: 1, url: 'https://www.facebook.com/groups/1?x=1' },
+      { id: 2, url: 'https://school.example/' },
+      { id: 3, url: 'https://x.com/someone' },
+    ]);
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), tabs });
+    await new Enforcer(deps).refresh('test');
+    expect(tabs.navigations).toEqual([
+      { tabId: 1, url: `${PAGE_BASE}blocked.html#https://www.facebook.com/groups/1?x=1` },
+      { tabId: 3, url: `${PAGE_BASE}blocked.html#https://x.com/someone` },
+    ]);
+  });
+
+  it('does not rewrite the rules when nothing changed', async () => {
+    const deps = fakeDeps();
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('one');
+    await enforcer.refresh('two');
+    expect(deps.dnr.dynamicUpdates).toBe(1);
+  });
+
+  it('when the browser refuses the rules, removes the old ones (the static floor blocks) and says so', async () => {
+    const dnr = new FakeDnr();
+    const policy = new FakePolicy({ role: 'staff' });
+    let now = TUESDAY_4PM;
+    const deps = fakeDeps({ dnr, policy, now: () => now });
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('allowed after school');
+    expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
+    now = TUESDAY_10AM + 86_400_000;
+    dnr.failNextDynamic = new Error('rule limit exceeded');
+    const s = await enforcer.refresh('next morning');
+    expect(dnr.dynamic).toEqual([]);
+    expect(s.ruleErrors[0]).toMatch(/refused the blocking rules.*every listed network is blocked/);
+  });
+
+  it('reports policy problems in the snapshot and the console, once per change', async () => {
+    const lines: string[] = [];
+    const policy = new FakePolicy({ timezone: 'Mars/Olympus' });
+    const deps = fakeDeps({ policy, log: (_l, m) => lines.push(m) });
+    const enforcer = new Enforcer(deps);
+    const s = await enforcer.refresh('test');
+    await enforcer.refresh('again');
+    expect(s.parsed.problems.map((p) => p.key)).toEqual(['timezone']);
+    expect(lines.filter((l) => l.includes('timezone'))).toHaveLength(1);
+  });
+
+  it('runs refreshes one at a time', async () => {
+    const order: string[] = [];
+    const dnr = new FakeDnr();
+    const slow = dnr.updateDynamicRules.bind(dnr);
+    dnr.updateDynamicRules = async (c) => {
+      order.push('start');
+      await new Promise((r) => setTimeout(r, 5));
+      await slow(c);
+      order.push('end');
+    };
+    const policy = new FakePolicy({ role: 'pupil' });
+    const deps = fakeDeps({ dnr, policy });
+    const enforcer = new Enforcer(deps);
+    const first = enforcer.refresh('a');
+    // Let the first refresh get into its (slow) rule update before the second one starts.
+    await new Promise((r) => setTimeout(r, 1));
+    policy.value = { role: 'staff', timezone: 'UTC', schoolHours: [{ days: ['sat'], start: '08:00', end: '09:00' }] };
+    const second = enforcer.refresh('b');
+    await Promise.all([first, second]);
+    expect(order).toEqual(['start', 'end', 'start', 'end']);
+    expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
+  });
+});
+
+describe('Enforcer.continueAfterWarning', () => {
+  const warnPolicy = { role: 'staff', actions: { staff: { schoolHours: 'warn' } }, warnMinutes: 10 };
+
+  it('allows that network in that tab only, for warnMinutes, and sets an expiry alarm', async () => {
+    const deps = fakeDeps({ policy: new FakePolicy(warnPolicy) });
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('start');
+    expect(redirectsTo(deps.dnr.dynamic, 'warn.html', 'facebook.com')).toBe(true);
+    const result = await enforcer.continueAfterWarning(7, 'https://m.facebook.com/page', 'lesson');
+    expect(result).toEqual({ ok: true, until: TUESDAY_10AM + 10 * 60_000 });
+    expect(deps.dnr.session).toHaveLength(1);
+    expect(deps.dnr.session[0]!.condition.tabIds).toEqual([7]);
+    expect(deps.dnr.session[0]!.condition.requestDomains).toContain('facebook.com');
+    expect(deps.alarms.alarms.get(ALARM_TAB_EXPIRY)).toBe(TUESDAY_10AM + 10 * 60_000);
+  });
+
+  it.each([
+    ['a blocked site', { role: 'pupil' }, 'https://facebook.com/'],
+    ['an unlisted site', warnPolicy, 'https://school.example/'],
+    ['a garbage address', warnPolicy, 'javascript:alert(1)'],
+  ])('refuses %s', async (_name, policy, url) => {
+    const deps = fakeDeps({ policy: new FakePolicy(policy) });
+    const result = await new Enforcer(deps).continueAfterWarning(7, url, '');
+    expect(result.ok).toBe(false);
+    expect(deps.dnr.session).toEqual([]);
+  });
+
+  it('drops the allowance once it has run out, and the tab goes back to the warning', async () => {
+    let now = TUESDAY_10AM;
+    const tabs = new FakeTabs([{ id: 7, url: 'https://facebook.com/page' }]);
+    const deps = fakeDeps({ policy: new FakePolicy(warnPolicy), tabs, now: () => now });
+    const enforcer = new Enforcer(deps);
+    await enforcer.continueAfterWarning(7, 'https://facebook.com/page', 'lesson');
+    expect(tabs.navigations).toEqual([]);
+    now += 10 * 60_000;
+    await enforcer.refresh('expiry alarm');
+    expect(deps.dnr.session).toEqual([]);
+    expect(await deps.session.get<StoredTabAllowance[]>(TAB_ALLOWANCES_KEY)).toEqual([]);
+    expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}warn.html#https://facebook.com/page` }]);
+  });
+
+  it('ends the allowance when the policy turns the warning into a block', async () => {
+    const policy = new FakePolicy(warnPolicy);
+    const deps = fakeDeps({ policy });
+    const enforcer = new Enforcer(deps);
+    await enforcer.continueAfterWarning(7, 'https://facebook.com/page', 'lesson');
+    policy.value = { role: 'staff' };
+    await enforcer.refresh('policy changed');
+    expect(deps.dnr.session).toEqual([]);
+  });
+});
+
+describe('fakes', () => {
+  it('FakeAlarms and FakeKv keep what they are given', async () => {
+    const a = new FakeAlarms();
+    await a.at('x', 5);
+    const kv = new FakeKv();
+    await kv.set('k', { v: 1 });
+    expect([a.alarms.get('x'), await kv.get('k')]).toEqual([5, { v: 1 }]);
+  });
+});
