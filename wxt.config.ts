@@ -7,6 +7,13 @@ import { CHROME_EXTENSION_ID, CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extens
 
 export default defineConfig({
   imports: false,
+  // `npm start` opens Debian's browsers; set CHROME_PATH / FIREFOX_PATH elsewhere.
+  webExt: {
+    binaries: {
+      chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';

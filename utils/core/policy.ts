@@ -55,7 +55,7 @@ export const LIMITS = {
   roleRules: 500,
   schoolHours: 50,
   closedDates: 1000,
-  extraSites: 20000,
+  extraSites: 10000,
   text: 500,
   warnMinutesMax: 24 * 60,
 } as const;
