@@ -1,11 +1,23 @@
 import { blockView } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 
+/** Drawn, not an emoji: school machines often lack an emoji font. */
+function FriendlyFace() {
+  return (
+    <svg class="sign" width="72" height="72" viewBox="0 0 72 72" aria-hidden="true">
+      <circle cx="36" cy="36" r="34" fill="#1f5fbf" />
+      <circle cx="25" cy="29" r="4.5" fill="#fff" />
+      <circle cx="47" cy="29" r="4.5" fill="#fff" />
+      <path d="M22 45 Q36 56 50 45" stroke="#fff" stroke-width="4" fill="none" stroke-linecap="round" />
+    </svg>
+  );
+}
+
 export function BlockPage({ status, address, now }: { status: StatusSnapshot; address: string | null; now: number }) {
   const view = blockView(address, status.role.role, now, status.parsed.policy);
   return (
     <main class="page block" aria-labelledby="title">
-      <div class="sign" aria-hidden="true">✋</div>
+      <FriendlyFace />
       <h1 id="title">{view.title}</h1>
       <p class="why">{view.why}</p>
       <p class="reopens" data-testid="reopens">{view.reopens}</p>
