@@ -23,7 +23,7 @@ export default defineBackground({
     const refresh = (trigger: string): Promise<unknown> =>
       enforcer.refresh(trigger).catch((e) => console.error('[Hall Pass] refresh failed', e));
     const enforcer = new Enforcer({
-      policy: managedPolicySource(),
+      policy: managedPolicySource(() => void refresh('policy arrived late')),
       identity: identityPort,
       dnr: dnrPort,
       tabs: tabsPort,
@@ -51,6 +51,6 @@ export default defineBackground({
     browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_MINUTES });
     void enforcer.start().then(() => refresh('worker start'));
     // Managed policy reaches Chromium seconds after start, sometimes without a change event.
-    for (const delay of [3000, 6000, 12000]) setTimeout(() => void refresh('policy arrival check'), delay);
+    for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void refresh('policy arrival check'), seconds * 1000);
   },
 });

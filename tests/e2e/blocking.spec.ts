@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { startSite, type SiteServer } from './support/servers';
-import { extensionPage, launch, removePolicy, waitForStatus, writePolicy, type Launched } from './support/chromium';
+import { extensionPage, launch, removePolicy, stopServiceWorker, waitForStatus, writePolicy, type Launched } from './support/chromium';
 import { basePolicy, holidayNow, schoolStartsIn, schoolTimeAllDay, schoolTimeUntilMidnight } from './support/policies';
 
 let social: SiteServer; // stands in for facebook.com, x.com, youtube.com... and social.test
@@ -59,7 +59,7 @@ test('a pupil is blocked on typed, clicked and scripted navigations, and the sit
 
   await page.goto('http://school.test/script');
   await expect(page).toHaveURL(/blocked\.html#https:\/\/x\.com\/someone\?q=1$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('X (Twitter) is closed on school computers'.replace('X (Twitter)', await page.evaluate(() => document.querySelector('h1')!.textContent!.split(' is ')[0]!)));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('X (Twitter) is closed on school computers');
 
   await page.goto('https://www-facebook-com.translate.goog/somebody?_x_tr_sl=auto');
   await expect(page).toHaveURL(/blocked\.html#https:\/\/www-facebook-com\.translate\.goog\/somebody/);
@@ -94,6 +94,13 @@ test('staff are allowed outside school hours and blocked in them', async () => {
   const page = await browser.context.newPage();
   await page.goto('http://social.test/feed');
   await expect(page.locator('#site')).toHaveText('SOCIAL /feed');
+  // A catalogue network is let through over the static floor too. facebook.com is HSTS-preloaded,
+  // so the browser speaks TLS to the plain local server and fails: what matters is that it got there.
+  const fb = await browser.context.newPage();
+  await fb.goto('http://facebook.com/').catch(() => undefined);
+  expect(fb.url()).not.toContain('blocked.html');
+  expect(social.connections).toBeGreaterThan(1);
+  await fb.close();
 
   await writePolicy(basePolicy({ role: 'staff', ...schoolTimeAllDay() }));
   await waitForStatus(browser.worker, (s) => s.schoolTime && s.action === 'block');
@@ -171,6 +178,23 @@ test('an open tab goes to the block page when school time starts', async () => {
   await expect(page.locator('#site')).toHaveText('SOCIAL /timeline');
   await expect(page).toHaveURL(`${blockPage}#http://social.test/timeline`, { timeout: 45_000 });
   expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
+});
+
+test('a stopped service worker is woken by the school-time alarm and blocks the open tab', async () => {
+  const { calendar, startsAt } = schoolStartsIn(15);
+  await writePolicy(basePolicy({ role: 'staff', ...calendar }));
+  browser = await launch(hosts());
+  await waitForStatus(browser.worker, (s) => s.parsed.present && s.role.role === 'staff' && s.action === 'allow');
+  const page = await browser.context.newPage();
+  await page.goto('http://social.test/timeline');
+  await expect(page.locator('#site')).toHaveText('SOCIAL /timeline');
+  await stopServiceWorker(browser.context, page);
+  await expect(page).toHaveURL(`${blockPage}#http://social.test/timeline`, { timeout: 45_000 });
+  expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
+  social.reset();
+  await page.goto('http://social.test/again');
+  await expect(page).toHaveURL(`${blockPage}#http://social.test/again`);
+  expect(social.connections).toBe(0);
 });
 
 test('a malformed policy keeps the pupil blocked and the status page shows each problem', async () => {

@@ -57,15 +57,27 @@ export function alarmsPort(onSoon: (name: string) => void): AlarmsPort {
 /**
  * Managed storage arrives seconds after start in Chromium (get() may hang or return {} first) and
  * rejects in Firefox when no policy exists. Either way the answer until it arrives is "no policy":
- * the fail-closed defaults.
+ * the fail-closed defaults. A read that answers only after its timeout calls `onLate`, so a
+ * policy that turns up late is applied at once rather than at the next check.
  */
-export function managedPolicySource(timeoutMs = 2000): PolicySource {
+export function managedPolicySource(onLate: () => void, timeoutMs = 2000): PolicySource {
   return {
-    read: () =>
-      Promise.race([
-        browser.storage.managed.get().catch(() => ({})),
-        new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), timeoutMs)),
-      ]),
+    read() {
+      let timedOut = false;
+      const read = browser.storage.managed.get().catch(() => ({}));
+      void read.then((value) => {
+        if (timedOut && Object.keys(value).length > 0) onLate();
+      });
+      return Promise.race([
+        read,
+        new Promise<Record<string, unknown>>((resolve) =>
+          setTimeout(() => {
+            timedOut = true;
+            resolve({});
+          }, timeoutMs),
+        ),
+      ]);
+    },
   };
 }
 

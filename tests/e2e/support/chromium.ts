@@ -107,3 +107,20 @@ export async function settledUrl(page: Page, matches: (url: string) => boolean, 
   await page.waitForURL((u) => matches(u.href), { timeout: timeoutMs });
   return page.url();
 }
+
+/**
+ * Stops the extension's service worker as Chromium does when it idles. Playwright's handle to it
+ * goes stale; the worker starts again on its next event (an alarm, a message, a page).
+ */
+export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.includes(EXTENSION_ID) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
