@@ -79,20 +79,28 @@ export const fakePages: ExtensionPages = {
   pageUrl: (page, original) => `${PAGE_BASE}${page}#${original}`,
 };
 
-export function fakeDeps(overrides: Partial<EnforcerDeps> & { now?: () => number } = {}) {
-  const deps = {
-    policy: new FakePolicy(),
-    identity: fakeIdentity(),
-    dnr: new FakeDnr(),
-    tabs: new FakeTabs(),
+export interface FakeOverrides {
+  policy?: FakePolicy;
+  identity?: IdentityPort;
+  dnr?: FakeDnr;
+  tabs?: FakeTabs;
+  now?: () => number;
+  log?: EnforcerDeps['log'];
+}
+
+/** Everything the enforcer needs, faked; the clock reads Tuesday 24 November 2026, 10:00 UTC. */
+export function fakeDeps(o: FakeOverrides = {}) {
+  return {
+    policy: o.policy ?? new FakePolicy(),
+    identity: o.identity ?? fakeIdentity(),
+    dnr: o.dnr ?? new FakeDnr(),
+    tabs: o.tabs ?? new FakeTabs(),
     local: new FakeKv(),
     session: new FakeKv(),
     alarms: new FakeAlarms(),
     privacy: fakePrivacy,
     pages: fakePages,
-    now: () => Date.UTC(2026, 10, 24, 10, 0),
-    log: () => undefined,
-    ...overrides,
-  };
-  return deps;
+    now: o.now ?? (() => Date.UTC(2026, 10, 24, 10, 0)),
+    log: o.log ?? (() => undefined),
+  } satisfies EnforcerDeps;
 }
