@@ -45,6 +45,31 @@ export type ContinueResult = { ok: true; until: number } | { ok: false; error: s
 const sameRules = (a: readonly DnrRule[], b: readonly DnrRule[]): boolean =>
   JSON.stringify([...a].sort((x, y) => x.id - y.id)) === JSON.stringify([...b].sort((x, y) => x.id - y.id));
 
+type RuleChange = { removeRuleIds: number[]; addRules: DnrRule[] };
+
+/**
+ * Replaces one set of rules (dynamic or session) when it differs. If the browser refuses the new
+ * set, the old one is removed too: what the old rules allowed must not outlive the failure, and
+ * with no dynamic rules the static floor blocks every catalogue network.
+ */
+async function replaceRules(
+  rules: DnrRule[],
+  get: () => Promise<DnrRule[]>,
+  update: (change: RuleChange) => Promise<void>,
+  describe: (error: string) => string,
+): Promise<string[]> {
+  const current = await get();
+  if (sameRules(current, rules)) return [];
+  const removeRuleIds = current.map((r) => r.id);
+  try {
+    await update({ removeRuleIds, addRules: rules });
+    return [];
+  } catch (e) {
+    await update({ removeRuleIds, addRules: [] }).catch(() => undefined);
+    return [describe(String(e))];
+  }
+}
+
 export class Enforcer {
   private queue: Promise<unknown> = Promise.resolve();
   private lastProblems = '';
@@ -157,30 +182,18 @@ export class Enforcer {
     return snapshot;
   }
 
-  private async applyDynamic(rules: DnrRule[]): Promise<string[]> {
-    const current = await this.deps.dnr.getDynamicRules();
-    if (sameRules(current, rules)) return [];
-    try {
-      await this.deps.dnr.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: rules });
-      return [];
-    } catch (e) {
-      // Whatever the old rules allowed must not outlive the failure: with no dynamic rules the
-      // static floor blocks every catalogue network.
-      await this.deps.dnr.updateDynamicRules({ removeRuleIds: current.map((r) => r.id), addRules: [] }).catch(() => undefined);
-      return [`The browser refused the blocking rules (${String(e)}); every listed network is blocked instead.`];
-    }
+  private applyDynamic(rules: DnrRule[]): Promise<string[]> {
+    const { dnr } = this.deps;
+    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), (e) =>
+      `The browser refused the blocking rules (${e}); every listed network is blocked instead.`,
+    );
   }
 
-  private async applySession(rules: DnrRule[]): Promise<string[]> {
-    const current = await this.deps.dnr.getSessionRules();
-    if (sameRules(current, rules)) return [];
-    try {
-      await this.deps.dnr.updateSessionRules({ removeRuleIds: current.map((r) => r.id), addRules: rules });
-      return [];
-    } catch (e) {
-      await this.deps.dnr.updateSessionRules({ removeRuleIds: current.map((r) => r.id), addRules: [] }).catch(() => undefined);
-      return [`The browser refused the warning allowances (${String(e)}).`];
-    }
+  private applySession(rules: DnrRule[]): Promise<string[]> {
+    const { dnr } = this.deps;
+    return replaceRules(rules, () => dnr.getSessionRules(), (c) => dnr.updateSessionRules(c), (e) =>
+      `The browser refused the warning allowances (${e}).`,
+    );
   }
 
   /** Tabs already open on a site that is now blocked or warned go to that page. */
