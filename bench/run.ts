@@ -1,0 +1,104 @@
+/**
+ * Hall Pass benchmark. Run with `npm run bench` (builds .output/chrome-mv3, then runs this).
+ *
+ * Measures:
+ * 1. decide() per URL over a mixed list of 10,000 URLs (listed networks, subdomains, proxies and
+ *    archives, extra sites, unlisted sites), staff policy, default calendar, school time, with
+ *    1,000 and 10,000 extra sites: mean, p50, p99 microseconds per call.
+ * 2. parsePolicy + compilePolicyRules for 10, 1,000 and 10,000 extra sites: median milliseconds,
+ *    and the rule counts against Chromium's budgets (RULE_LIMITS).
+ * 3. Real Chromium (needs root: the policy is a file in /etc/chromium/policies/managed): time from
+ *    navigation start to the loaded block page for a blocked URL vs. to a loaded ordinary page,
+ *    and TCP connections that reached the blocked site's server (must be 0).
+ * 4. In the same browser, a policy change: from writing the file until the worker has applied it.
+ *
+ * Prints a report to stdout and writes bench/results/latest.json. Exits non-zero if a connection
+ * reached the blocked site or a navigation did not land where it should.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { benchCompile, benchDecide, type CompileResult, type DecideResult } from './core';
+import { benchBrowser, type BrowserResult } from './browser';
+import { fmt } from './stats';
+
+const RESULTS_FILE = path.resolve('bench/results/latest.json');
+
+const pad = (s: string | number, width: number) => String(s).padStart(width);
+const num = (n: number) => n.toLocaleString('en-GB');
+const heading = (title: string) => console.log(`\n== ${title} ==`);
+
+function printDecide(results: DecideResult[]): void {
+  heading('1. decide() per URL (staff, default calendar, during school hours)');
+  console.log(`${pad('extra sites', 11)} ${pad('URLs x rounds', 15)} ${pad('mean us', 8)} ${pad('p50 us', 8)} ${pad('p99 us', 8)} ${pad('max us', 9)}  decisions`);
+  for (const r of results) {
+    console.log(
+      `${pad(num(r.extraSites), 11)} ${pad(`${num(r.urls)} x ${r.rounds}`, 15)} ${pad(fmt(r.meanUs), 8)} ${pad(fmt(r.p50Us), 8)} ${pad(fmt(r.p99Us), 8)} ${pad(fmt(r.maxUs), 9)}  block ${r.actions.block}, warn ${r.actions.warn}, allow ${r.actions.allow}`,
+    );
+  }
+  console.log(`(mean: untimed loop / calls; p50/p99/max: per-call timing, timer cost ~${fmt(results[0]?.timerUs ?? NaN, 3)} us included)`);
+}
+
+function printCompile(results: CompileResult[]): void {
+  heading(`2. parsePolicy + compilePolicyRules (pupil policy; median of ${results[0]?.runs ?? '?'} runs)`);
+  console.log(`${pad('extra sites', 11)} ${pad('parse ms', 9)} ${pad('compile ms', 10)} ${pad('total ms', 9)}  ${'rules'.padEnd(14)} ${'regex'.padEnd(12)} ${'redirect'.padEnd(12)} ${pad('domains', 8)} ${pad('JSON KB', 8)}`);
+  for (const r of results) {
+    console.log(
+      `${pad(num(r.extraSites), 11)} ${pad(fmt(r.parseMs), 9)} ${pad(fmt(r.compileMs), 10)} ${pad(fmt(r.totalMs), 9)}  ${`${r.counts.total} / ${r.limits.total}`.padEnd(14)} ${`${r.counts.regex} / ${r.limits.regex}`.padEnd(12)} ${`${r.counts.unsafe} / ${r.limits.unsafe}`.padEnd(12)} ${pad(num(r.requestDomains), 8)} ${pad(fmt(r.jsonBytes / 1024, 0), 8)}`,
+    );
+    for (const p of r.budgetProblems) console.log(`  OVER BUDGET: ${p}`);
+  }
+  console.log('(redirect = unsafe rules, MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES; domains = requestDomains entries in all rules)');
+}
+
+function printBrowser(r: BrowserResult): void {
+  heading('3. Real Chromium with the extension and a managed pupil policy');
+  console.log(`Chromium version:                   ${r.chromiumVersion}`);
+  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms`);
+  const rules = r.rulesInBrowser;
+  console.log(`dynamic rules applied by worker:    ${rules ? `total ${rules.total}, regex ${rules.regex}, redirect ${rules.unsafe}` : 'not reported'}${r.ruleErrors.length ? `; ERRORS: ${r.ruleErrors.join(' | ')}` : ', no rule errors'}`);
+  console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, goto(waitUntil: 'load')`);
+  console.log(`${''.padEnd(52)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}`);
+  console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
+  console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
+  console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
+  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
+  console.log(`TCP connections to allowed server:  ${r.allowedServerConnections}`);
+  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.join('\n  ')}`);
+
+  heading('4. Policy change in the running browser (pupil -> staff, holiday)');
+  console.log(`write file -> status shows it applied (polled every 250 ms): ${fmt(r.policyChange.observedMs, 0)} ms`);
+  console.log(`write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`);
+}
+
+async function main(): Promise<number> {
+  console.log(`Hall Pass benchmark, ${new Date().toISOString()}, Node ${process.version}, ${process.platform}/${process.arch}`);
+  const decide = [benchDecide(1000), benchDecide(10_000)];
+  printDecide(decide);
+  const compile = [10, 1000, 10_000].map((n) => benchCompile(n));
+  printCompile(compile);
+
+  let browser: BrowserResult | null = null;
+  let browserError: string | null = null;
+  try {
+    browser = await benchBrowser();
+    printBrowser(browser);
+  } catch (e) {
+    browserError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nChromium benchmark failed: ${browserError}`);
+  }
+
+  await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError };
+  await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+  const failures = [
+    ...(browserError ? ['the Chromium benchmark did not complete'] : []),
+    ...(browser && browser.blockedServerConnections !== 0 ? [`${browser.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
+    ...(browser && browser.wrongLandings.length ? [`${browser.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+  ];
+  for (const f of failures) console.error(`FAIL: ${f}`);
+  return failures.length ? 1 : 0;
+}
+
+process.exitCode = await main();
