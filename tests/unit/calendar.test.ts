@@ -260,6 +260,8 @@ describe('several entries and unusual hours', () => {
     { days: WEEK, start: '08:30', end: '12:00' },
     { days: WEEK, start: '13:00', end: '15:30' },
   ]);
+  // Admins may list entries in any order.
+  const LUNCH_REVERSED = withHours('Europe/London', [...LUNCH.schoolHours].reverse());
   // Touching entries must read as one session, not a change at 12:00.
   const TOUCHING = withHours('Europe/London', [
     { days: WEEK, start: '08:30', end: '12:00' },
@@ -305,6 +307,7 @@ describe('several entries and unusual hours', () => {
   it.each([
     ['lunch starts at 12:00', LUNCH, utc(2026, 1, 14, 9), utc(2026, 1, 14, 12)],
     ['afternoon starts at 13:00', LUNCH, utc(2026, 1, 14, 12), utc(2026, 1, 14, 13)],
+    ['entry order does not matter', LUNCH_REVERSED, utc(2026, 1, 14, 9), utc(2026, 1, 14, 12)],
     ['touching entries: no change at 12:00', TOUCHING, utc(2026, 1, 14, 9), utc(2026, 1, 14, 15, 30)],
     ['early Wednesday ends at 13:00', EARLY_WEDNESDAY, utc(2026, 1, 14, 9), utc(2026, 1, 14, 13)],
     ['all day: the INSET day starts at local midnight (23:00 UTC)', ALL_DAY, utc(2026, 6, 8, 12), utc(2026, 6, 9, 23)],

@@ -140,8 +140,14 @@ function describeIssue(error: z.ZodError): string {
 }
 
 const show = (v: unknown): string => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  let s: string | undefined;
+  try {
+    // Throws on a BigInt or a cycle, which must not cost the rest of the policy.
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = typeof v === 'bigint' ? `${v}n` : Object.prototype.toString.call(v);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
 
 class Collector {

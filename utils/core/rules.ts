@@ -12,7 +12,11 @@
 import type { Action, Network } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 
-export const PRIORITY = { floor: 1, policy: 10, tab: 30 } as const;
+/**
+ * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
+ * left-out network's allow rule must not override an extra site listed under its domains.
+ */
+export const PRIORITY = { floor: 1, excluded: 5, policy: 10, tab: 30 } as const;
 
 /** Chromium's documented budgets (chrome.declarativeNetRequest.MAX_NUMBER_OF_*). */
 export const RULE_LIMITS = {
@@ -175,7 +179,7 @@ export interface PolicyRuleInput {
 export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
   return numbered([
     ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
-    ...rulesForAction(input.excluded, 'allow', PRIORITY.policy, input.pageBase),
+    ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
   ]);
 }
 

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { addressFromFragment, blockView, schoolTimeLine, warnView, type BlockView } from '../../utils/core/page-text';
+import { parsePolicy, type Policy } from '../../utils/core/policy';
+import type { Role } from '../../utils/core/types';
+
+/** Date.UTC with a 1-based month. */
+const utc = (y: number, month: number, d: number, h = 0, min = 0): number => Date.UTC(y, month - 1, d, h, min);
+
+const WED_SCHOOL = utc(2026, 6, 10, 9); // Wed 10 June 2026, 10:00 BST
+const WED_EVENING = utc(2026, 6, 10, 17); // 18:00 BST
+const FRI_EVENING_BEFORE_HALF_TERM = utc(2026, 5, 22, 17); // Fri 22 May, 18:00 BST
+const WINTER_SCHOOL = utc(2026, 1, 14, 10); // Wed 14 January, 10:00 GMT
+const FB = 'https://www.facebook.com/groups/123';
+
+const p = (raw: unknown): Policy => {
+  const parsed = parsePolicy(raw);
+  expect(parsed.problems).toEqual([]);
+  return parsed.policy;
+};
+
+const DEFAULTS = p(undefined);
+const HALF_TERM = { from: '2026-05-25', to: '2026-05-29', label: 'Half term' };
+
+describe('addressFromFragment', () => {
+  const long = `https://example.org/${'a'.repeat(3000)}`;
+  it.each<[string, string | null]>([
+    ['#https://www.facebook.com/groups/123?ref=bookmarks', 'https://www.facebook.com/groups/123?ref=bookmarks'],
+    // the fragment of the original address rides along after the first '#'
+    ['#https://www.facebook.com/page#comments', 'https://www.facebook.com/page#comments'],
+    ['https://www.facebook.com/', 'https://www.facebook.com/'],
+    ['#http://example.org/a%2Fb?q=%3Cx%3E', 'http://example.org/a%2Fb?q=%3Cx%3E'],
+    ['#https://example.org/search?q=a+b&x=%20', 'https://example.org/search?q=a+b&x=%20'],
+    ['#HTTPS://WWW.FACEBOOK.COM/', 'HTTPS://WWW.FACEBOOK.COM/'],
+    ['#wss://gateway.discord.gg/?v=10', 'wss://gateway.discord.gg/?v=10'],
+    ['#https://example.org/<b>not html</b>', 'https://example.org/<b>not html</b>'],
+    [`#${long}`, `${long.slice(0, 2048)}…`],
+    ['#javascript:alert(1)', null],
+    ['javascript:alert(1)', null],
+    ['#JavaScript:alert(document.cookie)//https://x', null],
+    ['#<img src=x onerror=alert(1)>', null],
+    ['#data:text/html,<script>alert(1)</script>', null],
+    ['#ftp://example.org/', null],
+    ['#chrome://settings', null],
+    ['#//www.facebook.com/', null],
+    ['#www.facebook.com', null],
+    ['#https://', null],
+    ['#https:// spaces in host/', null],
+    ['#', null],
+    ['', null],
+  ])('%j → %j', (hash, expected) => {
+    expect(addressFromFragment(hash)).toBe(expected);
+  });
+});
+
+describe('blockView', () => {
+  interface Case {
+    name: string;
+    url: string | null;
+    role: Role;
+    now: number;
+    policy: Policy;
+    expect: Partial<BlockView>;
+    talkTo?: (lines: string[]) => void;
+  }
+
+  const withDsl = p({ dsl: { name: 'Mrs A. Patel', contact: 'dsl@hill.sch.uk' } });
+  const dslContactOnly = p({ dsl: { contact: '01632 960000' } });
+  const named = p({ school: { name: 'Hill Primary School', policyUrl: 'https://hill.sch.uk/social-media.pdf' } });
+  const pupilEvenings = p({ actions: { pupil: { schoolHours: 'block', otherTimes: 'allow' } } });
+  const pupilDayOnly = p({ closedDates: [HALF_TERM], actions: { pupil: { schoolHours: 'allow', otherTimes: 'block' } } });
+  const staffAlways = p({ actions: { staff: { schoolHours: 'block', otherTimes: 'block' } } });
+  const newYork = p({ timezone: 'America/New_York' });
+  const extra = p({ extraSites: ['example-social.com'] });
+
+  const cases: Case[] = [
+    {
+      name: 'pupil, defaults',
+      url: FB,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: {
+        title: 'Facebook is closed on school computers',
+        reopens: 'It stays closed on school computers.',
+        permission: null,
+        address: FB,
+        policyUrl: null,
+      },
+      talkTo: (lines) => {
+        expect(lines).toHaveLength(2);
+        expect(lines.join(' ')).toMatch(/teacher/);
+        expect(lines.join(' ')).not.toMatch(/Safeguarding/);
+      },
+    },
+    {
+      name: 'pupil, defaults, in the evening: still never',
+      url: FB,
+      role: 'pupil',
+      now: WED_EVENING,
+      policy: DEFAULTS,
+      expect: { reopens: 'It stays closed on school computers.' },
+    },
+    {
+      name: 'pupil, DSL named',
+      url: FB,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: withDsl,
+      expect: { title: 'Facebook is closed on school computers', permission: null },
+      talkTo: (lines) => {
+        expect(lines.some((l) => l.includes('Mrs A. Patel') && l.includes('dsl@hill.sch.uk'))).toBe(true);
+        expect(lines.join(' ')).toMatch(/Designated Safeguarding Lead/);
+      },
+    },
+    {
+      name: 'pupil, DSL contact only',
+      url: FB,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: dslContactOnly,
+      expect: {},
+      talkTo: (lines) => expect(lines.some((l) => l.includes('Designated Safeguarding Lead') && l.includes('01632 960000'))).toBe(true),
+    },
+    {
+      name: 'pupil, school named, policy linked',
+      url: FB,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: named,
+      expect: { policyUrl: 'https://hill.sch.uk/social-media.pdf' },
+    },
+    {
+      name: 'pupil, allowed after school, in school hours',
+      url: FB,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: pupilEvenings,
+      expect: { reopens: 'You can use it again at 15:30.' },
+    },
+    {
+      name: 'pupil, allowed in school hours only, Wednesday evening',
+      url: FB,
+      role: 'pupil',
+      now: WED_EVENING,
+      policy: pupilDayOnly,
+      expect: { reopens: 'You can use it again tomorrow at 08:30.' },
+    },
+    {
+      name: 'pupil, allowed in school hours only, Friday before half term',
+      url: FB,
+      role: 'pupil',
+      now: FRI_EVENING_BEFORE_HALF_TERM,
+      policy: pupilDayOnly,
+      expect: { reopens: 'You can use it again Monday 1 June at 08:30.' },
+    },
+    {
+      name: 'pupil, an unknown site',
+      url: 'https://www.example.org/',
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'This site is closed on school computers', address: 'https://www.example.org/' },
+    },
+    {
+      name: 'pupil, no address passed on',
+      url: null,
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'This site is closed on school computers', address: null },
+    },
+    {
+      name: 'pupil, through the translation proxy',
+      url: 'https://www-facebook-com.translate.goog/',
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'Facebook is closed on school computers' },
+    },
+    {
+      name: 'pupil, an extra site',
+      url: 'https://chat.example-social.com/',
+      role: 'pupil',
+      now: WED_SCHOOL,
+      policy: extra,
+      expect: { title: 'example-social.com is closed on school computers' },
+    },
+    {
+      name: 'staff in school hours',
+      url: FB,
+      role: 'staff',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'Facebook is blocked during school hours', reopens: 'It opens again at 15:30.', address: FB },
+      talkTo: (lines) => expect(lines).toEqual([]),
+    },
+    {
+      name: 'staff in school hours in winter (GMT)',
+      url: FB,
+      role: 'staff',
+      now: WINTER_SCHOOL,
+      policy: DEFAULTS,
+      expect: { reopens: 'It opens again at 15:30.' },
+    },
+    {
+      name: 'staff in New York: local time, not UTC or London',
+      url: FB,
+      role: 'staff',
+      now: utc(2026, 6, 10, 14), // 10:00 EDT
+      policy: newYork,
+      expect: { reopens: 'It opens again at 15:30.' },
+    },
+    {
+      name: 'staff, DSL named',
+      url: FB,
+      role: 'staff',
+      now: WED_SCHOOL,
+      policy: withDsl,
+      expect: {},
+      talkTo: (lines) => {
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain('Mrs A. Patel');
+      },
+    },
+    {
+      name: 'governor in school hours',
+      url: 'https://x.com/someone',
+      role: 'governor',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'X (Twitter) is blocked during school hours', reopens: 'It opens again at 15:30.' },
+    },
+    {
+      name: 'staff blocked at all times',
+      url: FB,
+      role: 'staff',
+      now: WED_SCHOOL,
+      policy: staffAlways,
+      expect: { reopens: 'It stays blocked on this device.' },
+    },
+    {
+      name: 'staff, unknown site',
+      url: 'https://example.org/',
+      role: 'staff',
+      now: WED_SCHOOL,
+      policy: DEFAULTS,
+      expect: { title: 'This site is blocked during school hours' },
+    },
+  ];
+
+  it.each(cases)('$name', ({ url, role, now, policy, expect: want, talkTo }) => {
+    const view = blockView(url, role, now, policy);
+    expect(view).toMatchObject(want);
+    if (role === 'pupil') expect(view.permission).toBeNull();
+    else expect(view.permission).toMatch(/head teacher/);
+    expect(view.why.trim()).not.toBe('');
+    talkTo?.(view.talkTo);
+  });
+
+  it.each<[string, Policy, RegExp]>([
+    ['unnamed', DEFAULTS, /^Our school has a rule/],
+    ['named', named, /^Hill Primary School has a rule/],
+  ])('the pupil page names the school (%s)', (_name, policy, why) => {
+    expect(blockView(FB, 'pupil', WED_SCHOOL, policy).why).toMatch(why);
+  });
+});
+
+describe('warnView', () => {
+  it.each<[string, string | null, unknown, string, number]>([
+    ['defaults', FB, undefined, 'Facebook: please read before you continue', 15],
+    ['warnMinutes set', FB, { warnMinutes: 5 }, 'Facebook: please read before you continue', 5],
+    ['warnMinutes at the cap', 'https://www.instagram.com/', { warnMinutes: 1440 }, 'Instagram: please read before you continue', 1440],
+    ['bad warnMinutes falls back', FB, { warnMinutes: 0 }, 'Facebook: please read before you continue', 15],
+    ['unknown site', 'https://example.org/', undefined, 'This site: please read before you continue', 15],
+    ['no address', null, undefined, 'This site: please read before you continue', 15],
+  ])('%s', (_name, url, raw, title, minutes) => {
+    const view = warnView(url, parsePolicy(raw).policy);
+    expect(view.title).toBe(title);
+    expect(view.minutes).toBe(minutes);
+    expect(view.address).toBe(url);
+    expect(view.terms.length).toBeGreaterThan(0);
+    for (const t of view.terms) expect(t.trim()).not.toBe('');
+  });
+});
+
+describe('schoolTimeLine', () => {
+  const tz = 'Europe/London';
+  it.each<[string, boolean, number | null, number, string]>([
+    ['outside, no change ahead', false, null, WED_EVENING, 'Outside school hours'],
+    ['in school, no change ahead', true, null, WED_SCHOOL, 'School hours'],
+    ['in school until 15:30 today', true, utc(2026, 6, 10, 14, 30), WED_SCHOOL, 'School hours until 15:30'],
+    ['outside until tomorrow morning', false, utc(2026, 6, 11, 7, 30), WED_EVENING, 'Outside school hours until tomorrow at 08:30'],
+    ['outside until after half term', false, utc(2026, 6, 1, 7, 30), FRI_EVENING_BEFORE_HALF_TERM, 'Outside school hours until Monday 1 June at 08:30'],
+    ['winter, GMT', true, utc(2026, 1, 14, 15, 30), WINTER_SCHOOL, 'School hours until 15:30'],
+    ['into next year', false, utc(2027, 1, 4, 8, 30), utc(2026, 12, 18, 16), 'Outside school hours until Monday 4 January 2027 at 08:30'],
+  ])('%s', (_name, school, next, now, expected) => {
+    expect(schoolTimeLine(school, next, tz, now)).toBe(expected);
+  });
+});

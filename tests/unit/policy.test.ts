@@ -1,0 +1,622 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_ACTIONS,
+  DEFAULT_POLICY,
+  DEFAULT_SCHOOL_HOURS,
+  LIMITS,
+  POLICY_KEYS,
+  parsePolicy,
+  type Policy,
+} from '../../utils/core/policy';
+import { resolveRole } from '../../utils/core/role';
+import { decide } from '../../utils/core/decide';
+import { isSchoolTime, isValidTimeZone } from '../../utils/core/calendar';
+import { CATALOGUE } from '../../utils/core/catalogue';
+import { ROLES, WEEKDAYS } from '../../utils/core/types';
+
+/** Date.UTC with a 1-based month. */
+const utc = (y: number, month: number, d: number, h = 0, min = 0): number => Date.UTC(y, month - 1, d, h, min);
+
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri'];
+
+/** The contract's no-policy behaviour, written out independently of DEFAULT_POLICY. */
+const CONTRACT_DEFAULT: Policy = {
+  role: null,
+  roleRules: [],
+  timezone: 'Europe/London',
+  schoolHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '15:30' }],
+  closedDates: [],
+  networks: null,
+  extraSites: [],
+  actions: {
+    pupil: { schoolHours: 'block', otherTimes: 'block' },
+    staff: { schoolHours: 'block', otherTimes: 'allow' },
+    governor: { schoolHours: 'block', otherTimes: 'allow' },
+  },
+  warnMinutes: 15,
+  school: { name: null, policyUrl: null },
+  dsl: { name: null, contact: null },
+  device: { label: null },
+};
+
+describe('no policy', () => {
+  it.each([
+    ['undefined', undefined, false],
+    ['null', null, false],
+    ['{}', {}, false],
+  ])('%s gives the contract defaults with no problems (present %s)', (_name, raw, present) => {
+    const parsed = parsePolicy(raw);
+    expect(parsed.present).toBe(present);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.policy).toEqual(CONTRACT_DEFAULT);
+    expect(DEFAULT_POLICY).toEqual(CONTRACT_DEFAULT);
+    expect(resolveRole(parsed.policy, null)).toEqual({ role: 'pupil', source: 'default' });
+  });
+
+  it('hands out a fresh copy: editing one parsed policy does not change the next', () => {
+    const a = parsePolicy(undefined).policy;
+    a.actions.pupil.schoolHours = 'allow';
+    a.schoolHours.push({ days: ['sat'], start: '00:00', end: '24:00' });
+    const b = parsePolicy(undefined).policy;
+    expect(b.actions.pupil.schoolHours).toBe('block');
+    expect(b.schoolHours).toEqual(CONTRACT_DEFAULT.schoolHours);
+  });
+});
+
+describe('POLICY_KEYS', () => {
+  it('equals the top-level properties of public/managed_schema.json', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as {
+      properties: Record<string, unknown>;
+    };
+    expect([...POLICY_KEYS].sort()).toEqual(Object.keys(schema.properties).sort());
+  });
+});
+
+const GOOD_HOURS = { days: WEEK, start: '08:30', end: '15:30' };
+
+interface BadCase {
+  name: string;
+  raw: unknown;
+  /** Problem keys expected, in order. */
+  keys: string[];
+  /** Part of the problem text for the first key (what is wrong). */
+  says?: RegExp;
+  check: (p: Policy) => void;
+}
+
+const defaultHours = (p: Policy) => expect(p.schoolHours).toEqual(DEFAULT_SCHOOL_HOURS);
+
+const badCases: BadCase[] = [
+  {
+    name: 'role "head-boy"',
+    raw: { role: 'head-boy' },
+    keys: ['role'],
+    says: /head-boy/,
+    check: (p) => {
+      expect(p.role).toBeNull();
+      expect(resolveRole(p, null).role).toBe('pupil');
+      expect(resolveRole(p, 'someone@school.org').role).toBe('pupil');
+    },
+  },
+  {
+    name: 'role "Staff" (case matters: fail closed)',
+    raw: { role: 'Staff' },
+    keys: ['role'],
+    check: (p) => expect(resolveRole(p, null).role).toBe('pupil'),
+  },
+  {
+    name: 'roleRules with a bad email and a bad role among good entries',
+    raw: {
+      roleRules: [
+        { email: '*@staff.school.org', role: 'staff' },
+        { email: 'no-at-sign', role: 'staff' },
+        { email: '*@gov.school.org', role: 'headteacher' },
+        { email: '', role: 'staff' },
+        'jo@school.org',
+        { email: 'chair@gov.school.org', role: 'governor' },
+      ],
+    },
+    keys: ['roleRules[1]', 'roleRules[2]', 'roleRules[3]', 'roleRules[4]'],
+    check: (p) => {
+      expect(p.roleRules).toEqual([
+        { email: '*@staff.school.org', role: 'staff' },
+        { email: 'chair@gov.school.org', role: 'governor' },
+      ]);
+      expect(resolveRole(p, 'x@gov.school.org').role).toBe('pupil');
+      expect(resolveRole(p, 'chair@gov.school.org').role).toBe('governor');
+    },
+  },
+  {
+    name: 'roleRules not a list',
+    raw: { roleRules: { email: '*@school.org', role: 'staff' } },
+    keys: ['roleRules'],
+    check: (p) => expect(p.roleRules).toEqual([]),
+  },
+  {
+    name: 'roleRules over the limit',
+    raw: { roleRules: Array.from({ length: LIMITS.roleRules + 1 }, (_, i) => ({ email: `u${i}@x.org`, role: 'staff' })) },
+    keys: ['roleRules'],
+    says: /limit/,
+    check: (p) => expect(p.roleRules).toEqual([]),
+  },
+  {
+    name: 'timezone "Mars/Olympus"',
+    raw: { timezone: 'Mars/Olympus' },
+    keys: ['timezone'],
+    says: /Mars\/Olympus/,
+    check: (p) => expect(p.timezone).toBe('Europe/London'),
+  },
+  {
+    name: 'timezone as a UTC offset',
+    raw: { timezone: '+01:00' },
+    keys: ['timezone'],
+    check: (p) => expect(p.timezone).toBe('Europe/London'),
+  },
+  {
+    name: 'schoolHours start "25:00"',
+    raw: { schoolHours: [{ days: WEEK, start: '25:00', end: '15:30' }] },
+    keys: ['schoolHours[0]'],
+    says: /start/,
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours end "15:60"',
+    raw: { schoolHours: [{ days: WEEK, start: '08:30', end: '15:60' }] },
+    keys: ['schoolHours[0]'],
+    says: /end/,
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours start after end',
+    raw: { schoolHours: [{ days: WEEK, start: '16:00', end: '09:00' }] },
+    keys: ['schoolHours[0]'],
+    says: /start is not before end/,
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours start equal to end',
+    raw: { schoolHours: [{ days: WEEK, start: '09:00', end: '09:00' }] },
+    keys: ['schoolHours[0]'],
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours bad day "funday"',
+    raw: { schoolHours: [{ days: ['mon', 'funday'], start: '08:30', end: '15:30' }] },
+    keys: ['schoolHours[0]'],
+    says: /days/,
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours with no days',
+    raw: { schoolHours: [{ days: [], start: '08:30', end: '15:30' }] },
+    keys: ['schoolHours[0]'],
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours empty list',
+    raw: { schoolHours: [] },
+    keys: ['schoolHours'],
+    says: /empty/,
+    check: defaultHours,
+  },
+  {
+    name: 'schoolHours one bad entry among good ones (whole key falls back)',
+    raw: {
+      schoolHours: [
+        { days: ['mon', 'tue'], start: '08:00', end: '16:00' },
+        { days: ['wed'], start: '8:00', end: '12:99' },
+        { days: ['thu', 'fri'], start: '08:00', end: '16:00' },
+      ],
+    },
+    keys: ['schoolHours[1]'],
+    check: (p) => {
+      defaultHours(p);
+      // Monday 08:15 London (GMT in January) is outside the default day, as the default says.
+      expect(isSchoolTime(utc(2026, 1, 12, 8, 15), p)).toBe(false);
+    },
+  },
+  {
+    name: 'schoolHours not a list',
+    raw: { schoolHours: GOOD_HOURS },
+    keys: ['schoolHours'],
+    check: defaultHours,
+  },
+  {
+    name: 'closedDates from after to, and 30 February, among a good range',
+    raw: {
+      closedDates: [
+        { from: '2026-02-10', to: '2026-02-01', label: 'Backwards' },
+        { from: '2026-02-30', to: '2026-03-02' },
+        { from: '2026-02-16', to: '2026-02-20', label: 'Half term' },
+        { from: '16/02/2026', to: '20/02/2026' },
+      ],
+    },
+    keys: ['closedDates[0]', 'closedDates[1]', 'closedDates[3]'],
+    says: /"from" is after "to"/,
+    check: (p) => {
+      expect(p.closedDates).toEqual([{ from: '2026-02-16', to: '2026-02-20', label: 'Half term' }]);
+      // Tue 17 Feb 10:00 GMT is in half term; Tue 3 Feb 10:00 is a school day (the bad range is dropped).
+      expect(isSchoolTime(utc(2026, 2, 17, 10), p)).toBe(false);
+      expect(isSchoolTime(utc(2026, 2, 3, 10), p)).toBe(true);
+    },
+  },
+  {
+    name: 'closedDates not a list',
+    raw: { closedDates: '2026-02-16' },
+    keys: ['closedDates'],
+    check: (p) => expect(p.closedDates).toEqual([]),
+  },
+  {
+    name: 'closedDates over the limit',
+    raw: { closedDates: Array.from({ length: LIMITS.closedDates + 1 }, () => ({ from: '2026-01-01', to: '2026-01-01' })) },
+    keys: ['closedDates'],
+    check: (p) => expect(p.closedDates).toEqual([]),
+  },
+  {
+    name: 'networks with an unknown id (others kept, ids normalised)',
+    raw: { networks: ['facebook', 'myspace', ' TikTok ', 'facebook'] },
+    keys: ['networks[1]'],
+    says: /myspace/,
+    check: (p) => expect(p.networks).toEqual(['facebook', 'tiktok']),
+  },
+  {
+    name: 'networks of only unknown ids (every network, not none)',
+    raw: { networks: ['myspace', 'friendster', 7] },
+    keys: ['networks[0]', 'networks[1]', 'networks[2]', 'networks'],
+    check: (p) => {
+      expect(p.networks).toBeNull();
+      expect(decide('https://www.facebook.com/', 'pupil', utc(2026, 1, 14, 10), p).action).toBe('block');
+    },
+  },
+  {
+    name: 'networks as a single string',
+    raw: { networks: 'facebook' },
+    keys: ['networks'],
+    check: (p) => expect(p.networks).toBeNull(),
+  },
+  {
+    name: 'extraSites: unusable domains dropped, others kept, duplicates merged',
+    raw: {
+      extraSites: [
+        'example-social.com',
+        'co.uk',
+        'https://Chat.Example.org/rooms',
+        'javascript:alert(1)',
+        'EXAMPLE-SOCIAL.COM',
+        '*.forum.example.net',
+        '10.0.0.1',
+        42,
+        'localhost',
+      ],
+    },
+    keys: ['extraSites[1]', 'extraSites[3]', 'extraSites[6]', 'extraSites[7]', 'extraSites[8]'],
+    says: /co\.uk/,
+    check: (p) => expect(p.extraSites).toEqual(['example-social.com', 'chat.example.org', 'forum.example.net']),
+  },
+  {
+    name: 'extraSites over the limit',
+    raw: { extraSites: Array.from({ length: LIMITS.extraSites + 1 }, (_, i) => `site${i}.example.org`) },
+    keys: ['extraSites'],
+    says: /limit/,
+    check: (p) => expect(p.extraSites).toEqual([]),
+  },
+  {
+    name: 'actions: a bad value costs only its own slot',
+    raw: { actions: { pupil: { schoolHours: 'Allow', otherTimes: 'warn' }, staff: { otherTimes: 7 }, governor: { schoolHours: 'allow' } } },
+    keys: ['actions.pupil.schoolHours', 'actions.staff.otherTimes'],
+    says: /Allow/,
+    check: (p) =>
+      expect(p.actions).toEqual({
+        pupil: { schoolHours: 'block', otherTimes: 'warn' },
+        staff: { schoolHours: 'block', otherTimes: 'allow' },
+        governor: { schoolHours: 'allow', otherTimes: 'allow' },
+      }),
+  },
+  {
+    name: 'actions: unknown role',
+    raw: { actions: { headteacher: { schoolHours: 'allow', otherTimes: 'allow' } } },
+    keys: ['actions.headteacher'],
+    check: (p) => expect(p.actions).toEqual(DEFAULT_ACTIONS),
+  },
+  {
+    name: 'actions: unknown slot',
+    raw: { actions: { pupil: { lunchtime: 'allow' } } },
+    keys: ['actions.pupil.lunchtime'],
+    check: (p) => expect(p.actions.pupil).toEqual({ schoolHours: 'block', otherTimes: 'block' }),
+  },
+  {
+    name: 'actions: a role given a bare action',
+    raw: { actions: { pupil: 'allow' } },
+    keys: ['actions.pupil'],
+    check: (p) => expect(p.actions.pupil).toEqual({ schoolHours: 'block', otherTimes: 'block' }),
+  },
+  {
+    name: 'actions: not an object',
+    raw: { actions: 'allow' },
+    keys: ['actions'],
+    check: (p) => expect(p.actions).toEqual(DEFAULT_ACTIONS),
+  },
+  ...[0, 1.5, '15', 100000, -5, null].map(
+    (v): BadCase => ({
+      name: `warnMinutes ${JSON.stringify(v)}`,
+      raw: { warnMinutes: v },
+      keys: ['warnMinutes'],
+      check: (p) => expect(p.warnMinutes).toBe(15),
+    }),
+  ),
+  {
+    name: 'school.policyUrl "javascript:alert(1)"',
+    raw: { school: { name: 'Hill Primary', policyUrl: 'javascript:alert(1)' } },
+    keys: ['school.policyUrl'],
+    check: (p) => expect(p.school).toEqual({ name: 'Hill Primary', policyUrl: null }),
+  },
+  {
+    name: 'school.policyUrl a data: URL',
+    raw: { school: { policyUrl: 'data:text/html,<script>alert(1)</script>' } },
+    keys: ['school.policyUrl'],
+    check: (p) => expect(p.school.policyUrl).toBeNull(),
+  },
+  {
+    name: 'school.policyUrl not an address at all',
+    raw: { school: { policyUrl: 'our policy page' } },
+    keys: ['school.policyUrl'],
+    check: (p) => expect(p.school.policyUrl).toBeNull(),
+  },
+  {
+    name: 'school.name over the text limit',
+    raw: { school: { name: 'x'.repeat(LIMITS.text + 1) } },
+    keys: ['school.name'],
+    check: (p) => expect(p.school.name).toBeNull(),
+  },
+  {
+    name: 'dsl name over the limit, contact blank',
+    raw: { dsl: { name: 'Ms '.repeat(200), contact: '   ' } },
+    keys: ['dsl.name', 'dsl.contact'],
+    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null }),
+  },
+  {
+    name: 'device.label a number',
+    raw: { device: { label: 42 } },
+    keys: ['device.label'],
+    check: (p) => expect(p.device.label).toBeNull(),
+  },
+  {
+    name: 'school with an unknown key (known ones kept)',
+    raw: { school: { name: 'Hill Primary', colour: 'red' } },
+    keys: ['school.colour'],
+    check: (p) => expect(p.school.name).toBe('Hill Primary'),
+  },
+  {
+    name: 'dsl not an object',
+    raw: { dsl: 'Ms Patel' },
+    keys: ['dsl'],
+    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null }),
+  },
+  {
+    name: 'unknown top-level key (reported, ignored)',
+    raw: { blockEverything: true, role: 'staff' },
+    keys: ['blockEverything'],
+    check: (p) => expect(p).toEqual({ ...CONTRACT_DEFAULT, role: 'staff' }),
+  },
+];
+
+describe('each invalid field is reported and replaced by its safe default', () => {
+  it.each(badCases)('$name', ({ raw, keys, says, check }) => {
+    let parsed!: ReturnType<typeof parsePolicy>;
+    expect(() => (parsed = parsePolicy(raw))).not.toThrow();
+    expect(parsed.present).toBe(true);
+    expect(parsed.problems.map((p) => p.key)).toEqual(keys);
+    for (const problem of parsed.problems) {
+      expect(problem.problem.trim()).not.toBe('');
+      expect(problem.used.trim()).not.toBe('');
+    }
+    if (says) expect(parsed.problems[0]?.problem).toMatch(says);
+    check(parsed.policy);
+  });
+
+  it('one bad key does not cost the rest of the policy', () => {
+    const { policy, problems } = parsePolicy({
+      role: 'head-boy',
+      timezone: 'America/New_York',
+      warnMinutes: 5,
+      schoolHours: [{ days: ['mon'], start: '09:00', end: 'noon' }],
+      school: { name: 'Hill Primary' },
+    });
+    expect(problems.map((p) => p.key)).toEqual(['role', 'schoolHours[0]']);
+    expect(policy.timezone).toBe('America/New_York');
+    expect(policy.warnMinutes).toBe(5);
+    expect(policy.school.name).toBe('Hill Primary');
+  });
+});
+
+describe('a policy that is not an object', () => {
+  it.each([
+    ['a string', 'role=staff'],
+    ['an array', [{ role: 'staff' }]],
+    ['a number', 42],
+    ['a boolean', true],
+  ])('%s: reported once, defaults used, treated as present', (_name, raw) => {
+    const parsed = parsePolicy(raw);
+    expect(parsed.present).toBe(true);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0]?.key).toBe('(policy)');
+    expect(parsed.problems[0]?.used).toMatch(/default/);
+    expect(parsed.policy).toEqual(CONTRACT_DEFAULT);
+  });
+});
+
+describe('values managed storage cannot hold still do not throw', () => {
+  const cyclic: Record<string, unknown> = { days: ['mon'] };
+  cyclic.self = cyclic;
+  it.each([
+    ['role', 10n],
+    ['warnMinutes', 10n],
+    ['extraSites', [10n, 'example-social.com']],
+    ['school', { name: 10n }],
+    ['schoolHours', [cyclic]],
+    ['closedDates', [cyclic]],
+    ['role', Symbol('staff')],
+    ['role', () => 'staff'],
+    ['actions', { pupil: { schoolHours: 10n } }],
+  ] as [string, unknown][])('%s = %s', (key, value) => {
+    let parsed!: ReturnType<typeof parsePolicy>;
+    expect(() => (parsed = parsePolicy({ [key]: value }))).not.toThrow();
+    expect(parsed.problems.length).toBeGreaterThan(0);
+    expect(parsed.problems[0]?.key).toMatch(new RegExp(`^${key}`));
+    expect(resolveRole(parsed.policy, null).role).toBe('pupil');
+    expect(parsed.policy.actions.pupil).toEqual({ schoolHours: 'block', otherTimes: 'block' });
+  });
+
+  it('a BigInt as the whole policy', () => {
+    expect(() => parsePolicy(10n)).not.toThrow();
+    expect(parsePolicy(10n).problems[0]?.key).toBe('(policy)');
+  });
+});
+
+describe('valid values', () => {
+  const full = {
+    role: 'staff',
+    roleRules: [
+      { email: '*@pupils.hill.sch.uk', role: 'pupil' },
+      { email: 'Chair.Governors@hill.sch.uk', role: 'governor' },
+    ],
+    timezone: 'Europe/Dublin',
+    schoolHours: [
+      { days: ['mon', 'tue', 'wed', 'thu'], start: '8:45', end: '15:15' },
+      { days: ['fri'], start: '08:45:00', end: '13:00' },
+      { days: ['sat'], start: '00:00', end: '24:00' },
+    ],
+    closedDates: [
+      { from: '2026-02-16', to: '2026-02-20', label: 'Half term' },
+      { from: '2026-05-04', to: '2026-05-04' },
+    ],
+    networks: ['facebook', 'instagram', 'tiktok'],
+    extraSites: ['example-social.com', 'chat.example.org'],
+    actions: {
+      pupil: { schoolHours: 'block', otherTimes: 'warn' },
+      staff: { schoolHours: 'warn', otherTimes: 'allow' },
+      governor: { schoolHours: 'allow', otherTimes: 'allow' },
+    },
+    warnMinutes: 1440,
+    school: { name: 'Hill Primary School', policyUrl: 'https://hill.sch.uk/policies/social-media.pdf' },
+    dsl: { name: 'Mrs A. Patel', contact: 'dsl@hill.sch.uk' },
+    device: { label: 'Library PC 3' },
+  };
+
+  it('a full valid policy parses with zero problems and every value applied', () => {
+    const { policy, problems, present } = parsePolicy(full);
+    expect(problems).toEqual([]);
+    expect(present).toBe(true);
+    expect(policy).toEqual({ ...full, roleRules: full.roleRules });
+  });
+
+  it('every key in POLICY_KEYS is exercised by the full policy', () => {
+    expect(Object.keys(full).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  it.each([
+    ['warnMinutes 1', { warnMinutes: 1 }, (p: Policy) => expect(p.warnMinutes).toBe(1)],
+    ['warnMinutes at the cap', { warnMinutes: LIMITS.warnMinutesMax }, (p: Policy) => expect(p.warnMinutes).toBe(LIMITS.warnMinutesMax)],
+    ['networks explicitly empty (only extra sites in force)', { networks: [] }, (p: Policy) => expect(p.networks).toEqual([])],
+    ['extraSites at the limit', { extraSites: Array.from({ length: LIMITS.extraSites }, (_, i) => `s${i}.example.org`) }, (p: Policy) =>
+      expect(p.extraSites).toHaveLength(LIMITS.extraSites)],
+    ['texts are trimmed', { school: { name: '  Hill Primary  ' } }, (p: Policy) => expect(p.school.name).toBe('Hill Primary')],
+    ['text at the limit', { device: { label: 'x'.repeat(LIMITS.text) } }, (p: Policy) => expect(p.device.label).toHaveLength(LIMITS.text)],
+    ['null sub-keys mean "not set"', { school: { name: null, policyUrl: null } }, (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null })],
+    ['http policy address', { school: { policyUrl: 'http://hill.sch.uk/p' } }, (p: Policy) => expect(p.school.policyUrl).toBe('http://hill.sch.uk/p')],
+  ] as [string, unknown, (p: Policy) => void][])('%s', (_name, raw, check) => {
+    const parsed = parsePolicy(raw);
+    expect(parsed.problems).toEqual([]);
+    check(parsed.policy);
+  });
+});
+
+// ---- property-style: random garbage never throws and never fails open ---------------------------
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  '', ' ', 'allow', 'block', 'warn', 'ALLOW', 'pupil', 'staff', 'governor', 'mon', 'funday', '08:30', '24:00', '25:00',
+  '2026-02-30', '2026-01-01', 'facebook', 'myspace', 'Europe/London', 'Mars/Olympus', 'javascript:alert(1)',
+  'https://hill.sch.uk/', '*@school.org', 'co.uk', 'example.org', '__proto__', 'constructor', '\u0000', '💥',
+];
+const FIELDS = [
+  'pupil', 'staff', 'governor', 'schoolHours', 'otherTimes', 'email', 'role', 'days', 'start', 'end', 'from', 'to',
+  'label', 'name', 'policyUrl', 'contact', '__proto__', 'constructor', 'toString', 'x',
+];
+
+function garbage(next: () => number, depth = 0): unknown {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const r = next();
+  if (r < 0.08) return null;
+  if (r < 0.14) return next() < 0.5;
+  if (r < 0.26) return pick([0, -0, 1, -1, 1.5, 15, 1e9, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER]);
+  if (r < 0.5 || depth >= 3) return next() < 0.8 ? pick(WORDS) : String.fromCharCode(...Array.from({ length: 1 + Math.floor(next() * 12) }, () => 32 + Math.floor(next() * 200)));
+  if (r < 0.75) return Array.from({ length: Math.floor(next() * 5) }, () => garbage(next, depth + 1));
+  const obj: Record<string, unknown> = {};
+  const n = Math.floor(next() * 4);
+  // defineProperty, as JSON.parse does: "__proto__" becomes an own key, not the prototype.
+  for (let i = 0; i < n; i++) {
+    Object.defineProperty(obj, pick(FIELDS), { value: garbage(next, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return obj;
+}
+
+function own(v: unknown, k: string): unknown {
+  return typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+}
+
+const catalogueIds = new Set(CATALOGUE.map((n) => n.id));
+/** A Wednesday in term at 10:00 and 20:00 London, and a Saturday. */
+const INSTANTS = [utc(2026, 1, 14, 10), utc(2026, 1, 14, 20), utc(2026, 6, 13, 11)];
+
+describe('200 random values per key', () => {
+  it.each([...POLICY_KEYS, '(whole policy)'])('%s: never throws, never fails open', (key) => {
+    const next = rng([...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7));
+    for (let i = 0; i < 200; i++) {
+      const value = garbage(next);
+      const raw = key === '(whole policy)' ? value : { [key]: value };
+      let parsed!: ReturnType<typeof parsePolicy>;
+      expect(() => (parsed = parsePolicy(raw)), JSON.stringify(raw)).not.toThrow();
+      const { policy, problems } = parsed;
+      const where = `${key}: ${JSON.stringify(raw)}`;
+
+      for (const slot of ['schoolHours', 'otherTimes'] as const) {
+        if (policy.actions.pupil[slot] === 'allow') {
+          expect(own(own(own(raw, 'actions'), 'pupil'), slot), where).toBe('allow');
+        }
+      }
+      const role = resolveRole(policy, null).role;
+      if (role !== 'pupil') expect(own(raw, 'role'), where).toBe(role);
+
+      // The result is always usable.
+      expect(isValidTimeZone(policy.timezone), where).toBe(true);
+      expect(policy.schoolHours.length, where).toBeGreaterThan(0);
+      for (const h of policy.schoolHours) for (const d of h.days) expect(WEEKDAYS).toContain(d);
+      expect(Number.isInteger(policy.warnMinutes) && policy.warnMinutes >= 1 && policy.warnMinutes <= LIMITS.warnMinutesMax, where).toBe(true);
+      if (policy.networks) for (const id of policy.networks) expect(catalogueIds.has(id), where).toBe(true);
+      for (const r of ROLES) for (const slot of ['schoolHours', 'otherTimes'] as const) expect(['block', 'warn', 'allow']).toContain(policy.actions[r][slot]);
+      if (policy.school.policyUrl !== null) expect(policy.school.policyUrl).toMatch(/^https?:\/\//);
+      for (const p of problems) {
+        expect(p.key, where).not.toBe('');
+        expect(p.used.trim(), where).not.toBe('');
+      }
+
+      // A pupil on Facebook stays blocked unless the policy itself says otherwise.
+      const explicit = own(raw, 'actions') !== undefined || own(raw, 'networks') !== undefined;
+      if (!explicit && role === 'pupil') {
+        for (const t of INSTANTS) expect(decide('https://www.facebook.com/', 'pupil', t, policy).action, where).toBe('block');
+      }
+    }
+  });
+});

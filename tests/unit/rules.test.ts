@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_RESOURCE_TYPES,
+  EXTRA_TRANSLATE_PREFIXES,
+  PRIORITY,
+  RULE_LIMITS,
+  budgetProblems,
+  compileFloorRules,
+  compilePolicyRules,
+  compileTabRules,
+  countRules,
+  type DnrRule,
+  type ResourceType,
+} from '../../utils/core/rules';
+import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
+import { actionFor, decide, networkIndex } from '../../utils/core/decide';
+import { isSchoolTime } from '../../utils/core/calendar';
+import { parsePolicy, type Policy } from '../../utils/core/policy';
+import type { Action, Network, Role } from '../../utils/core/types';
+
+const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
+const facebook = catalogueById('facebook')!;
+const instagram = catalogueById('instagram')!;
+
+// ---- a small model of Chromium's declarativeNetRequest matching ---------------------------------
+
+/** Neither list: everything but main_frame. Only excludedResourceTypes: everything else, main_frame included. */
+function matchesType(rule: DnrRule, type: ResourceType): boolean {
+  const c = rule.condition;
+  if (c.resourceTypes) return c.resourceTypes.includes(type);
+  if (c.excludedResourceTypes) return !c.excludedResourceTypes.includes(type);
+  return type !== 'main_frame';
+}
+
+const hostMatches = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+function regexMatch(rule: DnrRule, url: string): RegExpExecArray | null {
+  return new RegExp(rule.condition.regexFilter ?? '', 'i').exec(url);
+}
+
+function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1): boolean {
+  const c = rule.condition;
+  if (!matchesType(rule, type)) return false;
+  if (c.tabIds && !c.tabIds.includes(tabId)) return false;
+  if (c.requestDomains) {
+    const host = new URL(url).hostname;
+    if (!c.requestDomains.some((d) => hostMatches(host, d))) return false;
+  }
+  if (c.regexFilter !== undefined && !regexMatch(rule, url)) return false;
+  return true;
+}
+
+/** Same priority: allow beats block beats redirect (Chromium's documented precedence). */
+const PRECEDENCE: Record<DnrRule['action']['type'], number> = { allow: 3, block: 2, redirect: 1 };
+
+function substitute(rule: DnrRule, url: string): string {
+  if (rule.action.type !== 'redirect') throw new Error('not a redirect');
+  const r = rule.action.redirect;
+  if ('extensionPath' in r) return r.extensionPath;
+  const m = regexMatch(rule, url);
+  if (!m) throw new Error('regexSubstitution without a match');
+  return r.regexSubstitution.replace('\\0', () => m[0]);
+}
+
+/** What the browser does with a request: 'allow', 'block', or the redirect target. */
+function simulate(rules: readonly DnrRule[], url: string, type: ResourceType = 'main_frame', tabId = 1): string {
+  const href = new URL(url).href; // the browser matches the canonical form
+  const hits = rules.filter((r) => ruleMatches(r, href, type, tabId));
+  if (hits.length === 0) return 'allow';
+  hits.sort((a, b) => b.priority - a.priority || PRECEDENCE[b.action.type] - PRECEDENCE[a.action.type]);
+  const top = hits[0]!;
+  return top.action.type === 'redirect' ? substitute(top, href) : top.action.type;
+}
+
+const blockedPage = (url: string) => `${BASE}blocked.html#${new URL(url).href}`;
+const warnPage = (url: string) => `${BASE}warn.html#${new URL(url).href}`;
+
+function policyRules(policy: Policy, action: Action): DnrRule[] {
+  const index = networkIndex(policy);
+  return compilePolicyRules({ networks: index.networks, excluded: index.excluded, action, pageBase: BASE });
+}
+
+const redirectTarget = (r: DnrRule): string | undefined =>
+  r.action.type === 'redirect'
+    ? 'regexSubstitution' in r.action.redirect
+      ? r.action.redirect.regexSubstitution
+      : r.action.redirect.extensionPath
+    : undefined;
+
+/** Rules Chromium would reject outright (one bad rule fails the whole update). */
+function expectWellFormed(rules: readonly DnrRule[]): void {
+  const ids = rules.map((r) => r.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const r of rules) {
+    expect(Number.isInteger(r.id) && r.id >= 1).toBe(true);
+    expect(Number.isInteger(r.priority) && r.priority >= 1).toBe(true);
+    if (r.condition.requestDomains) {
+      expect(r.condition.requestDomains.length).toBeGreaterThan(0);
+      for (const d of r.condition.requestDomains) expect(d).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+    }
+    if (r.condition.regexFilter !== undefined) expect(() => new RegExp(r.condition.regexFilter!, 'i')).not.toThrow();
+    if (r.action.type === 'redirect' && 'regexSubstitution' in r.action.redirect) expect(r.condition.regexFilter).toBeDefined();
+    if (r.condition.resourceTypes) expect(r.condition.resourceTypes.length).toBeGreaterThan(0);
+  }
+}
+
+// ---- the static floor ----------------------------------------------------------------------------
+
+describe('compileFloorRules', () => {
+  const floor = compileFloorRules(CATALOGUE, BASE);
+
+  it('is well formed, at the floor priority, and within the static budgets', () => {
+    expectWellFormed(floor);
+    for (const r of floor) expect(r.priority).toBe(PRIORITY.floor);
+    const c = countRules(floor);
+    expect(c.total).toBeLessThanOrEqual(RULE_LIMITS.staticRuleset);
+    expect(c.regex).toBeLessThanOrEqual(RULE_LIMITS.regex);
+  });
+
+  it.each(CATALOGUE.flatMap((n) => n.domains.map((d) => [n.id, d] as const)))(
+    '%s: %s is in a main_frame redirect to blocked.html#\\0 and its sub-resources are blocked',
+    (_id, domain) => {
+      const redirects = floor.filter(
+        (r) => r.condition.requestDomains?.includes(domain) && r.action.type === 'redirect' && matchesType(r, 'main_frame'),
+      );
+      expect(redirects).toHaveLength(1);
+      expect(redirectTarget(redirects[0]!)).toBe(`${BASE}blocked.html#\\0`);
+      const url = `https://www.${domain}/some/page?q=1#top`;
+      expect(simulate(floor, url)).toBe(`${BASE}blocked.html#${url}`);
+      for (const type of ['sub_frame', 'script', 'xmlhttprequest', 'image', 'websocket'] as const) {
+        expect(simulate(floor, `https://${domain}/x`, type)).toBe('block');
+      }
+    },
+  );
+
+  it('has proxy regex rules that redirect main_frame', () => {
+    const proxies = floor.filter((r) => r.condition.regexFilter !== undefined && !r.condition.requestDomains);
+    expect(proxies.length).toBeGreaterThan(0);
+    for (const r of proxies) {
+      expect(r.condition.resourceTypes).toEqual(['main_frame']);
+      expect(redirectTarget(r)).toBe(`${BASE}blocked.html#\\0`);
+    }
+  });
+
+  it.each([
+    'https://www-facebook-com.translate.goog/x',
+    'https://www-facebook-com.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en#frag',
+    'https://facebook-com.translate.goog:443/',
+    'https://web.archive.org/web/2020/https://facebook.com/',
+    'https://web.archive.org/web/20200101000000*/www.instagram.com/someone',
+    'https://archive.ph/https://www.tiktok.com/@someone',
+    'https://m-youtube-com.translate.goog/watch?v=1',
+  ])('a proxy regex catches %s and the substitution carries the whole address', (url) => {
+    const proxies = floor.filter((r) => r.condition.regexFilter !== undefined && !r.condition.requestDomains);
+    const hit = proxies.find((r) => regexMatch(r, url));
+    expect(hit).toBeDefined();
+    expect(substitute(hit!, url)).toBe(`${BASE}blocked.html#${url}`);
+    expect(simulate(floor, url)).toBe(`${BASE}blocked.html#${new URL(url).href}`);
+  });
+
+  it.each([
+    'https://notfacebook-com.translate.goog/',
+    'https://not--facebook-com.translate.goog/',
+    'https://www-facebook-com-evil-example.translate.goog/',
+    'https://web.archive.org/web/2020/https://notfacebook.com/',
+    'https://web.archive.org/web/2020/https://facebook.com.evil.example/',
+    'https://www.bbc.co.uk/news',
+    'https://translate.google.com/?text=facebook.com',
+  ])('no floor rule catches %s', (url) => {
+    const proxies = floor.filter((r) => r.condition.regexFilter !== undefined && !r.condition.requestDomains);
+    expect(proxies.filter((r) => regexMatch(r, url))).toEqual([]);
+    expect(simulate(floor, url)).toBe('allow');
+  });
+
+  it('without a page base (Firefox) every redirect goes to /blocked.html by path', () => {
+    const paths = compileFloorRules(CATALOGUE, null);
+    expectWellFormed(paths);
+    const redirects = paths.filter((r) => r.action.type === 'redirect');
+    expect(redirects.length).toBeGreaterThan(0);
+    for (const r of redirects) expect(r.action).toEqual({ type: 'redirect', redirect: { extensionPath: '/blocked.html' } });
+    expect(simulate(paths, 'https://www.facebook.com/')).toBe('/blocked.html');
+    expect(simulate(paths, 'https://www-facebook-com.translate.goog/')).toBe('/blocked.html');
+  });
+});
+
+// ---- the policy layer ----------------------------------------------------------------------------
+
+describe('compilePolicyRules', () => {
+  const policy = parsePolicy({ networks: ['facebook', 'instagram'], extraSites: ['example-social.com'] }).policy;
+
+  describe.each<[Action, string | null]>([
+    ['block', 'blocked.html'],
+    ['warn', 'warn.html'],
+    ['allow', null],
+  ])('action %s', (action, page) => {
+    const rules = policyRules(policy, action);
+    const floor = compileFloorRules(CATALOGUE, BASE);
+
+    it('is well formed, above the floor and below tab allowances', () => {
+      expectWellFormed(rules);
+      for (const r of rules) {
+        expect(r.priority).toBeGreaterThan(PRIORITY.floor);
+        expect(r.priority).toBeLessThan(PRIORITY.tab);
+      }
+    });
+
+    it(`main_frame redirects go to ${page ?? 'nothing'}`, () => {
+      const targets = new Set(rules.map(redirectTarget).filter((t) => t !== undefined));
+      expect([...targets]).toEqual(page ? [`${BASE}${page}#\\0`] : []);
+    });
+
+    it('every allow rule lets the page itself (main_frame) through', () => {
+      const allows = rules.filter((r) => r.action.type === 'allow');
+      if (action === 'allow') expect(allows.length).toBeGreaterThan(0);
+      for (const r of allows) expect(r.condition.resourceTypes).toContain('main_frame');
+    });
+
+    it('left-out catalogue networks are let through over the floor', () => {
+      const excluded = networkIndex(policy).excluded;
+      expect(excluded.map((n) => n.id)).not.toContain('facebook');
+      for (const n of excluded) {
+        for (const d of n.domains) {
+          expect(rules.some((r) => r.action.type === 'allow' && r.condition.requestDomains?.includes(d))).toBe(true);
+          expect(simulate([...floor, ...rules], `https://www.${d}/`)).toBe('allow');
+          expect(simulate([...floor, ...rules], `https://${d}/x.js`, 'script')).toBe('allow');
+        }
+      }
+      expect(simulate([...floor, ...rules], 'https://www-tiktok-com.translate.goog/')).toBe('allow');
+    });
+
+    it('extra sites cover their translation-proxy hosts as plain domains', () => {
+      const domains = rules.flatMap((r) => r.condition.requestDomains ?? []);
+      expect(EXTRA_TRANSLATE_PREFIXES).toEqual(['', 'www-', 'm-']);
+      for (const host of ['example--social-com.translate.goog', 'www-example--social-com.translate.goog', 'm-example--social-com.translate.goog']) {
+        expect(domains).toContain(host);
+      }
+    });
+
+    it.each([
+      'https://www.facebook.com/',
+      'https://www.instagram.com/reel/1',
+      'https://chat.example-social.com/',
+      'https://www-example--social-com.translate.goog/',
+      'https://www-facebook-com.translate.goog/x',
+      'https://web.archive.org/web/2020/https://facebook.com/',
+    ])('the browser does what the policy says for %s', (url) => {
+      const expected = action === 'allow' ? 'allow' : action === 'block' ? blockedPage(url) : warnPage(url);
+      expect(simulate([...floor, ...rules], url)).toBe(expected);
+      // A warning cannot be shown inside a frame: sub-resources are blocked unless allowed. (Only
+      // for listed hosts: the proxy and archive patterns cover main_frame alone, by design.)
+      if (!/translate\.goog|archive\.org/.test(url)) {
+        expect(simulate([...floor, ...rules], url, 'sub_frame')).toBe(action === 'allow' ? 'allow' : 'block');
+      }
+    });
+  });
+
+  it('no networks in force and nothing excluded compiles to no rules', () => {
+    expect(compilePolicyRules({ networks: [], excluded: [], action: 'block', pageBase: BASE })).toEqual([]);
+  });
+});
+
+// ---- end to end: the browser's verdict equals decide() -------------------------------------------
+
+describe('rules agree with decide()', () => {
+  const wedSchool = Date.UTC(2026, 5, 10, 9); // Wed 10 June 2026, 10:00 BST
+  const wedEvening = Date.UTC(2026, 5, 10, 17);
+
+  const cases: [string, unknown, Role, number][] = [
+    ['defaults, pupil', {}, 'pupil', wedSchool],
+    ['defaults, staff after school', {}, 'staff', wedEvening],
+    ['staff warned', { actions: { staff: { schoolHours: 'warn', otherTimes: 'allow' } } }, 'staff', wedSchool],
+    ['Blogger left out, one blog listed', { networks: ['instagram', 'facebook'], extraSites: ['bad-blog.blogspot.com'] }, 'pupil', wedSchool],
+    ['Facebook left out but facebook.com listed', { networks: ['instagram'], extraSites: ['facebook.com'] }, 'pupil', wedSchool],
+    ['Facebook left out but facebook.com listed, warned', { networks: ['instagram'], extraSites: ['facebook.com'], actions: { pupil: { schoolHours: 'warn', otherTimes: 'block' } } }, 'pupil', wedSchool],
+    ['a catalogue subdomain listed', { extraSites: ['m.facebook.com'] }, 'pupil', wedSchool],
+  ];
+  const urls = [
+    'https://www.facebook.com/',
+    'https://m.facebook.com/home.php',
+    'https://www.messenger.com/',
+    'https://www-facebook-com.translate.goog/',
+    'https://www.instagram.com/',
+    'https://bad-blog.blogspot.com/2024/01/post.html',
+    'https://good-blog.blogspot.com/',
+    'https://www.tiktok.com/@someone',
+    'https://www.bbc.co.uk/',
+  ];
+
+  describe.each(cases)('%s', (_name, raw, role, now) => {
+    const policy = parsePolicy(raw).policy;
+    const action = actionFor(policy, role, isSchoolTime(now, policy));
+    const rules = [...compileFloorRules(CATALOGUE, BASE), ...policyRules(policy, action)];
+    it.each(urls)('%s', (url) => {
+      const d = decide(url, role, now, policy);
+      const expected = d.action === 'allow' ? 'allow' : d.action === 'block' ? blockedPage(url) : warnPage(url);
+      expect(simulate(rules, url)).toBe(expected);
+    });
+  });
+});
+
+// ---- tab allowances ------------------------------------------------------------------------------
+
+describe('compileTabRules', () => {
+  const now = 1_750_000_000_000;
+
+  it.each<[string, { tabId: number; network: Network; until: number }[], number[]]>([
+    ['nothing to allow', [], []],
+    ['a live allowance', [{ tabId: 7, network: facebook, until: now + 60_000 }], [7]],
+    ['an expired one is dropped', [{ tabId: 7, network: facebook, until: now - 1 }], []],
+    ['one ending now is dropped', [{ tabId: 7, network: facebook, until: now }], []],
+    [
+      'mixed',
+      [
+        { tabId: 1, network: facebook, until: now + 1 },
+        { tabId: 2, network: instagram, until: now - 60_000 },
+        { tabId: 3, network: instagram, until: now + 60_000 },
+      ],
+      [1, 3],
+    ],
+  ])('%s', (_name, allowances, tabs) => {
+    const rules = compileTabRules(allowances, now);
+    expectWellFormed(rules);
+    expect(rules.map((r) => r.condition.tabIds)).toEqual(tabs.map((t) => [t]));
+    for (const r of rules) {
+      expect(r.action.type).toBe('allow');
+      expect(r.condition.resourceTypes).toContain('main_frame');
+      expect(r.priority).toBe(PRIORITY.tab);
+    }
+  });
+
+  it('lets that network through in that tab only, over a warning', () => {
+    const policy = parsePolicy({ actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } } }).policy;
+    const rules = [
+      ...compileFloorRules(CATALOGUE, BASE),
+      ...policyRules(policy, 'warn'),
+      ...compileTabRules([{ tabId: 7, network: facebook, until: now + 60_000 }], now),
+    ];
+    expect(simulate(rules, 'https://www.facebook.com/', 'main_frame', 7)).toBe('allow');
+    expect(simulate(rules, 'https://www.messenger.com/', 'main_frame', 7)).toBe('allow');
+    expect(simulate(rules, 'https://www.facebook.com/', 'main_frame', 8)).toBe(warnPage('https://www.facebook.com/'));
+    expect(simulate(rules, 'https://www.instagram.com/', 'main_frame', 7)).toBe(warnPage('https://www.instagram.com/'));
+  });
+});
+
+// ---- budgets -------------------------------------------------------------------------------------
+
+describe('rule budgets', () => {
+  const sites = (n: number) => Array.from({ length: n }, (_, i) => `school-site-${i}.example-${i % 97}.com`);
+
+  describe.each([10, 1000, 10000])('%i extra sites', (n) => {
+    const policy = parsePolicy({ extraSites: sites(n) }).policy;
+    it('parses every site', () => expect(policy.extraSites).toHaveLength(n));
+    it.each(['block', 'warn', 'allow'] as Action[])('%s stays within the dynamic budgets', (action) => {
+      const rules = policyRules(policy, action);
+      const c = countRules(rules);
+      expect(c.regex).toBeLessThanOrEqual(RULE_LIMITS.regex);
+      expect(c.unsafe).toBeLessThanOrEqual(RULE_LIMITS.unsafeDynamic);
+      expect(c.total).toBeLessThanOrEqual(RULE_LIMITS.dynamic);
+      expect(budgetProblems(rules)).toEqual([]);
+      // Extra sites cost no pattern rules: the count is that of the catalogue alone.
+      expect(c.regex).toBe(countRules(policyRules(parsePolicy({}).policy, action)).regex);
+      const lastSite = sites(n)[n - 1]!;
+      const url = `https://www.${lastSite}/`;
+      expect(simulate(rules, url)).toBe(action === 'allow' ? 'allow' : action === 'block' ? blockedPage(url) : warnPage(url));
+    });
+  });
+
+  const rule = (id: number, action: DnrRule['action'], regex: boolean): DnrRule => ({
+    id,
+    priority: 10,
+    action,
+    condition: regex ? { regexFilter: '^https://a\\.example/', resourceTypes: ['main_frame'] } : { requestDomains: ['a.example'] },
+  });
+  const many = (n: number, action: DnrRule['action'], regex: boolean) => Array.from({ length: n }, (_, i) => rule(i + 1, action, regex));
+  const redirect: DnrRule['action'] = { type: 'redirect', redirect: { extensionPath: '/blocked.html' } };
+
+  it.each<[string, DnrRule[], RegExp[]]>([
+    ['at every limit: fine', [...many(RULE_LIMITS.regex, { type: 'allow' }, true)], []],
+    ['unsafe at the limit: fine', many(RULE_LIMITS.unsafeDynamic, redirect, false), []],
+    ['total at the limit: fine', many(RULE_LIMITS.dynamic, { type: 'block' }, false), []],
+    ['one pattern rule too many', many(RULE_LIMITS.regex + 1, { type: 'allow' }, true), [/1001 pattern rules/]],
+    ['one redirect too many', many(RULE_LIMITS.unsafeDynamic + 1, redirect, false), [/5001 redirect rules/]],
+    ['one rule too many', many(RULE_LIMITS.dynamic + 1, { type: 'block' }, false), [/30001 rules/]],
+    ['everything over', many(RULE_LIMITS.dynamic + 1, redirect, true), [/rules is more/, /redirect rules/, /pattern rules/]],
+  ])('%s', (_name, rules, expected) => {
+    const problems = budgetProblems(rules);
+    expect(problems).toHaveLength(expected.length);
+    expected.forEach((re, i) => expect(problems[i]).toMatch(re));
+  });
+
+  it('counts what it says', () => {
+    expect(countRules([rule(1, redirect, true), rule(2, { type: 'block' }, false), rule(3, { type: 'allow' }, true)])).toEqual({
+      total: 3,
+      regex: 2,
+      unsafe: 1,
+    });
+  });
+
+  it('ALL_RESOURCE_TYPES includes main_frame', () => expect(ALL_RESOURCE_TYPES).toContain('main_frame'));
+});
