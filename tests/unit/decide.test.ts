@@ -196,7 +196,7 @@ describe('networks and extra sites', () => {
     ['through the translation proxy', extras, 'https://example--social-com.translate.goog/', 'block', 'site:example-social.com'],
     ['not a lookalike', extras, 'https://notexample-social.com/', 'allow', null],
     ['a catalogue domain repeated in extraSites stays with its network', extras, 'https://m.facebook.com/', 'block', 'facebook'],
-    ['a listed subdomain of a catalogue domain is its own site', extras, 'https://www.instagram.com/', 'block', 'site:www.instagram.com'],
+    ['a listed subdomain of a catalogue network in force stays with that network', extras, 'https://www.instagram.com/', 'block', 'instagram'],
     ['the rest of that network is still the network', extras, 'https://instagram.com/', 'block', 'instagram'],
     ['networks [] leaves every catalogue network out', none, 'https://www.facebook.com/', 'allow', null],
     ['networks [] still applies extra sites', none, 'https://example-social.com/', 'block', 'site:example-social.com'],

@@ -44,9 +44,11 @@ export function networkIndex(policy: Policy): NetworkIndex {
   const byDomain = new Map<string, Network>();
   for (const n of catalogue) for (const d of n.domains) byDomain.set(d, n);
   const extras: Network[] = [];
+  const inForce = { networks: catalogue, excluded, byDomain };
   for (const d of policy.extraSites) {
-    // A catalogue domain listed again stays with its network.
-    if (byDomain.has(d)) continue;
+    // A catalogue domain (or a subdomain of one) listed again stays with its network, so a
+    // warning's Continue for Facebook also covers m.facebook.com.
+    if (lookupHost(d, inForce)) continue;
     const n = extraSiteNetwork(d);
     byDomain.set(d, n);
     extras.push(n);

@@ -4,7 +4,7 @@
  */
 import type { Role } from './types';
 import type { Policy } from './policy';
-import { describeInstant } from './calendar';
+import { describeInstant, isSchoolTime } from './calendar';
 import { matchUrl, reopensAt } from './decide';
 
 export interface BlockView {
@@ -63,8 +63,12 @@ export function blockView(url: string | null, role: Role, now: number, policy: P
       policyUrl: policy.school.policyUrl,
     };
   }
+  const slots = policy.actions[role];
+  const always = slots.schoolHours === 'block' && slots.otherTimes === 'block';
   return {
-    title: `${site} is blocked during school hours`,
+    title: always
+      ? `${site} is blocked on this device`
+      : `${site} is blocked ${isSchoolTime(now, policy) ? 'during' : 'outside'} school hours`,
     why:
       "Under the school's social media policy, personal use of social networking in work time is not permitted unless the head teacher has given permission.",
     reopens: when ? `It opens again ${/^\d/.test(when) ? 'at ' : ''}${when}.` : 'It stays blocked on this device.',
@@ -96,7 +100,7 @@ export interface WarnView {
 }
 
 export function warnView(url: string | null, policy: Policy): WarnView {
-  const site = (url && matchUrl(url, policy)?.network.name) ?? 'This site';
+  const site = (url ? matchUrl(url, policy)?.network.name : undefined) ?? 'This site';
   return {
     title: `${site}: please read before you continue`,
     intro: "The school's social media policy allows this site now, on these terms of use:",
