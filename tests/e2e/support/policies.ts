@@ -33,7 +33,8 @@ export function holidayNow() {
 
 /** School time begins `seconds` from now (and not before, today). */
 export function schoolStartsIn(seconds: number) {
-  const at = new Date(Date.now() + seconds * 1000);
+  // Whole seconds: the policy's clock has no finer grain.
+  const at = new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000);
   const hh = String(at.getUTCHours()).padStart(2, '0');
   const mm = String(at.getUTCMinutes()).padStart(2, '0');
   const ss = String(at.getUTCSeconds()).padStart(2, '0');
