@@ -36,8 +36,9 @@ const CONTRACT_DEFAULT: Policy = {
   },
   warnMinutes: 15,
   school: { name: null, policyUrl: null },
-  dsl: { name: null, contact: null },
+  dsl: { name: null, contact: null, passphraseHash: null },
   device: { label: null },
+  log: { recordFullUrl: false, retentionDays: 365, flagThreshold: 5 },
 };
 
 describe('no policy', () => {
@@ -373,7 +374,7 @@ const badCases: BadCase[] = [
     name: 'dsl name over the limit, contact blank',
     raw: { dsl: { name: 'Ms '.repeat(200), contact: '   ' } },
     keys: ['dsl.name', 'dsl.contact'],
-    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null }),
+    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null, passphraseHash: null }),
   },
   {
     name: 'device.label a number',
@@ -391,7 +392,31 @@ const badCases: BadCase[] = [
     name: 'dsl not an object',
     raw: { dsl: 'Ms Patel' },
     keys: ['dsl'],
-    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null }),
+    check: (p) => expect(p.dsl).toEqual({ name: null, contact: null, passphraseHash: null }),
+  },
+  {
+    name: 'log values of the wrong kind or out of range',
+    raw: { log: { recordFullUrl: 'yes', retentionDays: 0, flagThreshold: 2.5 } },
+    keys: ['log.recordFullUrl', 'log.retentionDays', 'log.flagThreshold'],
+    check: (p) => expect(p.log).toEqual({ recordFullUrl: false, retentionDays: 365, flagThreshold: 5 }),
+  },
+  {
+    name: 'log retention beyond ten years',
+    raw: { log: { retentionDays: 5000, recordFullUrl: true } },
+    keys: ['log.retentionDays'],
+    check: (p) => expect(p.log).toEqual({ recordFullUrl: true, retentionDays: 365, flagThreshold: 5 }),
+  },
+  {
+    name: 'a DSL passphrase in clear text instead of a hash',
+    raw: { dsl: { name: 'Ms Patel', passphraseHash: 'correct horse battery staple' } },
+    keys: ['dsl.passphraseHash'],
+    check: (p) => expect(p.dsl).toEqual({ name: 'Ms Patel', contact: null, passphraseHash: null }),
+  },
+  {
+    name: 'a DSL passphrase hash with too few iterations',
+    raw: { dsl: { passphraseHash: `pbkdf2-sha256$100000$${'A'.repeat(22)}$${'B'.repeat(43)}=` } },
+    keys: ['dsl.passphraseHash'],
+    check: (p) => expect(p.dsl.passphraseHash).toBeNull(),
   },
   {
     name: 'unknown top-level key (reported, ignored)',
@@ -500,8 +525,13 @@ describe('valid values', () => {
     },
     warnMinutes: 1440,
     school: { name: 'Hill Primary School', policyUrl: 'https://hill.sch.uk/policies/social-media.pdf' },
-    dsl: { name: 'Mrs A. Patel', contact: 'dsl@hill.sch.uk' },
+    dsl: {
+      name: 'Mrs A. Patel',
+      contact: 'dsl@hill.sch.uk',
+      passphraseHash: 'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=',
+    },
     device: { label: 'Library PC 3' },
+    log: { recordFullUrl: true, retentionDays: 30, flagThreshold: 3 },
   };
 
   it('a full valid policy parses with zero problems and every value applied', () => {

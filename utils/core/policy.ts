@@ -31,8 +31,9 @@ export interface Policy {
   actions: RoleActions;
   warnMinutes: number;
   school: { name: string | null; policyUrl: string | null };
-  dsl: { name: string | null; contact: string | null };
+  dsl: { name: string | null; contact: string | null; passphraseHash: string | null };
   device: { label: string | null };
+  log: { recordFullUrl: boolean; retentionDays: number; flagThreshold: number };
 }
 
 export interface PolicyProblem {
@@ -58,6 +59,8 @@ export const LIMITS = {
   extraSites: 10000,
   text: 500,
   warnMinutesMax: 24 * 60,
+  retentionDaysMax: 3650,
+  flagThresholdMax: 1000,
 } as const;
 
 /**
@@ -86,8 +89,15 @@ export const DEFAULT_POLICY: Policy = {
   actions: DEFAULT_ACTIONS,
   warnMinutes: 15,
   school: { name: null, policyUrl: null },
-  dsl: { name: null, contact: null },
+  dsl: { name: null, contact: null, passphraseHash: null },
   device: { label: null },
+  log: {
+    // A child's search terms are not the DSL's business unless the school decides so.
+    recordFullUrl: false,
+    // A school year of evidence and no more; concerns belong in the school's safeguarding records.
+    retentionDays: 365,
+    flagThreshold: 5,
+  },
 };
 
 /** Every key a school may set. Kept in step with public/managed_schema.json (a test checks). */
@@ -104,6 +114,7 @@ export const POLICY_KEYS = [
   'school',
   'dsl',
   'device',
+  'log',
 ] as const;
 
 const text = z.string().trim().min(1).max(LIMITS.text);
@@ -277,12 +288,33 @@ function parseExtraSites(out: Collector, value: unknown): string[] {
   return sites ? [...new Set(sites)] : [];
 }
 
-function parseWarnMinutes(out: Collector, value: unknown): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.warnMinutesMax) {
-    return value;
-  }
-  out.report('warnMinutes', `expected whole minutes from 1 to ${LIMITS.warnMinutesMax}, got ${show(value)}`, String(DEFAULT_POLICY.warnMinutes));
-  return DEFAULT_POLICY.warnMinutes;
+function parseWhole(out: Collector, key: string, value: unknown, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  out.report(key, `expected a whole number from ${min} to ${max}, got ${show(value)}`, String(fallback));
+  return fallback;
+}
+
+function parseBoolean(out: Collector, key: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  out.report(key, `expected true or false, got ${show(value)}`, String(fallback));
+  return fallback;
+}
+
+/** The DSL passphrase is only ever stored as a salted slow hash (see utils/core/passphrase.ts). */
+export const PASSPHRASE_HASH_PATTERN = /^pbkdf2-sha256\$(\d{6,8})\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{43,}$/;
+
+function parsePassphraseHash(out: Collector, key: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const m = typeof value === 'string' ? PASSPHRASE_HASH_PATTERN.exec(value.trim()) : null;
+  if (m && Number(m[1]) >= 600_000) return (value as string).trim();
+  out.report(
+    key,
+    'not a passphrase hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
+    'no passphrase: the DSL page stays locked',
+  );
+  return null;
 }
 
 /** Parses whatever managed storage returned. `undefined`, `null` and `{}` mean "no policy". */
@@ -327,14 +359,27 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   if (raw.networks !== undefined) policy.networks = parseNetworks(out, raw.networks);
   if (raw.extraSites !== undefined) policy.extraSites = parseExtraSites(out, raw.extraSites);
   if (raw.actions !== undefined) policy.actions = parseActions(out, raw.actions);
-  if (raw.warnMinutes !== undefined) policy.warnMinutes = parseWarnMinutes(out, raw.warnMinutes);
+  if (raw.warnMinutes !== undefined) {
+    policy.warnMinutes = parseWhole(out, 'warnMinutes', raw.warnMinutes, 1, LIMITS.warnMinutesMax, DEFAULT_POLICY.warnMinutes);
+  }
 
   const school = parseObject(out, 'school', raw.school, ['name', 'policyUrl']);
   policy.school = { name: parseText(out, 'school.name', school.name), policyUrl: parseHttpUrl(out, 'school.policyUrl', school.policyUrl) };
-  const dsl = parseObject(out, 'dsl', raw.dsl, ['name', 'contact']);
-  policy.dsl = { name: parseText(out, 'dsl.name', dsl.name), contact: parseText(out, 'dsl.contact', dsl.contact) };
+  const dsl = parseObject(out, 'dsl', raw.dsl, ['name', 'contact', 'passphraseHash']);
+  policy.dsl = {
+    name: parseText(out, 'dsl.name', dsl.name),
+    contact: parseText(out, 'dsl.contact', dsl.contact),
+    passphraseHash: parsePassphraseHash(out, 'dsl.passphraseHash', dsl.passphraseHash),
+  };
   const device = parseObject(out, 'device', raw.device, ['label']);
   policy.device = { label: parseText(out, 'device.label', device.label) };
+
+  const log = parseObject(out, 'log', raw.log, ['recordFullUrl', 'retentionDays', 'flagThreshold']);
+  policy.log = {
+    recordFullUrl: parseBoolean(out, 'log.recordFullUrl', log.recordFullUrl, DEFAULT_POLICY.log.recordFullUrl),
+    retentionDays: parseWhole(out, 'log.retentionDays', log.retentionDays, 1, LIMITS.retentionDaysMax, DEFAULT_POLICY.log.retentionDays),
+    flagThreshold: parseWhole(out, 'log.flagThreshold', log.flagThreshold, 1, LIMITS.flagThresholdMax, DEFAULT_POLICY.log.flagThreshold),
+  };
 
   return { policy, problems: out.problems, present };
 }
