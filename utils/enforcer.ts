@@ -9,11 +9,13 @@ import { isSchoolTime, nextChange } from './core/calendar';
 import { actionFor, decide, matchUrl, networkIndex, type Allowance } from './core/decide';
 import { budgetProblems, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
 import type { Role } from './core/types';
+import type { LogEvent, NewLogEvent } from './core/log/types';
 import type {
   AlarmsPort,
   DnrPort,
   ExtensionPages,
   IdentityPort,
+  JournalPort,
   KvPort,
   PolicySource,
   PrivacyPort,
@@ -36,6 +38,7 @@ export interface EnforcerDeps {
   alarms: AlarmsPort;
   privacy: PrivacyPort;
   pages: ExtensionPages;
+  journal: JournalPort;
   now: () => number;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -108,7 +111,8 @@ export class Enforcer {
       );
       kept.push({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
       await this.deps.session.set(TAB_ALLOWANCES_KEY, kept);
-      await this.recompute('warning continued');
+      const snapshot = await this.recompute('warning continued');
+      await this.record(snapshot, 'continued', url, now, { text: reason });
       return { ok: true, until } as const;
     });
   }
@@ -162,7 +166,7 @@ export class Enforcer {
     if (Number.isFinite(firstExpiry)) await deps.alarms.at(ALARM_TAB_EXPIRY, firstExpiry);
     else await deps.alarms.clear(ALARM_TAB_EXPIRY);
 
-    await this.sweepTabs(role, now, parsed, allowances);
+    const swept = await this.sweepTabs(role, now, parsed, allowances);
 
     const snapshot: StatusSnapshot = {
       computedAt: now,
@@ -179,6 +183,8 @@ export class Enforcer {
     };
     await deps.local.set(STATUS_KEY, snapshot);
     this.reportProblems(parsed, ruleErrors);
+    // Sending an open tab to the block page is the extension's own navigation: it is logged.
+    for (const s of swept) await this.record(snapshot, s.event, s.url, now);
     return snapshot;
   }
 
@@ -197,18 +203,73 @@ export class Enforcer {
   }
 
   /** Tabs already open on a site that is now blocked or warned go to that page. */
-  private async sweepTabs(role: Role, now: number, parsed: ParsedPolicy, allowances: StoredTabAllowance[]): Promise<void> {
+  private async sweepTabs(
+    role: Role,
+    now: number,
+    parsed: ParsedPolicy,
+    allowances: StoredTabAllowance[],
+  ): Promise<{ event: LogEvent; url: string }[]> {
     const tabs = await this.deps.tabs.list().catch(() => []);
-    await Promise.all(
+    const sent = await Promise.all(
       tabs.map(async (tab) => {
-        if (!matchUrl(tab.url, parsed.policy)) return;
+        if (!matchUrl(tab.url, parsed.policy)) return null;
         const mine: Allowance[] = allowances.filter((a) => a.tabId === tab.id);
         const { action } = decide(tab.url, role, now, parsed.policy, mine);
-        if (action === 'allow') return;
+        if (action === 'allow') return null;
         const page = action === 'block' ? 'blocked.html' : 'warn.html';
-        await this.deps.tabs.navigate(tab.id, this.deps.pages.pageUrl(page, tab.url)).catch(() => undefined);
+        const ok = await this.deps.tabs.navigate(tab.id, this.deps.pages.pageUrl(page, tab.url)).then(
+          () => true,
+          () => false,
+        );
+        return ok ? { event: action === 'block' ? ('blocked' as const) : ('warned' as const), url: tab.url } : null;
       }),
     );
+    return sent.filter((s) => s !== null);
+  }
+
+  /**
+   * Logs a navigation the browser redirected to the block or warning page under our rules.
+   * Context (role, user, policy) comes from the last snapshot: no policy read on this path.
+   */
+  async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number): Promise<void> {
+    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('first attempt'));
+    await this.record(snapshot, page === 'blocked.html' ? 'blocked' : 'warned', url, at);
+  }
+
+  /** A pupil's "Tell someone you trust" message, for the DSL only. */
+  async recordReport(what: string, talkTo: string | null): Promise<void> {
+    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('report'));
+    await this.record(snapshot, 'report', null, this.deps.now(), { text: what, person: talkTo });
+  }
+
+  async recordEvent(event: LogEvent, extras: { text?: string | null; person?: string | null } = {}): Promise<void> {
+    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh(event));
+    await this.record(snapshot, event, null, this.deps.now(), extras);
+  }
+
+  private async record(
+    snapshot: StatusSnapshot,
+    event: LogEvent,
+    url: string | null,
+    at: number,
+    extras: { text?: string | null; person?: string | null } = {},
+  ): Promise<void> {
+    const { policy } = snapshot.parsed;
+    const match = url ? matchUrl(url, policy) : null;
+    const entry: NewLogEvent = {
+      at,
+      event,
+      user: snapshot.email ?? 'unknown',
+      role: snapshot.role.role,
+      device: policy.device.label,
+      timezone: policy.timezone,
+      schoolTime: isSchoolTime(at, policy),
+      url,
+      networkId: match?.network.id ?? null,
+      networkName: match?.network.name ?? null,
+      ...extras,
+    };
+    await this.deps.journal.append(entry, policy.log.recordFullUrl);
   }
 
   private reportProblems(parsed: ParsedPolicy, ruleErrors: string[]): void {

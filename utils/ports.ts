@@ -3,6 +3,7 @@
  * fakes in tests/fakes/. Keeping them this narrow is what lets the enforcer be tested without a browser.
  */
 import type { DnrRule } from './core/rules';
+import type { NewLogEvent } from './core/log/types';
 
 export interface DnrPort {
   getDynamicRules(): Promise<DnrRule[]>;
@@ -53,4 +54,9 @@ export interface ExtensionPages {
   ruleBase: string;
   /** A page URL to open in a tab now (may be a per-session URL). */
   pageUrl(page: 'blocked.html' | 'warn.html', original: string): string;
+}
+
+/** The access log. Appending resolves once the entry is durable. */
+export interface JournalPort {
+  append(event: NewLogEvent, recordFullUrl: boolean): Promise<void>;
 }

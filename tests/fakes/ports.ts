@@ -1,6 +1,7 @@
 /** In-memory stand-ins for the browser behind each port, for testing the enforcer without a browser. */
 import type { DnrRule } from '../../utils/core/rules';
-import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, KvPort, OpenTab, PolicySource, PrivacyPort, TabsPort } from '../../utils/ports';
+import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, TabsPort } from '../../utils/ports';
+import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 
 export class FakeDnr implements DnrPort {
@@ -70,6 +71,13 @@ export class FakePolicy implements PolicySource {
   }
 }
 
+export class FakeJournal implements JournalPort {
+  events: (NewLogEvent & { recordFullUrl: boolean })[] = [];
+  async append(event: NewLogEvent, recordFullUrl: boolean) {
+    this.events.push({ ...structuredClone(event), recordFullUrl });
+  }
+}
+
 export const fakeIdentity = (email: string | null = null): IdentityPort => ({ email: async () => email });
 export const fakePrivacy: PrivacyPort = { turnPredictionOff: async () => true };
 
@@ -84,6 +92,7 @@ export interface FakeOverrides {
   identity?: IdentityPort;
   dnr?: FakeDnr;
   tabs?: FakeTabs;
+  journal?: FakeJournal;
   now?: () => number;
   log?: EnforcerDeps['log'];
 }
@@ -100,6 +109,7 @@ export function fakeDeps(o: FakeOverrides = {}) {
     alarms: new FakeAlarms(),
     privacy: fakePrivacy,
     pages: fakePages,
+    journal: o.journal ?? new FakeJournal(),
     now: o.now ?? (() => Date.UTC(2026, 10, 24, 10, 0)),
     log: o.log ?? (() => undefined),
   } satisfies EnforcerDeps;

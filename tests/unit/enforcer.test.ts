@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../../utils/enforcer';
 import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from '../../utils/status';
 import type { DnrRule } from '../../utils/core/rules';
-import { FakeDnr, FakeKv, FakePolicy, FakeTabs, FakeAlarms, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
+import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
 
 // Tuesday 24 November 2026, 10:00 in London (GMT): inside the default school day.
 const TUESDAY_10AM = Date.UTC(2026, 10, 24, 10, 0);
@@ -188,6 +188,60 @@ describe('Enforcer.continueAfterWarning', () => {
     policy.value = { role: 'staff' };
     await enforcer.refresh('policy changed');
     expect(deps.dnr.session).toEqual([]);
+  });
+});
+
+describe('the access log', () => {
+  const policy = { role: 'pupil', device: { label: 'ICT suite PC 12' }, timezone: 'Europe/London' };
+
+  it('logs a redirect to the block page with the context of the last refresh', async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy(policy), journal, identity: fakeIdentity('amy@pupils.example.sch.uk') });
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('start');
+    await enforcer.recordRedirect('https://m.facebook.com/groups/1?q=secret', 'blocked.html', TUESDAY_10AM + 5);
+    expect(journal.events).toEqual([
+      {
+        at: TUESDAY_10AM + 5,
+        event: 'blocked',
+        user: 'amy@pupils.example.sch.uk',
+        role: 'pupil',
+        device: 'ICT suite PC 12',
+        timezone: 'Europe/London',
+        schoolTime: true,
+        url: 'https://m.facebook.com/groups/1?q=secret',
+        networkId: 'facebook',
+        networkName: 'Facebook',
+        recordFullUrl: false,
+      },
+    ]);
+  });
+
+  it('logs tabs it sends to the block page itself', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 4, url: 'https://x.com/someone' }]);
+    await new Enforcer(fakeDeps({ policy: new FakePolicy(policy), journal, tabs })).refresh('start');
+    expect(journal.events.map((e) => [e.event, e.url, e.networkId])).toEqual([['blocked', 'https://x.com/someone', 'x']]);
+  });
+
+  it("logs a warning's Continue with the reason typed", async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff', actions: { staff: { schoolHours: 'warn' } } }), journal });
+    await new Enforcer(deps).continueAfterWarning(3, 'https://www.youtube.com/watch?v=1', 'Science lesson clip');
+    expect(journal.events.map((e) => [e.event, e.networkId, e.text])).toEqual([['continued', 'youtube', 'Science lesson clip']]);
+  });
+
+  it("logs a pupil's report with no address", async () => {
+    const journal = new FakeJournal();
+    await new Enforcer(fakeDeps({ policy: new FakePolicy(policy), journal })).recordReport('mean messages', 'Mr Khan');
+    expect(journal.events.map((e) => [e.event, e.url, e.text, e.person])).toEqual([['report', null, 'mean messages', 'Mr Khan']]);
+  });
+
+  it('keeps the full address only when the policy says so', async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy({ ...policy, log: { recordFullUrl: true } }), journal });
+    await new Enforcer(deps).recordRedirect('https://facebook.com/?q=1', 'blocked.html', TUESDAY_10AM);
+    expect(journal.events[0]!.recordFullUrl).toBe(true);
   });
 });
 

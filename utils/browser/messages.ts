@@ -9,7 +9,14 @@ function fromOwnPage(sender: { id?: string; url?: string }): boolean {
   return protocol === 'chrome-extension:' || protocol === 'moz-extension:';
 }
 
-export function wireMessages(enforcer: Enforcer, refresh: (trigger: string) => Promise<unknown>): void {
+export interface MessageHandlers {
+  enforcer: Enforcer;
+  refresh: (trigger: string) => Promise<unknown>;
+  /** Drains anything left unchained, purges by retention. */
+  maintainLog: () => Promise<unknown>;
+}
+
+export function wireMessages({ enforcer, refresh, maintainLog }: MessageHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isMessage(message) || !fromOwnPage(sender)) return undefined;
     return handle(message, sender.tab?.id);
@@ -22,6 +29,18 @@ export function wireMessages(enforcer: Enforcer, refresh: (trigger: string) => P
         return enforcer.continueAfterWarning(tabId, message.url, message.reason);
       case 'status:refresh':
         await refresh('status page');
+        return { ok: true };
+      case 'report:send': {
+        const what = message.what.trim();
+        if (what.length < 3) return { ok: false, error: 'Please write a few words about what happened.' };
+        await enforcer.recordReport(what, message.talkTo.trim() || null);
+        return { ok: true };
+      }
+      case 'dsl:passphrase-failed':
+        await enforcer.recordEvent('passphrase-failed');
+        return { ok: true };
+      case 'log:maintain':
+        await maintainLog();
         return { ok: true };
     }
   }
