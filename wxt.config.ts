@@ -29,6 +29,8 @@ export default defineConfig({
         'tabs',
         'privacy',
         'idle',
+        // Observes (never blocks) redirects to the block page, so only real ones are logged.
+        'webRequest',
         ...(firefox ? [] : ['identity', 'identity.email']),
       ],
       // Redirecting a site to the block page needs access to that site.

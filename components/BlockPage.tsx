@@ -1,5 +1,6 @@
 import { blockView } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
+import { ReportForm } from './ReportForm';
 
 /** Drawn, not an emoji: school machines often lack an emoji font. */
 function FriendlyFace() {
@@ -13,7 +14,14 @@ function FriendlyFace() {
   );
 }
 
-export function BlockPage({ status, address, now }: { status: StatusSnapshot; address: string | null; now: number }) {
+interface Props {
+  status: StatusSnapshot;
+  address: string | null;
+  now: number;
+  onReport: (what: string, talkTo: string) => Promise<string | null>;
+}
+
+export function BlockPage({ status, address, now, onReport }: Props) {
   const view = blockView(address, status.role.role, now, status.parsed.policy);
   return (
     <main class="page block" aria-labelledby="title">
@@ -34,6 +42,7 @@ export function BlockPage({ status, address, now }: { status: StatusSnapshot; ad
           ))}
         </ul>
       )}
+      <ReportForm policy={status.parsed.policy} onSend={onReport} />
       {view.address && (
         <p class="address">
           Address: <code data-testid="blocked-address">{view.address}</code>

@@ -1,6 +1,7 @@
 import { networkIndex } from '../utils/core/decide';
 import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
+import { PassphraseMaker } from './PassphraseMaker';
 
 const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
   roleRules: 'matched the signed-in email',
@@ -10,7 +11,14 @@ const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
 
 const ACTION_WORDS = { block: 'Blocked', warn: 'Warning first', allow: 'Allowed' } as const;
 
-export function StatusPage({ status, loaded, now }: { status: StatusSnapshot; loaded: boolean; now: number }) {
+interface Props {
+  status: StatusSnapshot;
+  loaded: boolean;
+  now: number;
+  makeHash: (passphrase: string) => Promise<string>;
+}
+
+export function StatusPage({ status, loaded, now, makeHash }: Props) {
   const { parsed, role } = status;
   const { policy } = parsed;
   const index = networkIndex(policy);
@@ -19,6 +27,9 @@ export function StatusPage({ status, loaded, now }: { status: StatusSnapshot; lo
     <main class="page status">
       <h1>Hall Pass status</h1>
       <p class="note">This device's settings come from the school's managed policy and cannot be changed here.</p>
+      <p>
+        <a href="dsl.html">Safeguarding log (for the DSL)</a>
+      </p>
       {!loaded && <p role="status">Working out the policy… the safe defaults apply until then.</p>}
 
       <section aria-labelledby="now">
@@ -115,6 +126,7 @@ export function StatusPage({ status, loaded, now }: { status: StatusSnapshot; lo
           {index.networks.length > 200 && <li>…and {index.networks.length - 200} more</li>}
         </ul>
       </section>
+      <PassphraseMaker makeHash={makeHash} />
     </main>
   );
 }

@@ -12,44 +12,81 @@ import {
   tabsPort,
 } from '../utils/browser/adapters';
 import { wireMessages } from '../utils/browser/messages';
+import { blockingPageOf } from '../utils/core/redirects';
+import { HallPassDb } from '../utils/log/db';
+import { Journal } from '../utils/log/journal';
+import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 
 /** Recompute at least this often, so a missed alarm or a changed clock never leaves stale rules. */
 const SAFETY_MINUTES = 1;
 const SAFETY_ALARM = 'safety';
+const LOG_ALARM = 'log-maintenance';
 
 export default defineBackground({
   type: 'module',
   main() {
     const refresh = (trigger: string): Promise<unknown> =>
       enforcer.refresh(trigger).catch((e) => console.error('[Hall Pass] refresh failed', e));
+    const local = kvPort('local');
+    const journal = new Journal(new HallPassDb(), local);
     const enforcer = new Enforcer({
       policy: managedPolicySource(() => void refresh('policy arrived late')),
       identity: identityPort,
       dnr: dnrPort,
       tabs: tabsPort,
-      local: kvPort('local'),
+      local,
       session: kvPort('session'),
       alarms: alarmsPort((name) => void refresh(`timer ${name}`)),
       privacy: privacyPort,
       pages: extensionPages(),
+      journal,
       now: Date.now,
       log: (level, message) => console[level](`[Hall Pass] ${message}`),
     });
+    const maintainLog = async () => {
+      await journal.drain();
+      const status = await local.get<StatusSnapshot>(STATUS_KEY);
+      const days = status?.parsed.policy.log.retentionDays;
+      if (days) await journal.purge(Date.now(), days);
+    };
 
     // Listeners are registered synchronously so events that woke the worker are not missed.
     browser.runtime.onInstalled.addListener(() => void refresh('installed'));
     browser.runtime.onStartup.addListener(() => void refresh('browser start'));
-    browser.alarms.onAlarm.addListener((alarm) => void refresh(alarm.name === ALARM_CHANGE ? 'school time changed' : `alarm ${alarm.name}`));
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === LOG_ALARM) void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
+      else void refresh(alarm.name === ALARM_CHANGE ? 'school time changed' : `alarm ${alarm.name}`);
+    });
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed') void refresh('policy changed');
     });
     browser.idle?.onStateChanged?.addListener((state) => {
       if (state === 'active') void refresh('device woke');
     });
-    wireMessages(enforcer, refresh);
+    // Only a redirect the browser made under our rules creates a log entry: a page that merely
+    // loads the block page (a forged link, a frame) creates nothing.
+    const ownHosts = [browser.runtime.id, new URL(browser.runtime.getURL('/')).host];
+    browser.webRequest.onBeforeRedirect.addListener(
+      (details) => {
+        const page = blockingPageOf(details.redirectUrl, details.url, ownHosts);
+        if (!page) return;
+        enforcer
+          .recordRedirect(details.url, page, Math.round(details.timeStamp))
+          .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
+      },
+      { urls: ['<all_urls>'], types: ['main_frame'] },
+    );
+    wireMessages({ enforcer, refresh, maintainLog });
 
-    browser.alarms.create(SAFETY_ALARM, { periodInMinutes: SAFETY_MINUTES });
+    // Created once: re-creating on every wake would push a periodic alarm back each time.
+    const ensureAlarm = (name: string, info: { periodInMinutes: number; delayInMinutes?: number }) =>
+      void browser.alarms.get(name).then(async (a) => {
+        if (!a) await browser.alarms.create(name, info);
+      });
+    ensureAlarm(SAFETY_ALARM, { periodInMinutes: SAFETY_MINUTES });
+    ensureAlarm(LOG_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
     void enforcer.start().then(() => refresh('worker start'));
+    void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
     // Managed policy reaches Chromium seconds after start, sometimes without a change event.
     for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void refresh('policy arrival check'), seconds * 1000);
   },

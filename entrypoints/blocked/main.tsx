@@ -3,13 +3,23 @@ import '../../components/pages.css';
 import { BlockPage } from '../../components/BlockPage';
 import { useNow, useStatus } from '../../components/use-status';
 import { addressFromFragment } from '../../utils/core/page-text';
+import { send } from '../../utils/browser/messages';
 
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
 
+async function onReport(what: string, talkTo: string): Promise<string | null> {
+  try {
+    const answer = await send({ type: 'report:send', what, talkTo });
+    return answer.ok ? null : answer.error;
+  } catch {
+    return 'Sorry, that did not send. Please tell your teacher instead.';
+  }
+}
+
 function App() {
   const { status } = useStatus();
-  return <BlockPage status={status} address={address} now={useNow()} />;
+  return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} />;
 }
 
 render(<App />, document.getElementById('app')!);

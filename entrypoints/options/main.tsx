@@ -3,13 +3,14 @@ import '../../components/pages.css';
 import { StatusPage } from '../../components/StatusPage';
 import { useNow, useStatus } from '../../components/use-status';
 import { send } from '../../utils/browser/messages';
+import { hashPassphrase } from '../../utils/core/passphrase';
 
 // Opening the page brings the status up to date (a sleeping worker may hold an old snapshot).
 void send({ type: 'status:refresh' }).catch(() => undefined);
 
 function App() {
   const { status, loaded } = useStatus();
-  return <StatusPage status={status} loaded={loaded} now={useNow()} />;
+  return <StatusPage status={status} loaded={loaded} now={useNow()} makeHash={(p) => hashPassphrase(p)} />;
 }
 
 render(<App />, document.getElementById('app')!);

@@ -6,19 +6,21 @@ const ID = 'inmnplpadaapkkgaedkmndpllkelbben';
 const DYNAMIC = 'efb8b4bc-deb2-49db-bf80-5e174aae9ede';
 
 describe('blockingPageOf: only our own block and warning pages count as a blocking redirect', () => {
+  const FB = 'https://facebook.com/a?b=1';
   it.each([
-    [`chrome-extension://${ID}/blocked.html#https://facebook.com/`, 'blocked.html'],
-    [`chrome-extension://${DYNAMIC}/blocked.html#https://facebook.com/`, 'blocked.html'],
-    [`chrome-extension://${ID}/warn.html#https://x.com/`, 'warn.html'],
-    [`moz-extension://${DYNAMIC}/blocked.html`, 'blocked.html'],
-    [`chrome-extension://${ID}/options.html`, null],
-    [`chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html#x`, null],
-    ['https://evil.example/blocked.html', null],
-    [`https://${ID}/blocked.html`, null],
-    ['not a url', null],
-    [undefined, null],
-  ])('%s → %s', (url, page) => {
-    expect(blockingPageOf(url, [ID, DYNAMIC])).toBe(page);
+    ['our id', `chrome-extension://${ID}/blocked.html#${FB}`, 'blocked.html'],
+    ['our id, warning page', `chrome-extension://${ID}/warn.html#${FB}`, 'warn.html'],
+    ['our id without the address (Firefox floor)', `moz-extension://${ID}/blocked.html`, 'blocked.html'],
+    ['a session host carrying the address', `chrome-extension://${DYNAMIC}/blocked.html#${FB}`, 'blocked.html'],
+    ['a session host with another address', `chrome-extension://${DYNAMIC}/blocked.html#https://x.com/`, null],
+    ['a session host without the address', `chrome-extension://${DYNAMIC}/blocked.html`, null],
+    ['another page of ours', `chrome-extension://${ID}/options.html#${FB}`, null],
+    ['another extension', `chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html#${FB}`, null],
+    ['a web page', `https://evil.example/blocked.html#${FB}`, null],
+    ['not a URL', 'not a url', null],
+    ['no redirect', undefined, null],
+  ])('%s', (_name, url, page) => {
+    expect(blockingPageOf(url, FB, [ID])).toBe(page);
   });
 });
 

@@ -118,3 +118,18 @@ export function schoolTimeLine(schoolTime: boolean, nextChange: number | null, t
 }
 
 export const ROLE_NAMES: Record<Role, string> = { pupil: 'Pupil', staff: 'Staff', governor: 'Governor' };
+
+export interface ReportView {
+  /** Who will read it, said before the child writes anything. */
+  who: string;
+  thanks: string;
+}
+
+export function reportView(policy: Policy): ReportView {
+  const name = policy.dsl.name;
+  const reader = name ? `${name}, who keeps children safe at our school,` : 'The person who keeps children safe at our school';
+  return {
+    who: `If someone online has been unkind or scary, or has asked you to keep a secret, you can tell us here. ${reader} will read it. Nobody else on this computer can see it.`,
+    thanks: `Thank you for telling us. ${name ?? 'The person who keeps children safe at our school'} will read your message and talk to you soon. You can also talk to your teacher at any time.`,
+  };
+}

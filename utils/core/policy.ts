@@ -303,7 +303,7 @@ function parseBoolean(out: Collector, key: string, value: unknown, fallback: boo
 }
 
 /** The DSL passphrase is only ever stored as a salted slow hash (see utils/core/passphrase.ts). */
-export const PASSPHRASE_HASH_PATTERN = /^pbkdf2-sha256\$(\d{6,8})\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{43,}$/;
+export const PASSPHRASE_HASH_PATTERN = /^pbkdf2-sha256\$(\d{6,8})\$[A-Za-z0-9+/]{22,}={0,2}\$[A-Za-z0-9+/]{43}=$/;
 
 function parsePassphraseHash(out: Collector, key: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -1,0 +1,51 @@
+import type { LogEntry, LogEvent } from '../../utils/core/log/types';
+
+export const EVENT_WORDS: Record<LogEvent, string> = {
+  blocked: 'Blocked',
+  warned: 'Warned',
+  continued: 'Continued after warning',
+  report: 'Report',
+  'exception-requested': 'Exception requested',
+  'exception-granted': 'Exception granted',
+  'exception-refused': 'Exception refused',
+  'exception-ended': 'Exception ended',
+  'passphrase-failed': 'Wrong DSL passphrase',
+};
+
+export function LogTable({ entries }: { entries: LogEntry[] }) {
+  if (entries.length === 0) return <p>No entries match.</p>;
+  return (
+    <table class="log" data-testid="log-table">
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>Local time</th>
+          <th>User</th>
+          <th>Role</th>
+          <th>What happened</th>
+          <th>Network</th>
+          <th>Address</th>
+          <th>School time</th>
+          <th>Note</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq}>
+            <td>{e.seq}</td>
+            <td>{e.localTime}</td>
+            <td>{e.user}</td>
+            <td>{e.role}</td>
+            <td>{EVENT_WORDS[e.event]}</td>
+            <td>{e.networkName ?? ''}</td>
+            <td>
+              <code>{e.host ? `${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}` : ''}</code>
+            </td>
+            <td>{e.schoolTime ? 'yes' : 'no'}</td>
+            <td>{[e.text, e.person].filter(Boolean).join(' · ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

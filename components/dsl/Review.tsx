@@ -1,0 +1,243 @@
+import { useEffect, useState } from 'preact/hooks';
+import { LOG_EVENTS, type LogEntry, type LogFilters } from '../../utils/core/log/types';
+import type { LogSummary } from '../../utils/core/log/summary';
+import { ROLES } from '../../utils/core/types';
+import { DayChart } from './DayChart';
+import { EVENT_WORDS, LogTable } from './LogTable';
+
+export interface Verification {
+  ok: boolean;
+  summary: string;
+  problems: { seq: number | null; message: string }[];
+}
+
+/** What the review needs; the page wires it to the journal and the export formats. */
+export interface ReviewSource {
+  page(filters: LogFilters, offset: number, limit: number): Promise<{ entries: LogEntry[]; total: number }>;
+  summary(filters: LogFilters): Promise<LogSummary>;
+  verify(): Promise<Verification>;
+  exportCsv(filters: LogFilters): Promise<void>;
+  exportJson(filters: LogFilters): Promise<void>;
+  networks: { id: string; name: string }[];
+}
+
+interface Props {
+  source: ReviewSource;
+  school: string | null;
+  device: string | null;
+  flagThreshold: number;
+  onLock: () => void;
+}
+
+const PAGE = 50;
+
+function clean(f: LogFilters): LogFilters {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== undefined)) as LogFilters;
+}
+
+export function Review({ source, school, device, flagThreshold, onLock }: Props) {
+  const [filters, setFilters] = useState<LogFilters>({});
+  const [offset, setOffset] = useState(0);
+  const [rows, setRows] = useState<{ entries: LogEntry[]; total: number } | null>(null);
+  const [summary, setSummary] = useState<LogSummary | null>(null);
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const active = clean(filters);
+  const key = JSON.stringify(active);
+  useEffect(() => {
+    void source.page(active, offset, PAGE).then(setRows);
+  }, [key, offset]);
+  useEffect(() => {
+    setOffset(0);
+    void source.summary(active).then(setSummary);
+  }, [key]);
+
+  const set = (patch: Partial<Record<keyof LogFilters, string>>) =>
+    setFilters((f) => {
+      const next: Record<string, unknown> = { ...f, ...patch };
+      if (patch.schoolTime !== undefined) next.schoolTime = patch.schoolTime === '' ? undefined : patch.schoolTime === 'yes';
+      return next as LogFilters;
+    });
+
+  async function run(label: string, task: () => Promise<void>) {
+    setBusy(label);
+    try {
+      await task();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const range = active.from || active.to ? `${active.from ?? 'the start'} to ${active.to ?? 'today'}` : 'all dates';
+  return (
+    <div class="review">
+      <div class="toolbar no-print">
+        <button type="button" onClick={() => run('verify', async () => setVerification(await source.verify()))} disabled={busy !== null}>
+          Verify
+        </button>
+        <button type="button" onClick={() => run('csv', () => source.exportCsv(active))} disabled={busy !== null}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => run('json', () => source.exportJson(active))} disabled={busy !== null}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          Print summary
+        </button>
+        <button type="button" onClick={onLock}>
+          Lock
+        </button>
+      </div>
+      {verification && (
+        <p role="status" data-testid="verification" class={verification.ok ? 'ok' : 'error'}>
+          {verification.summary}
+        </p>
+      )}
+      {verification && verification.problems.length > 1 && (
+        <ul class="error">
+          {verification.problems.slice(0, 20).map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+
+      <fieldset class="filters no-print">
+        <legend>Filters</legend>
+        <label>
+          From <input type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />
+        </label>
+        <label>
+          To <input type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />
+        </label>
+        <label>
+          User <input value={filters.user ?? ''} onChange={(e) => set({ user: e.currentTarget.value.trim() })} />
+        </label>
+        <label>
+          Role
+          <select value={filters.role ?? ''} onChange={(e) => set({ role: e.currentTarget.value })}>
+            <option value="">any</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Network
+          <select value={filters.networkId ?? ''} onChange={(e) => set({ networkId: e.currentTarget.value })}>
+            <option value="">any</option>
+            {source.networks.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          What happened
+          <select value={filters.event ?? ''} onChange={(e) => set({ event: e.currentTarget.value })}>
+            <option value="">any</option>
+            {LOG_EVENTS.map((ev) => (
+              <option key={ev} value={ev}>
+                {EVENT_WORDS[ev]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          School time
+          <select
+            value={filters.schoolTime === undefined ? '' : filters.schoolTime ? 'yes' : 'no'}
+            onChange={(e) => set({ schoolTime: e.currentTarget.value })}
+          >
+            <option value="">either</option>
+            <option value="yes">yes</option>
+            <option value="no">no</option>
+          </select>
+        </label>
+      </fieldset>
+
+      {summary && (
+        <section class="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
+          <p class="print-only">
+            {school ?? 'School not named'} · {device ?? 'device not labelled'} · {range}
+          </p>
+          {summary.reports.length > 0 && (
+            <div class="reports" data-testid="reports">
+              <h3>Reports from pupils ({summary.reports.length})</h3>
+              <ul>
+                {summary.reports.map((r) => (
+                  <li key={r.seq}>
+                    <strong>{r.localTime}</strong> {r.user}: {r.text}
+                    {r.person ? ` (would like to talk to: ${r.person})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div data-testid="flagged">
+            <h3>
+              Repeated attempts ({flagThreshold} or more in a day)
+            </h3>
+            {summary.flagged.length === 0 ? (
+              <p>None.</p>
+            ) : (
+              <ul>
+                {summary.flagged.map((f) => (
+                  <li key={f.user + f.date}>
+                    {f.user}: {f.count} on {f.date}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <h3>Attempts per day</h3>
+          <DayChart days={summary.perDay} />
+          <div class="columns">
+            <div>
+              <h3>By network</h3>
+              <ul>
+                {summary.perNetwork.map((n) => (
+                  <li key={n.networkId}>
+                    {n.networkName}: {n.count}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <h3>By user</h3>
+              <ul>
+                {summary.perUser.slice(0, 20).map((u) => (
+                  <li key={u.user}>
+                    {u.user}: {u.count}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        </section>
+      )}
+
+      <section class="entries no-print" aria-labelledby="entries-title">
+        <h2 id="entries-title">Entries{rows ? ` (${rows.total})` : ''}</h2>
+        {rows && <LogTable entries={rows.entries} />}
+        {rows && rows.total > PAGE && (
+          <div class="pager">
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Newer
+            </button>
+            <span>
+              {offset + 1}–{Math.min(offset + PAGE, rows.total)} of {rows.total}
+            </span>
+            <button type="button" disabled={offset + PAGE >= rows.total} onClick={() => setOffset(offset + PAGE)}>
+              Older
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/log/db';
+import { chainEntries } from '../../utils/core/log/chain';
+import { GENESIS_HASH, type LogEntryData, type NewLogEvent } from '../../utils/core/log/types';
+
+const OPTS = { indexedDB, IDBKeyRange };
+
+const entryData = (seq: number, over: Partial<LogEntryData> = {}): LogEntryData => ({
+  seq,
+  at: `2026-11-24T10:00:0${seq}.000Z`,
+  localTime: `2026-11-24 10:00:0${seq}`,
+  timezone: 'Europe/London',
+  user: 'pupil@example.sch.uk',
+  role: 'pupil',
+  device: null,
+  event: 'blocked',
+  networkId: 'tiktok',
+  networkName: 'TikTok',
+  host: 'www.tiktok.com',
+  path: '/',
+  query: null,
+  fragment: null,
+  schoolTime: true,
+  text: null,
+  person: null,
+  ...over,
+});
+
+const EVENT: NewLogEvent = {
+  at: Date.UTC(2026, 10, 24, 10),
+  event: 'warned',
+  user: 'staff@example.sch.uk',
+  role: 'staff',
+  device: null,
+  timezone: 'Europe/London',
+  schoolTime: true,
+  url: 'https://www.youtube.com/watch',
+  networkId: 'youtube',
+  networkName: 'YouTube',
+};
+
+/**
+ * What a database written at each version holds, and what must be true of it once opened at the
+ * latest version. A new schema version adds its row here (the first test fails until it does), and
+ * its upgrade is then tested against the data every older version could have left behind.
+ */
+const FIXTURES: Record<number, { seed(db: Dexie): Promise<void>; check(db: HallPassDb): Promise<void> }> = {
+  1: {
+    async seed(db) {
+      const entries = await chainEntries(GENESIS_HASH, [entryData(1), entryData(2, { user: 'other@example.sch.uk', event: 'report', text: 'help' })]);
+      await db.table('entries').bulkAdd(entries);
+      await db.table('inbox').add({ ev: EVENT, recordFullUrl: false });
+      await db.table('checkpoints').add({ at: '2026-11-25T00:00:00.000Z', purgedCount: 0, firstSeq: 0, lastSeq: 0, fromAt: '', toAt: '', lastHash: GENESIS_HASH });
+    },
+    async check(db) {
+      const entries = await db.entries.orderBy('seq').toArray();
+      expect(entries.map((e) => [e.seq, e.user, e.text])).toEqual([
+        [1, 'pupil@example.sch.uk', null],
+        [2, 'other@example.sch.uk', 'help'],
+      ]);
+      expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+      expect(await db.entries.where('user').equals('other@example.sch.uk').primaryKeys()).toEqual([2]);
+      expect(await db.entries.where('event').equals('report').count()).toBe(1);
+      expect(await db.entries.where('networkId').equals('tiktok').count()).toBe(2);
+      expect(await db.entries.where('role').equals('pupil').count()).toBe(2);
+      expect(await db.entries.where('at').above('2026-11-24T10:00:01.000Z').primaryKeys()).toEqual([2]);
+      const inbox = await db.inbox.toArray();
+      expect(inbox).toEqual([{ id: 1, ev: EVENT, recordFullUrl: false }]);
+      expect(await db.checkpoints.where('lastSeq').equals(0).count()).toBe(1);
+    },
+  },
+};
+
+let name = '';
+let counter = 0;
+beforeEach(() => {
+  name = `log-db-test-${++counter}`;
+});
+afterEach(async () => {
+  await new Dexie(name, OPTS).delete();
+});
+
+function openAt(version: number): Dexie {
+  const db = new Dexie(name, OPTS);
+  declareSchema(db, version);
+  return db;
+}
+
+describe('log database schema', () => {
+  it('has a fixture for every version', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(Object.keys(FIXTURES).map(Number));
+    expect(LATEST_VERSION).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+  });
+
+  it('latest version has the indexes the journal relies on', async () => {
+    const db = new HallPassDb(name, OPTS);
+    await db.open();
+    const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    expect(db.entries.schema.primKey.keyPath).toBe('seq');
+    expect(indexes('entries')).toEqual(['at', 'event', 'networkId', 'role', 'user']);
+    expect(db.inbox.schema.primKey).toMatchObject({ keyPath: 'id', auto: true });
+    expect(indexes('checkpoints')).toEqual(['lastSeq']);
+    expect(db.verno).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  describe.each(SCHEMA_VERSIONS.map((v) => v.version))('version %i', (version) => {
+    it('opens fresh and reads back what was written to each table', async () => {
+      const db = openAt(version);
+      await db.open();
+      expect(db.verno).toBe(version);
+      await FIXTURES[version]!.seed(db);
+      db.close();
+      // Read back through a fresh connection, not a cache.
+      const again = openAt(version);
+      await FIXTURES[version]!.check(again as HallPassDb);
+      again.close();
+    });
+
+    it('keeps its data when opened at the latest version', async () => {
+      const old = openAt(version);
+      await FIXTURES[version]!.seed(old);
+      old.close();
+      const db = new HallPassDb(name, OPTS);
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION);
+      await FIXTURES[version]!.check(db);
+      db.close();
+    });
+  });
+
+  it('rejects a duplicate seq, so an entry can never be written twice', async () => {
+    const db = new HallPassDb(name, OPTS);
+    const [e] = await chainEntries(GENESIS_HASH, [entryData(1)]);
+    await db.entries.add(e!);
+    await expect(db.entries.add({ ...e!, text: 'again' })).rejects.toThrow();
+    expect(await db.entries.count()).toBe(1);
+    db.close();
+  });
+});

@@ -1,0 +1,237 @@
+/**
+ * The hash chain that makes the log tamper-evident: each entry's hash covers its contents and the
+ * hash of the entry before, so changing, removing or reordering an entry breaks every link after it.
+ * Without a secret key this cannot stop someone with access to the database forging a whole new
+ * chain; the separately stored head (newest seq and hash) is what catches rewrites and deletions
+ * at the end.
+ * Pure apart from WebCrypto, which Node 20 and every supported browser provide.
+ */
+import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData } from './types';
+
+/** Every LogEntryData field, sorted: the hash depends on this list, so never reorder it. */
+const FIELDS = [
+  'at',
+  'device',
+  'event',
+  'fragment',
+  'host',
+  'localTime',
+  'networkId',
+  'networkName',
+  'path',
+  'person',
+  'query',
+  'role',
+  'schoolTime',
+  'seq',
+  'text',
+  'timezone',
+  'user',
+] as const satisfies readonly (keyof LogEntryData)[];
+
+// Fails to compile if LogEntryData gains a field that FIELDS (and so the hash) would not cover.
+type Missing = Exclude<keyof LogEntryData, (typeof FIELDS)[number]>;
+const coversEveryField: [Missing] extends [never] ? true : Missing = true;
+void coversEveryField;
+
+/** JSON of the LogEntryData fields only, in FIELDS order, no whitespace; absent fields read as null. */
+export function canonicalJson(data: LogEntryData): string {
+  const parts = FIELDS.map((k) => `${JSON.stringify(k)}:${JSON.stringify(data[k] ?? null)}`);
+  return `{${parts.join(',')}}`;
+}
+
+const encoder = new TextEncoder();
+
+/** SHA-256 hex of prevHash + "\n" + canonicalJson(data). A LogEntry's own prevHash/hash are ignored. */
+export async function hashEntry(prevHash: string, data: LogEntryData): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(`${prevHash}\n${canonicalJson(data)}`));
+  let hex = '';
+  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** Links `datas` (already numbered) onto the chain ending in `prevHash`. */
+export async function chainEntries(prevHash: string, datas: readonly LogEntryData[]): Promise<LogEntry[]> {
+  const out: LogEntry[] = [];
+  let prev = prevHash;
+  for (const data of datas) {
+    const hash = await hashEntry(prev, data);
+    out.push({ ...stripHashes(data), prevHash: prev, hash });
+    prev = hash;
+  }
+  return out;
+}
+
+function stripHashes(data: LogEntryData): LogEntryData {
+  const { prevHash: _p, hash: _h, ...rest } = data as LogEntryData & { prevHash?: unknown; hash?: unknown };
+  return rest;
+}
+
+// ---------------------------------------------------------------------------
+// Verification
+// ---------------------------------------------------------------------------
+
+export type VerifyProblemKind = 'edited' | 'broken-link' | 'gap' | 'out-of-order' | 'missing-start' | 'truncated';
+
+export interface VerifyProblem {
+  /** The entry where the problem shows, or null when there is no entry to point at. */
+  seq: number | null;
+  kind: VerifyProblemKind;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checked: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  problems: VerifyProblem[];
+  /** One plain English sentence for the Designated Safeguarding Lead. */
+  summary: string;
+}
+
+export interface VerifyOptions {
+  checkpoints: readonly Checkpoint[];
+  /** The newest seq and hash as recorded outside the database, if known. */
+  head?: { seq: number; hash: string } | null;
+  /** For filtered exports: missing entries are expected, but each entry and each adjacent pair must still check. */
+  allowGaps?: boolean;
+}
+
+export const MAX_PROBLEMS = 100;
+/** Hashes computed at once: enough to keep WebCrypto busy, few enough to keep memory flat. */
+const HASH_BATCH = 2000;
+
+const n = (x: number): string => x.toLocaleString('en-GB');
+
+/**
+ * Checks a chain fed to it in storage order, a page at a time, so a long log never has to be held
+ * in memory at once. `verifyChain` is the one-call form.
+ */
+export class ChainVerifier {
+  private readonly opts: VerifyOptions;
+  private prev: LogEntry | null = null;
+  private first: LogEntry | null = null;
+  private checked = 0;
+  private found = 0;
+  private readonly problems: VerifyProblem[] = [];
+  /** problems[i] without the "Entry N:" prefix, for the summary sentence. */
+  private readonly reasons: string[] = [];
+  /** The stored hash at head.seq, once seen. */
+  private hashAtHead: string | null = null;
+
+  constructor(opts: VerifyOptions) {
+    this.opts = opts;
+  }
+
+  async add(entries: readonly LogEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += HASH_BATCH) {
+      const batch = entries.slice(i, i + HASH_BATCH);
+      const hashes = await Promise.all(batch.map((e) => hashEntry(e.prevHash, e)));
+      batch.forEach((e, j) => this.check(e, hashes[j] ?? ''));
+    }
+  }
+
+  private check(e: LogEntry, recomputed: string): void {
+    this.checked += 1;
+    if (recomputed !== e.hash) this.problem(e.seq, 'edited', 'its contents were changed after it was written');
+    if (this.opts.head && e.seq === this.opts.head.seq) this.hashAtHead = e.hash;
+
+    const prev = this.prev;
+    if (prev === null) {
+      this.first = e;
+      this.prev = e;
+      if (!this.opts.allowGaps) this.checkStart(e);
+      return;
+    }
+    if (!(e.seq > prev.seq)) {
+      // The entry stays out of the running order so the ones after it are checked against the right neighbour.
+      this.problem(e.seq, 'out-of-order', `it is stored after entry ${n(prev.seq)}, out of order`);
+      return;
+    }
+    if (e.seq === prev.seq + 1) {
+      if (e.prevHash !== prev.hash) {
+        this.problem(e.seq, 'broken-link', `it does not follow on from entry ${n(prev.seq)}; one of them was replaced`);
+      }
+    } else if (!this.opts.allowGaps) {
+      const missing = e.seq - prev.seq - 1;
+      const which = missing === 1 ? `entry ${n(prev.seq + 1)} before it is` : `entries ${n(prev.seq + 1)} to ${n(e.seq - 1)} before it are`;
+      this.problem(e.seq, 'gap', `${which} missing`);
+    }
+    this.prev = e;
+  }
+
+  private checkStart(e: LogEntry): void {
+    if (e.seq === 1) {
+      if (e.prevHash !== GENESIS_HASH) this.problem(e.seq, 'missing-start', 'it claims to be the first entry but does not start the chain');
+      return;
+    }
+    const cp = this.opts.checkpoints.find((c) => c.lastSeq === e.seq - 1);
+    if (!cp) {
+      this.problem(e.seq, 'missing-start', `the log starts here, and no purge record explains where entries 1 to ${n(e.seq - 1)} went`);
+    } else if (cp.lastHash !== e.prevHash) {
+      this.problem(e.seq, 'missing-start', `it does not follow on from the purge record of entries up to ${n(cp.lastSeq)}`);
+    }
+  }
+
+  finish(): VerifyReport {
+    this.checkHead();
+    const ok = this.found === 0;
+    const firstSeq = this.first?.seq ?? null;
+    const lastSeq = this.prev?.seq ?? null;
+    return { ok, checked: this.checked, firstSeq, lastSeq, problems: [...this.problems], summary: this.summary(ok, firstSeq, lastSeq) };
+  }
+
+  /**
+   * The head pins the newest entry: entries past it are tolerated (the head is written just after
+   * each commit, so a worker stopped in between leaves it one batch behind), but the entry at
+   * head.seq must still be there, unchanged.
+   */
+  private checkHead(): void {
+    const head = this.opts.head;
+    if (!head) return;
+    const last = this.prev;
+    const cpAtHead = this.opts.checkpoints.find((c) => c.lastSeq === head.seq);
+    const tailSeq = last?.seq ?? Math.max(0, ...this.opts.checkpoints.map((c) => c.lastSeq));
+    if (tailSeq < head.seq) {
+      const reason = last
+        ? `the log should run to entry ${n(head.seq)} but stops here; the newest entries were deleted`
+        : `the log should run to entry ${n(head.seq)} but is empty; its entries were deleted`;
+      this.problem(last?.seq ?? null, 'truncated', reason);
+      return;
+    }
+    const stored = this.hashAtHead ?? cpAtHead?.lastHash ?? null;
+    if (stored !== null && stored !== head.hash) {
+      this.problem(head.seq, 'truncated', 'it is not the entry that was written here; the newest entries were deleted and replaced');
+    }
+  }
+
+  private problem(seq: number | null, kind: VerifyProblemKind, reason: string): void {
+    this.found += 1;
+    if (this.problems.length >= MAX_PROBLEMS) return;
+    const message = seq === null ? `${capitalise(reason)}.` : `Entry ${n(seq)}: ${reason}.`;
+    this.problems.push({ seq, kind, message });
+    this.reasons.push(reason);
+  }
+
+  private summary(ok: boolean, firstSeq: number | null, lastSeq: number | null): string {
+    if (ok) {
+      if (firstSeq === null || lastSeq === null) return 'Intact: the log has no entries to check.';
+      if (this.checked === 1) return `Intact: 1 entry (seq ${n(firstSeq)}) verified.`;
+      return `Intact: ${n(this.checked)} entries (seq ${n(firstSeq)} to ${n(lastSeq)}) verified.`;
+    }
+    const p = this.problems[0];
+    const reason = this.reasons[0] ?? '';
+    const where = p?.seq === null || p === undefined ? 'Broken: ' : `Broken at entry ${n(p.seq)}: `;
+    const more = this.found > 1 ? ` (${n(this.found)} problems found in all)` : '';
+    return `${where}${reason}${more}.`;
+  }
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export async function verifyChain(entries: readonly LogEntry[], opts: VerifyOptions): Promise<VerifyReport> {
+  const v = new ChainVerifier(opts);
+  await v.add(entries);
+  return v.finish();
+}

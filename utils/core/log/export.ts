@@ -1,0 +1,245 @@
+/** What the DSL takes off the device: CSV for Excel, JSON that can be re-verified anywhere. Pure. */
+import { z } from 'zod';
+import { ROLES } from '../types';
+import { MAX_PROBLEMS, verifyChain, type VerifyProblem, type VerifyReport } from './chain';
+import { activeFilters, matchesFilters } from './filters';
+import { LOG_EVENTS, type Checkpoint, type LogEntry, type LogEvent, type LogFilters } from './types';
+
+// ---------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------
+
+const EVENT_TEXT: Record<LogEvent, string> = {
+  blocked: 'Blocked',
+  warned: 'Warned',
+  continued: 'Continued after warning',
+  report: 'Report',
+  'exception-requested': 'Exception requested',
+  'exception-granted': 'Exception granted',
+  'exception-refused': 'Exception refused',
+  'exception-ended': 'Exception ended',
+  'passphrase-failed': 'Wrong DSL passphrase',
+};
+
+type Cell = string | number | boolean | null;
+
+const COLUMNS: readonly [string, (e: LogEntry) => Cell][] = [
+  ['Sequence', (e) => e.seq],
+  ['Time (UTC)', (e) => e.at],
+  ['Local time', (e) => e.localTime],
+  ['Timezone', (e) => e.timezone],
+  ['User', (e) => e.user],
+  ['Role', (e) => e.role],
+  ['Device', (e) => e.device],
+  ['What happened', (e) => EVENT_TEXT[e.event] ?? e.event],
+  ['Network', (e) => e.networkName ?? e.networkId],
+  ['Host', (e) => e.host],
+  ['Path', (e) => e.path],
+  ['Query', (e) => e.query],
+  ['Fragment', (e) => e.fragment],
+  ['School time', (e) => e.schoolTime],
+  ['Text', (e) => e.text],
+  ['Person', (e) => e.person],
+  ['Hash', (e) => e.hash],
+  ['Previous hash', (e) => e.prevHash],
+];
+
+export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+
+/** Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  let s = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
+  // Before quoting: a quoted "=1+1" is still a formula to Excel.
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** UTF-8 BOM so Excel reads é and 中文 correctly; CRLF as RFC 4180 and Excel expect. */
+export function toCsv(entries: readonly LogEntry[]): string {
+  const lines: string[] = [CSV_COLUMNS.map(csvCell).join(',')];
+  for (const e of entries) lines.push(COLUMNS.map(([, get]) => csvCell(get(e))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------
+
+export interface LogExport {
+  format: 'hall-pass-log';
+  version: 1;
+  exportedAt: string;
+  school: string | null;
+  device: string | null;
+  filters: LogFilters;
+  range: { from: string | null; to: string | null };
+  head: { seq: number; hash: string } | null;
+  checkpoints: Checkpoint[];
+  verification: { ok: boolean; summary: string };
+  entries: LogEntry[];
+}
+
+const str = z.string();
+const nullableStr = z.string().nullable();
+const seq = z.number().int().min(1);
+
+// Strict objects: a field the hash does not cover must not sit in the file looking like evidence.
+const entrySchema = z.strictObject({
+  seq,
+  at: str,
+  localTime: str,
+  timezone: str,
+  user: str,
+  role: z.enum(ROLES),
+  device: nullableStr,
+  event: z.enum(LOG_EVENTS),
+  networkId: nullableStr,
+  networkName: nullableStr,
+  host: nullableStr,
+  path: nullableStr,
+  query: nullableStr,
+  fragment: nullableStr,
+  schoolTime: z.boolean(),
+  text: nullableStr,
+  person: nullableStr,
+  // Any string: a mangled hash is for verifyExport to report, with its seq.
+  prevHash: str,
+  hash: str,
+});
+
+const checkpointSchema = z.strictObject({
+  at: str,
+  purgedCount: z.number().int().min(0),
+  firstSeq: seq,
+  lastSeq: seq,
+  fromAt: str,
+  toAt: str,
+  lastHash: str,
+});
+
+const filtersSchema = z.strictObject({
+  from: str.optional(),
+  to: str.optional(),
+  user: str.optional(),
+  role: z.enum(ROLES).optional(),
+  networkId: str.optional(),
+  event: z.enum(LOG_EVENTS).optional(),
+  schoolTime: z.boolean().optional(),
+});
+
+const exportSchema = z.strictObject({
+  format: z.literal('hall-pass-log'),
+  version: z.literal(1),
+  exportedAt: str,
+  school: nullableStr,
+  device: nullableStr,
+  filters: filtersSchema,
+  range: z.strictObject({ from: nullableStr, to: nullableStr }),
+  head: z.strictObject({ seq, hash: str }).nullable(),
+  checkpoints: z.array(checkpointSchema),
+  verification: z.strictObject({ ok: z.boolean(), summary: str }),
+  entries: z.array(entrySchema),
+});
+
+export function toJsonExport(input: Omit<LogExport, 'format' | 'version'>): string {
+  // A form's "any" ('') is no filter: the file records only what narrowed the entries.
+  const exp: LogExport = { format: 'hall-pass-log', version: 1, ...input, filters: activeFilters(input.filters) };
+  return `${JSON.stringify(exp, null, 2)}\n`;
+}
+
+/** Throws an Error that says what is wrong and where, for a person to read. */
+export function parseJsonExport(text: string): LogExport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new Error(`Not a Hall Pass log export: the file is not valid JSON (${(err as Error).message})`);
+  }
+  const top = raw as Record<string, unknown> | null;
+  if (typeof top !== 'object' || top === null || top.format !== 'hall-pass-log') {
+    throw new Error('Not a Hall Pass log export: "format" is not "hall-pass-log"');
+  }
+  if (top.version !== 1) {
+    throw new Error(`Unsupported Hall Pass log export version ${JSON.stringify(top.version)} (this tool reads version 1)`);
+  }
+  const r = exportSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue && issue.path.length ? issue.path.join('.') : '(top level)';
+    throw new Error(`Not a valid Hall Pass log export: at ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+export type ExportProblem = Omit<VerifyProblem, 'kind'> & { kind: VerifyProblem['kind'] | 'filter-mismatch' };
+export type ExportVerifyReport = Omit<VerifyReport, 'problems'> & { problems: ExportProblem[] };
+
+/** An empty string is a form's "any", as in the database query. */
+export const isFiltered = (f: LogFilters): boolean => Object.keys(activeFilters(f)).length > 0;
+
+/**
+ * A full export must be the whole chain, from the checkpoints to the head. A filtered one has gaps
+ * by design, so each entry must at least match the filters it claims: otherwise "filtered" would
+ * be a free way to hide a deleted entry.
+ */
+export async function verifyExport(exp: LogExport): Promise<ExportVerifyReport> {
+  if (!isFiltered(exp.filters)) {
+    return verifyChain(exp.entries, { checkpoints: exp.checkpoints, head: exp.head, allowGaps: false });
+  }
+  const report = await verifyChain(exp.entries, { checkpoints: exp.checkpoints, allowGaps: true });
+  const strays = exp.entries.filter((e) => !matchesFilters(e, exp.filters));
+  const first = strays[0];
+  if (!first) return report;
+  const reason = "it does not match the export's filters, so entries around it may have been removed";
+  const summary = report.ok
+    ? `Broken at entry ${first.seq}: ${reason}${strays.length > 1 ? ` (${strays.length} entries do not match)` : ''}.`
+    : `${report.summary} ${strays.length === 1 ? '1 entry does' : `${strays.length} entries do`} not match the export's filters.`;
+  const room = Math.max(0, MAX_PROBLEMS - report.problems.length);
+  return {
+    ...report,
+    ok: false,
+    problems: [
+      ...report.problems,
+      ...strays.slice(0, room).map((e) => ({ seq: e.seq, kind: 'filter-mismatch' as const, message: `Entry ${e.seq}: ${reason}.` })),
+    ],
+    summary,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// File name
+// ---------------------------------------------------------------------------
+
+const MAX_PART = 40;
+
+/** Lowercase ASCII and dashes: safe on Windows, macOS and Linux, and in a URL. */
+function slug(s: string | null): string {
+  if (s === null) return '';
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_PART)
+    .replace(/-+$/, '');
+}
+
+export function exportFileName(parts: {
+  school: string | null;
+  device: string | null;
+  from: string | null;
+  to: string | null;
+  ext: 'csv' | 'json' | 'html';
+}): string {
+  const from = slug(parts.from);
+  const to = slug(parts.to);
+  const range = from && to ? `${from}_to_${to}` : from ? `from_${from}` : to ? `to_${to}` : 'all-dates';
+  const name = ['hall-pass', slug(parts.school), slug(parts.device), range].filter((p) => p !== '').join('_');
+  return `${name}.${parts.ext}`;
+}

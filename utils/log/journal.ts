@@ -1,0 +1,307 @@
+/**
+ * The access log on disk: events go into an inbox first (one small write, so they survive the
+ * service worker being stopped), then are chained into entries in batches.
+ *
+ * WebCrypto is not a Dexie promise, and awaiting one inside a Dexie transaction commits it early.
+ * So a drain hashes outside any transaction and commits only if the tail it built on is still the
+ * tail; a drain that lost a race simply starts again.
+ */
+import type { Collection } from 'dexie';
+import { isIsoDate } from '../core/calendar';
+import { ChainVerifier, chainEntries, type VerifyReport } from '../core/log/chain';
+import { activeFilters, matchesFilters } from '../core/log/filters';
+import { buildEntryData, minimisedHref } from '../core/log/record';
+import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData, type LogFilters, type NewLogEvent } from '../core/log/types';
+import type { KvPort } from '../ports';
+import type { HallPassDb, InboxItem, StoredCheckpoint } from './db';
+
+export const HEAD_KEY = 'logHead';
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Inbox items chained per transaction. */
+const DRAIN_BATCH = 500;
+/** Attempts before giving up when another writer keeps moving the tail. */
+const DRAIN_RETRIES = 20;
+/** Entries held in memory at once while verifying. */
+const VERIFY_PAGE = 5000;
+
+export type QueryOrder = 'newest' | 'oldest';
+
+export class Journal {
+  private readonly db: HallPassDb;
+  private readonly headStore: KvPort;
+  /** Drains, purges and verifications run one at a time, so this journal never forks its own chain. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** A drain queued but not started yet: later callers share it, as it will see their events too. */
+  private pendingDrain: Promise<number> | null = null;
+
+  constructor(db: HallPassDb, head: KvPort) {
+    this.db = db;
+    this.headStore = head;
+  }
+
+  /** Resolves once the event is chained. If that fails, the event stays in the inbox for the next drain. */
+  async append(ev: NewLogEvent, recordFullUrl: boolean): Promise<void> {
+    if (!Number.isFinite(ev.at)) throw new RangeError(`Log event has no valid time: ${String(ev.at)}`);
+    const item: InboxItem = { ev: { ...ev, url: minimisedHref(ev.url, recordFullUrl) }, recordFullUrl };
+    await this.db.inbox.add(item);
+    await this.drain();
+  }
+
+  /** Chains everything in the inbox; returns how many entries were written. */
+  drain(): Promise<number> {
+    if (this.pendingDrain) return this.pendingDrain;
+    const run = this.exclusive(() => {
+      this.pendingDrain = null;
+      return this.drainNow();
+    });
+    this.pendingDrain = run;
+    return run;
+  }
+
+  /** Removes the oldest entries older than `retentionDays`, leaving a checkpoint in their place. */
+  purge(now: number, retentionDays: number): Promise<Checkpoint | null> {
+    if (!Number.isFinite(now) || !Number.isFinite(retentionDays) || retentionDays < 0) {
+      return Promise.reject(new RangeError(`Cannot purge with now=${now}, retentionDays=${retentionDays}`));
+    }
+    const cutoff = new Date(now - retentionDays * DAY_MS).toISOString();
+    return this.exclusive(() => this.purgeNow(new Date(now).toISOString(), cutoff));
+  }
+
+  verify(): Promise<VerifyReport> {
+    return this.exclusive(async () => {
+      const head = await this.head();
+      const verifier = new ChainVerifier({ checkpoints: await this.checkpoints(), head });
+      let after = -Infinity;
+      for (;;) {
+        const page = await this.db.entries.where('seq').above(after).limit(VERIFY_PAGE).toArray();
+        await verifier.add(page);
+        const last = page.at(-1);
+        if (!last || page.length < VERIFY_PAGE) break;
+        after = last.seq;
+      }
+      return verifier.finish();
+    });
+  }
+
+  /** One page of matching entries and how many match in all. */
+  async query(filters: LogFilters, page: { offset: number; limit: number }, order: QueryOrder = 'newest'): Promise<{ entries: LogEntry[]; total: number }> {
+    const offset = Math.max(0, Math.floor(page.offset));
+    const limit = Math.max(0, Math.floor(page.limit));
+    const f = activeFilters(filters);
+    const db = this.db;
+    return db.transaction('r', db.entries, async () => {
+      const plan = await this.plan(f);
+      if (plan === null) return { entries: [], total: 0 };
+      if (plan.exact) {
+        const ordered = order === 'newest' ? plan.collection().reverse() : plan.collection();
+        const [total, entries] = await Promise.all([plan.collection().count(), ordered.offset(offset).limit(limit).toArray()]);
+        return { entries, total };
+      }
+      // Keep only seqs while scanning, so a broad filter over a long log stays small in memory.
+      const seqs: number[] = [];
+      await plan.collection().each((e) => {
+        if (matchesFilters(e, f)) seqs.push(e.seq);
+      });
+      if (!plan.bySeq) seqs.sort((a, b) => a - b);
+      if (order === 'newest') seqs.reverse();
+      const wanted = seqs.slice(offset, offset + limit);
+      const entries = (await db.entries.bulkGet(wanted)).filter((e): e is LogEntry => e !== undefined);
+      return { entries, total: seqs.length };
+    });
+  }
+
+  /** Every matching entry, oldest first (for export). */
+  async entriesFor(filters: LogFilters): Promise<LogEntry[]> {
+    const f = activeFilters(filters);
+    const db = this.db;
+    return db.transaction('r', db.entries, async () => {
+      const plan = await this.plan(f);
+      if (plan === null) return [];
+      const out = plan.exact ? await plan.collection().toArray() : await plan.collection().filter((e) => matchesFilters(e, f)).toArray();
+      if (!plan.bySeq) out.sort((a, b) => a.seq - b.seq);
+      return out;
+    });
+  }
+
+  async checkpoints(): Promise<Checkpoint[]> {
+    const stored = await this.db.checkpoints.orderBy('lastSeq').toArray();
+    return stored.map(({ id: _id, ...cp }) => cp);
+  }
+
+  async head(): Promise<ChainHead | null> {
+    const h = await this.headStore.get<unknown>(HEAD_KEY);
+    if (typeof h !== 'object' || h === null) return null;
+    const { seq, hash } = h as Record<string, unknown>;
+    return typeof seq === 'number' && typeof hash === 'string' ? { seq, hash } : null;
+  }
+
+  // -------------------------------------------------------------------------
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drainNow(): Promise<number> {
+    const db = this.db;
+    const headOk = await this.headStillTrue();
+    let written = 0;
+    for (let attempt = 0; ; ) {
+      const tail = await this.tail();
+      if (headOk) await this.saveHead(tail);
+      const items = await db.inbox.orderBy('id').limit(DRAIN_BATCH).toArray();
+      if (items.length === 0) return written;
+
+      const ids = items.map((i) => i.id).filter((id): id is number => id !== undefined);
+      const datas: LogEntryData[] = [];
+      for (const item of items) {
+        try {
+          datas.push(buildEntryData(item.ev, tail.seq + datas.length + 1, item.recordFullUrl));
+        } catch (e) {
+          // Only possible for an item written around append()'s checks; it has no valid time to be placed at.
+          console.warn('Hall Pass: dropping a log event that cannot be recorded', e);
+        }
+      }
+      const entries = await chainEntries(tail.hash, datas);
+
+      const committed = await db.transaction('rw', db.entries, db.inbox, db.checkpoints, async () => {
+        const now = await this.tail();
+        if (now.seq !== tail.seq || now.hash !== tail.hash) return false;
+        // Another journal on the same database may have taken these items already.
+        if ((await db.inbox.bulkGet(ids)).some((i) => i === undefined)) return false;
+        await db.entries.bulkAdd(entries);
+        await db.inbox.bulkDelete(ids);
+        return true;
+      });
+      if (committed) {
+        written += entries.length;
+      } else if (++attempt >= DRAIN_RETRIES) {
+        throw new Error('Hall Pass: the log kept changing while chaining new entries; will retry on the next drain');
+      }
+    }
+  }
+
+  /** The newest chained position: the last entry, else the last purge checkpoint, else the start. */
+  private async tail(): Promise<ChainHead> {
+    const last = await this.db.entries.orderBy('seq').last();
+    if (last) return { seq: last.seq, hash: last.hash };
+    const cp = await this.db.checkpoints.orderBy('lastSeq').last();
+    if (cp) return { seq: cp.lastSeq, hash: cp.lastHash };
+    return { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /**
+   * Whether the stored head still describes an entry in the chain. If not, entries were deleted from
+   * the end, and the head must be left alone so verify() keeps reporting it. (A missing head is
+   * adopted from the database: that is a first run, or a worker stopped before its first head write.)
+   */
+  private async headStillTrue(): Promise<boolean> {
+    const head = await this.head();
+    if (head === null) return true;
+    const tail = await this.tail();
+    if (tail.seq < head.seq) return false;
+    if (tail.seq === head.seq) return tail.hash === head.hash;
+    const entry = await this.db.entries.get(head.seq);
+    const cp = entry ? undefined : await this.db.checkpoints.where('lastSeq').equals(head.seq).first();
+    return (entry?.hash ?? cp?.lastHash) === head.hash;
+  }
+
+  private async saveHead(tail: ChainHead): Promise<void> {
+    if (tail.seq === 0) return;
+    try {
+      const head = await this.head();
+      if (head?.seq !== tail.seq || head.hash !== tail.hash) await this.headStore.set(HEAD_KEY, tail);
+    } catch (e) {
+      // The entries are committed; the next drain brings the head up to date.
+      console.warn('Hall Pass: could not record the log head', e);
+    }
+  }
+
+  private async purgeNow(nowIso: string, cutoff: string): Promise<Checkpoint | null> {
+    const db = this.db;
+    return db.transaction('rw', db.entries, db.checkpoints, async () => {
+      let first: LogEntry | undefined;
+      let last: LogEntry | undefined;
+      let count = 0;
+      // Only a prefix: the first entry that is recent enough ends the purge, even if later ones are older.
+      await db.entries
+        .orderBy('seq')
+        .until((e) => !(e.at < cutoff))
+        .each((e) => {
+          first ??= e;
+          last = e;
+          count += 1;
+        });
+      if (!first || !last) return null;
+      const cp: Checkpoint = {
+        at: nowIso,
+        purgedCount: count,
+        firstSeq: first.seq,
+        lastSeq: last.seq,
+        fromAt: first.at,
+        toAt: last.at,
+        lastHash: last.hash,
+      };
+      await db.entries.where('seq').between(first.seq, last.seq, true, true).delete();
+      await db.checkpoints.add({ ...cp } satisfies StoredCheckpoint);
+      return cp;
+    });
+  }
+
+  /**
+   * Picks the narrowest index for the filters. `exact` means the index alone answers the query (so
+   * counting and paging happen in the database); otherwise the candidates are filtered in memory.
+   * `bySeq` means the collection comes out in seq order (equal index keys are ordered by primary key).
+   */
+  private async plan(f: LogFilters): Promise<Plan | null> {
+    const t = this.db.entries;
+    const candidates: Plan[] = [];
+    const equalities = (['user', 'networkId', 'event', 'role'] as const).filter((k) => f[k] !== undefined);
+    const others = Object.keys(f).length;
+    for (const k of equalities) {
+      const value = f[k] as string;
+      candidates.push({ collection: () => t.where(k).equals(value), exact: others === 1, bySeq: true });
+    }
+    if (f.from !== undefined || f.to !== undefined) {
+      const range = atRange(f.from, f.to);
+      if (range === null) return null;
+      candidates.push({ collection: () => t.where('at').between(range.lo, range.hi, true, false), exact: false, bySeq: false });
+    }
+    if (candidates.length === 0) return { collection: () => t.toCollection(), exact: others === 0, bySeq: true };
+    if (candidates.length === 1) return candidates[0] ?? null;
+    const counts = await Promise.all(candidates.map((c) => c.collection().count()));
+    let best = 0;
+    counts.forEach((c, i) => {
+      if (c < (counts[best] ?? Infinity)) best = i;
+    });
+    return candidates[best] ?? null;
+  }
+}
+
+interface Plan {
+  collection: () => Collection<LogEntry, number>;
+  exact: boolean;
+  bySeq: boolean;
+}
+
+/**
+ * The UTC `at` range that can hold local dates from..to in any timezone (UTC offsets run from -12h
+ * to +14h, so a day either side is enough); null when the range is empty. The exact local date is
+ * then checked per entry.
+ */
+function atRange(from: string | undefined, to: string | undefined): { lo: string; hi: string } | null {
+  for (const d of [from, to]) {
+    if (d !== undefined && !isIsoDate(d)) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(d)}`);
+  }
+  if (from !== undefined && to !== undefined && from > to) return null;
+  const day = (d: string, plus: number) => new Date(Date.parse(`${d}T00:00:00.000Z`) + plus * DAY_MS).toISOString();
+  // '~' sorts after every ISO timestamp (digits, '-', ':', 'T', 'Z', '+').
+  return { lo: from === undefined ? '' : day(from, -1), hi: to === undefined ? '~' : day(to, 2) };
+}
