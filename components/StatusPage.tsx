@@ -2,6 +2,7 @@ import { networkIndex } from '../utils/core/decide';
 import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
+import type { LogHealth } from '../utils/log/safe-journal';
 
 const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
   roleRules: 'matched the signed-in email',
@@ -16,9 +17,10 @@ interface Props {
   loaded: boolean;
   now: number;
   makeHash: (passphrase: string) => Promise<string>;
+  logHealth: LogHealth | null;
 }
 
-export function StatusPage({ status, loaded, now, makeHash }: Props) {
+export function StatusPage({ status, loaded, now, makeHash, logHealth }: Props) {
   const { parsed, role } = status;
   const { policy } = parsed;
   const index = networkIndex(policy);
@@ -52,6 +54,12 @@ export function StatusPage({ status, loaded, now, makeHash }: Props) {
           </dd>
           <dt>Network prediction</dt>
           <dd>{status.predictionOff === null ? 'not checked yet' : status.predictionOff ? 'Off' : 'On: set NetworkPredictionOptions to 2'}</dd>
+          <dt>Access log</dt>
+          <dd data-testid="log-health" class={logHealth && !logHealth.ok ? 'error' : undefined}>
+            {!logHealth || logHealth.ok
+              ? 'Recording'
+              : `Cannot write to the log (${logHealth.error}); ${logHealth.parked} entries are held safely and will be written when it works again. Free disk space on this device.`}
+          </dd>
           <dt>Policy</dt>
           <dd data-testid="policy-present">{parsed.present ? 'Managed policy found' : 'No managed policy: the safe defaults apply'}</dd>
           <dt>Last brought up to date</dt>

@@ -25,23 +25,29 @@ export function defaultSnapshot(now: number): StatusSnapshot {
   };
 }
 
-export function useStatus(): { status: StatusSnapshot; loaded: boolean } {
-  const [status, setStatus] = useState<StatusSnapshot | null>(null);
+/** A value the background keeps in storage.local, kept live while the page is open. */
+export function useStored<T>(key: string): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     let live = true;
-    void browser.storage.local.get(STATUS_KEY).then((r) => {
-      if (live && r[STATUS_KEY]) setStatus(r[STATUS_KEY] as StatusSnapshot);
+    void browser.storage.local.get(key).then((r) => {
+      if (live && r[key] !== undefined) setValue(r[key] as T);
     });
     const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const next = changes[STATUS_KEY]?.newValue;
-      if (area === 'local' && next) setStatus(next as StatusSnapshot);
+      const next = changes[key]?.newValue;
+      if (area === 'local' && next !== undefined) setValue(next as T);
     };
     browser.storage.onChanged.addListener(onChange);
     return () => {
       live = false;
       browser.storage.onChanged.removeListener(onChange);
     };
-  }, []);
+  }, [key]);
+  return value;
+}
+
+export function useStatus(): { status: StatusSnapshot; loaded: boolean } {
+  const status = useStored<StatusSnapshot>(STATUS_KEY);
   return { status: status ?? defaultSnapshot(Date.now()), loaded: status !== null };
 }
 

@@ -15,6 +15,7 @@ import { wireMessages } from '../utils/browser/messages';
 import { blockingPageOf } from '../utils/core/redirects';
 import { HallPassDb } from '../utils/log/db';
 import { Journal } from '../utils/log/journal';
+import { SafeJournal } from '../utils/log/safe-journal';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 
 /** Recompute at least this often, so a missed alarm or a changed clock never leaves stale rules. */
@@ -29,6 +30,7 @@ export default defineBackground({
       enforcer.refresh(trigger).catch((e) => console.error('[Hall Pass] refresh failed', e));
     const local = kvPort('local');
     const journal = new Journal(new HallPassDb(), local);
+    const safeJournal = new SafeJournal(journal, local);
     const enforcer = new Enforcer({
       policy: managedPolicySource(() => void refresh('policy arrived late')),
       identity: identityPort,
@@ -39,11 +41,12 @@ export default defineBackground({
       alarms: alarmsPort((name) => void refresh(`timer ${name}`)),
       privacy: privacyPort,
       pages: extensionPages(),
-      journal,
+      journal: safeJournal,
       now: Date.now,
       log: (level, message) => console[level](`[Hall Pass] ${message}`),
     });
     const maintainLog = async () => {
+      await safeJournal.retry();
       await journal.drain();
       const status = await local.get<StatusSnapshot>(STATUS_KEY);
       const days = status?.parsed.policy.log.retentionDays;

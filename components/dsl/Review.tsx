@@ -9,6 +9,8 @@ export interface Verification {
   ok: boolean;
   summary: string;
   problems: { seq: number | null; message: string }[];
+  /** The newest entry: compare with an export's head to spot entries deleted from its end. */
+  head: { seq: number; hash: string } | null;
 }
 
 /** What the review needs; the page wires it to the journal and the export formats. */
@@ -92,6 +94,11 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
       {verification && (
         <p role="status" data-testid="verification" class={verification.ok ? 'ok' : 'error'}>
           {verification.summary}
+        </p>
+      )}
+      {verification?.head && (
+        <p class="head" data-testid="head">
+          Newest entry: #{verification.head.seq}, hash <code>{verification.head.hash}</code>
         </p>
       )}
       {verification && verification.problems.length > 1 && (

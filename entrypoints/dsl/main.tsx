@@ -38,7 +38,7 @@ function reviewSource(policy: Policy): ReviewSource {
     networks: networkIndex(policy).networks.map((n) => ({ id: n.id, name: n.name })),
     page: (filters, offset, limit) => journal.query(filters, { offset, limit }),
     summary: async (filters) => summarise(await journal.entriesFor(filters), policy.log.flagThreshold),
-    verify: () => journal.verify(),
+    verify: async () => ({ ...(await journal.verify()), head: await journal.head() }),
     async exportCsv(filters) {
       download(name(filters, 'csv'), 'text/csv;charset=utf-8', toCsv(await journal.entriesFor(filters)));
     },

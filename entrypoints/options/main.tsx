@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { StatusPage } from '../../components/StatusPage';
-import { useNow, useStatus } from '../../components/use-status';
+import { useNow, useStatus, useStored } from '../../components/use-status';
+import { LOG_HEALTH_KEY, type LogHealth } from '../../utils/log/safe-journal';
 import { send } from '../../utils/browser/messages';
 import { hashPassphrase } from '../../utils/core/passphrase';
 
@@ -10,7 +11,7 @@ void send({ type: 'status:refresh' }).catch(() => undefined);
 
 function App() {
   const { status, loaded } = useStatus();
-  return <StatusPage status={status} loaded={loaded} now={useNow()} makeHash={(p) => hashPassphrase(p)} />;
+  return <StatusPage status={status} loaded={loaded} now={useNow()} makeHash={(p) => hashPassphrase(p)} logHealth={useStored<LogHealth>(LOG_HEALTH_KEY)} />;
 }
 
 render(<App />, document.getElementById('app')!);

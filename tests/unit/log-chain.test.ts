@@ -148,6 +148,12 @@ describe('verifyChain', () => {
     expect(kinds(await verifyChain(contents, NO_CP)).map(([k]) => k)).toContain('edited');
   });
 
+  it('reports an entry mangled beyond hashing as edited instead of throwing', async () => {
+    const entries = await chain(3);
+    entries[1] = { ...entries[1]!, text: 10n as unknown as string };
+    expect(kinds(await verifyChain(entries, NO_CP))).toEqual([['edited', 2]]);
+  });
+
   it('detects a repeated seq', async () => {
     const entries = await chain(3);
     expect(kinds(await verifyChain([entries[0]!, entries[1]!, entries[1]!, entries[2]!], NO_CP))).toEqual([['out-of-order', 2]]);

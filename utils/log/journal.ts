@@ -6,7 +6,6 @@
  * So a drain hashes outside any transaction and commits only if the tail it built on is still the
  * tail; a drain that lost a race simply starts again.
  */
-import type { Collection } from 'dexie';
 import { isIsoDate } from '../core/calendar';
 import { ChainVerifier, chainEntries, type VerifyReport } from '../core/log/chain';
 import { activeFilters, matchesFilters } from '../core/log/filters';
@@ -27,8 +26,10 @@ const DAY_MS = 86_400_000;
 const DRAIN_BATCH = 500;
 /** Attempts before giving up when another writer keeps moving the tail. */
 const DRAIN_RETRIES = 20;
-/** Entries held in memory at once while verifying. */
-const VERIFY_PAGE = 5000;
+/** Entries held in memory at once while verifying or filtering. */
+const PAGE = 5000;
+/** Unfiltered pages this near either end are read by cursor; deeper ones by slicing the key list, as a cursor skips one entry at a time. */
+const CURSOR_PAGING_MAX = 2000;
 
 export type QueryOrder = 'newest' | 'oldest';
 
@@ -45,12 +46,20 @@ export class Journal {
     this.headStore = head;
   }
 
-  /** Resolves once the event is chained. If that fails, the event stays in the inbox for the next drain. */
+  /**
+   * Resolves once the event is chained. Rejects only if the event could not be stored at all: once it
+   * is in the inbox it is durable, and a failed drain leaves it there for the next one. (A rejection
+   * after that point would make a caller that retries, such as SafeJournal, log it twice.)
+   */
   async append(ev: NewLogEvent, recordFullUrl: boolean): Promise<void> {
     if (!Number.isFinite(ev.at)) throw new RangeError(`Log event has no valid time: ${String(ev.at)}`);
     const item: InboxItem = { ev: { ...ev, url: minimisedHref(ev.url, recordFullUrl) }, recordFullUrl };
     await this.db.inbox.add(item);
-    await this.drain();
+    try {
+      await this.drain();
+    } catch (e) {
+      console.warn('Hall Pass: a log event is stored but not yet chained; the next drain will chain it', e);
+    }
   }
 
   /** Chains everything in the inbox; returns how many entries were written. */
@@ -77,14 +86,7 @@ export class Journal {
     return this.exclusive(async () => {
       const head = await this.head();
       const verifier = new ChainVerifier({ checkpoints: await this.checkpoints(), head });
-      let after = -Infinity;
-      for (;;) {
-        const page = await this.db.entries.where('seq').above(after).limit(VERIFY_PAGE).toArray();
-        await verifier.add(page);
-        const last = page.at(-1);
-        if (!last || page.length < VERIFY_PAGE) break;
-        after = last.seq;
-      }
+      await this.scan(null, (page) => verifier.add(page));
       return verifier.finish();
     });
   }
@@ -96,21 +98,16 @@ export class Journal {
     const f = activeFilters(filters);
     const db = this.db;
     return db.transaction('r', db.entries, async () => {
-      const plan = await this.plan(f);
-      if (plan === null) return { entries: [], total: 0 };
-      if (plan.exact) {
-        const ordered = order === 'newest' ? plan.collection().reverse() : plan.collection();
-        const [total, entries] = await Promise.all([plan.collection().count(), ordered.offset(offset).limit(limit).toArray()]);
+      let seqs = await this.matchingSeqs(f);
+      if (seqs === 'all' && offset + limit <= CURSOR_PAGING_MAX) {
+        const bySeq = db.entries.orderBy('seq');
+        const ordered = order === 'newest' ? bySeq.reverse() : bySeq;
+        const [total, entries] = await Promise.all([db.entries.count(), ordered.offset(offset).limit(limit).toArray()]);
         return { entries, total };
       }
-      // Keep only seqs while scanning, so a broad filter over a long log stays small in memory.
-      const seqs: number[] = [];
-      await plan.collection().each((e) => {
-        if (matchesFilters(e, f)) seqs.push(e.seq);
-      });
-      if (!plan.bySeq) seqs.sort((a, b) => a - b);
-      if (order === 'newest') seqs.reverse();
-      const wanted = seqs.slice(offset, offset + limit);
+      if (seqs === 'all') seqs = await db.entries.toCollection().primaryKeys();
+      const end = seqs.length - offset;
+      const wanted = order === 'newest' ? seqs.slice(Math.max(0, end - limit), Math.max(0, end)).reverse() : seqs.slice(offset, offset + limit);
       const entries = (await db.entries.bulkGet(wanted)).filter((e): e is LogEntry => e !== undefined);
       return { entries, total: seqs.length };
     });
@@ -121,10 +118,10 @@ export class Journal {
     const f = activeFilters(filters);
     const db = this.db;
     return db.transaction('r', db.entries, async () => {
-      const plan = await this.plan(f);
-      if (plan === null) return [];
-      const out = plan.exact ? await plan.collection().toArray() : await plan.collection().filter((e) => matchesFilters(e, f)).toArray();
-      if (!plan.bySeq) out.sort((a, b) => a.seq - b.seq);
+      const out: LogEntry[] = [];
+      await this.scan(await this.candidates(f), (page) => {
+        for (const e of page) if (matchesFilters(e, f)) out.push(e);
+      });
       return out;
     });
   }
@@ -256,39 +253,65 @@ export class Journal {
   }
 
   /**
-   * Picks the narrowest index for the filters. `exact` means the index alone answers the query (so
-   * counting and paging happen in the database); otherwise the candidates are filtered in memory.
-   * `bySeq` means the collection comes out in seq order (equal index keys are ordered by primary key).
+   * Seqs (ascending) of the entries that match, or 'all'. Only seqs are held, so a broad filter over
+   * a long log stays small in memory; entries are read only where an index cannot answer.
    */
-  private async plan(f: LogFilters): Promise<Plan | null> {
+  private async matchingSeqs(f: LogFilters): Promise<number[] | 'all'> {
+    const candidates = await this.candidates(f);
+    // Local dates and schoolTime need the entry itself; everything else the indexes answer exactly.
+    if (f.from === undefined && f.to === undefined && f.schoolTime === undefined) return candidates ?? 'all';
+    const seqs: number[] = [];
+    await this.scan(candidates, (page) => {
+      for (const e of page) if (matchesFilters(e, f)) seqs.push(e.seq);
+    });
+    return seqs;
+  }
+
+  /**
+   * Seqs (ascending) the indexes say may match, or null when no index narrows the filters. Uses
+   * primary-key lists rather than index cursors: fetching keys in bulk is fast everywhere, while
+   * walking an index with many equal keys is slow (quadratic in fake-indexeddb).
+   */
+  private async candidates(f: LogFilters): Promise<number[] | null> {
     const t = this.db.entries;
-    const candidates: Plan[] = [];
-    const equalities = (['user', 'networkId', 'event', 'role'] as const).filter((k) => f[k] !== undefined);
-    const others = Object.keys(f).length;
-    for (const k of equalities) {
-      const value = f[k] as string;
-      candidates.push({ collection: () => t.where(k).equals(value), exact: others === 1, bySeq: true });
+    const lists: number[][] = [];
+    for (const k of ['user', 'networkId', 'event', 'role'] as const) {
+      const v = f[k];
+      if (v !== undefined) lists.push(await t.where(k).equals(v).primaryKeys());
     }
     if (f.from !== undefined || f.to !== undefined) {
       const range = atRange(f.from, f.to);
-      if (range === null) return null;
-      candidates.push({ collection: () => t.where('at').between(range.lo, range.hi, true, false), exact: false, bySeq: false });
+      if (range === null) return [];
+      lists.push(await t.where('at').between(range.lo, range.hi, true, false).primaryKeys());
     }
-    if (candidates.length === 0) return { collection: () => t.toCollection(), exact: others === 0, bySeq: true };
-    if (candidates.length === 1) return candidates[0] ?? null;
-    const counts = await Promise.all(candidates.map((c) => c.collection().count()));
-    let best = 0;
-    counts.forEach((c, i) => {
-      if (c < (counts[best] ?? Infinity)) best = i;
-    });
-    return candidates[best] ?? null;
+    if (lists.length === 0) return null;
+    lists.sort((a, b) => a.length - b.length);
+    let out = lists[0] ?? [];
+    for (const other of lists.slice(1)) {
+      const keep = new Set(other);
+      out = out.filter((seq) => keep.has(seq));
+    }
+    return out.sort((a, b) => a - b);
   }
-}
 
-interface Plan {
-  collection: () => Collection<LogEntry, number>;
-  exact: boolean;
-  bySeq: boolean;
+  /** Hands over the given entries (or all, when null) in seq order, a page at a time. */
+  private async scan(seqs: number[] | null, onPage: (page: LogEntry[]) => void | Promise<void>): Promise<void> {
+    const t = this.db.entries;
+    if (seqs !== null) {
+      for (let i = 0; i < seqs.length; i += PAGE) {
+        await onPage((await t.bulkGet(seqs.slice(i, i + PAGE))).filter((e): e is LogEntry => e !== undefined));
+      }
+      return;
+    }
+    let after = -Infinity;
+    for (;;) {
+      const page = await t.where('seq').above(after).limit(PAGE).toArray();
+      await onPage(page);
+      const last = page.at(-1);
+      if (!last || page.length < PAGE) return;
+      after = last.seq;
+    }
+  }
 }
 
 /**
