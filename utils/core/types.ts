@@ -37,3 +37,61 @@ export interface Network {
   /** Registrable domains (and hosts) that reach the network; subdomains are included. */
   domains: string[];
 }
+
+/** A host plus a path prefix: a page and everything under it (`x.com` + `/AshGroveAcademy`). */
+export interface UrlScope {
+  /** Lowercase host; `www.`, `m.` and `mobile.` forms of it count as the same host. */
+  host: string;
+  /** Starts with "/"; no trailing "/" unless it is exactly "/". */
+  pathPrefix: string;
+}
+
+/** A standing exception from the policy: the school's own page on a network, say. */
+export interface ApprovedUse {
+  url: string;
+  scope: UrlScope;
+  roles: Role[];
+  purpose: string;
+  /** Only in school hours (false: at any time). */
+  schoolHoursOnly: boolean;
+}
+
+export const APPROVALS = ['self', 'approver-pin', 'off'] as const;
+export type Approval = (typeof APPROVALS)[number];
+
+export interface ExceptionPolicy {
+  /** Roles that may ask; never pupils. */
+  roles: Role[];
+  maxMinutes: number;
+  approval: Approval;
+  approvers: { name: string; pinHash: string }[];
+}
+
+export type ExceptionScope = { kind: 'site' } | { kind: 'page'; scope: UrlScope };
+
+/** What a member of staff asks for on the block page. */
+export interface ExceptionRequest {
+  url: string;
+  scope: 'site' | 'page';
+  minutes: number | 'end-of-day';
+  reason: string;
+  use: 'school' | 'personal';
+  approver?: string;
+  pin?: string;
+}
+
+/** A temporary exception that was granted; it ends on its own at `until`. */
+export interface GrantedException {
+  id: string;
+  networkId: string;
+  networkName: string;
+  scope: ExceptionScope;
+  grantedAt: number;
+  until: number;
+  reason: string;
+  use: 'school' | 'personal';
+  /** "self", or the approver's name. */
+  approvedBy: string;
+  user: string;
+  role: Role;
+}
