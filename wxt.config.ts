@@ -20,7 +20,8 @@ export default defineConfig({
     return {
       name: 'Hall Pass',
       description: "Puts the school's social media policy into force on this device.",
-      ...(firefox ? {} : { key: CHROME_PUBLIC_KEY }),
+      // 120: case-insensitive regex rules by default and the rule budgets the compiler assumes.
+      ...(firefox ? {} : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '120' }),
       permissions: [
         'declarativeNetRequest',
         'declarativeNetRequestFeedback',
@@ -31,6 +32,8 @@ export default defineConfig({
         'idle',
         // Observes (never blocks) redirects to the block page, so only real ones are logged.
         'webRequest',
+        // Sees pages that move with history.pushState, which no request reveals.
+        'webNavigation',
         ...(firefox ? [] : ['identity', 'identity.email']),
       ],
       // Redirecting a site to the block page needs access to that site.

@@ -57,7 +57,7 @@ export interface BrowserResult {
   };
 }
 
-const summary = (samplesMs: number[]): Timings => ({
+export const summary = (samplesMs: number[]): Timings => ({
   medianMs: median(samplesMs),
   p90Ms: percentile(samplesMs, 90),
   samplesMs,
@@ -69,7 +69,7 @@ const readPolicyFile = () => fs.readFile(POLICY_FILE, 'utf8').catch(() => null);
  * The managed policy file is global: an e2e run at the same time (same file) would change it under
  * us. Waits for it to be absent before starting, and lets the run check it is still ours.
  */
-class PolicyFileGuard {
+export class PolicyFileGuard {
   private ours: string | null = null;
 
   static async whenFree(timeoutMs = 120_000): Promise<PolicyFileGuard> {
@@ -128,7 +128,7 @@ async function timedGoto(page: Page, url: string): Promise<{ ms: number; landed:
   return { ms: performance.now() - start, landed: page.url() };
 }
 
-const isBlockPageFor = (landed: string, url: string) =>
+export const isBlockPageFor = (landed: string, url: string) =>
   /^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/.test(landed) && landed.endsWith(`#${url}`);
 
 /** Alternates a blocked social URL and an allowed local page, `warmup` uncounted rounds first. */

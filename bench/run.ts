@@ -11,14 +11,20 @@
  *    navigation start to the loaded block page for a blocked URL vs. to a loaded ordinary page,
  *    and TCP connections that reached the blocked site's server (must be 0).
  * 4. In the same browser, a policy change: from writing the file until the worker has applied it.
+ * 5-7. The access log, in a second browser whose pupil policy has a DSL passphrase hash (bench/log.ts):
+ *    entries written per second for real blocked navigations in parallel tabs, chaining 100,000
+ *    events put straight into the inbox, and the DSL page over that log (unlock to table and
+ *    summary, CSV and JSON export with the page's JS heap, Verify).
  *
  * Prints a report to stdout and writes bench/results/latest.json. Exits non-zero if a connection
- * reached the blocked site or a navigation did not land where it should.
+ * reached the blocked site, a navigation did not land where it should, a blocked attempt has no
+ * log entry, or chaining did not finish.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { benchCompile, benchDecide, type CompileResult, type DecideResult } from './core';
 import { benchBrowser, type BrowserResult } from './browser';
+import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './log';
 import { fmt } from './stats';
 
 const RESULTS_FILE = path.resolve('bench/results/latest.json');
@@ -70,6 +76,56 @@ function printBrowser(r: BrowserResult): void {
   console.log(`write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`);
 }
 
+const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
+const heapLine = (h: HeapTrace) =>
+  `JS heap before ${mb(h.beforeBytes)} (after GC), peak ${mb(h.peakBytes)} (+${mb(h.peakBytes - h.beforeBytes)}); ${h.samples} samples, longest gap ${fmt(h.maxGapMs, 0)} ms`;
+
+function printExport(label: string, e: ExportTiming, expected: number): void {
+  console.log(`${label} click -> download event:    ${fmt(e.downloadEventMs, 0)} ms; until saved and toolbar enabled: ${fmt(e.doneMs, 0)} ms`);
+  console.log(`${''.padEnd(label.length)} file: ${e.fileName}, ${mb(e.bytes)}, ${num(e.entriesInFile)} entries${e.entriesInFile === expected ? '' : ` (EXPECTED ${num(expected)})`}${e.verificationOk === null ? '' : `, verification.ok ${e.verificationOk}`}`);
+  console.log(`${''.padEnd(label.length)} ${heapLine(e.heap)}`);
+}
+
+function printLog(r: LogResult): void {
+  const w = r.writes;
+  heading(`5. Log: blocked attempts written end to end (${w.attempts} navigations, ${w.tabs} tabs)`);
+  const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
+  line('launch -> pupil policy with DSL hash applied:', `${fmt(r.launchToPolicyMs, 0)} ms`);
+  line('first navigation -> last block page loaded:', `${fmt(w.navigationsMs, 0)} ms (per navigation: median ${fmt(w.navigation.medianMs, 1)} ms, p90 ${fmt(w.navigation.p90Ms, 1)} ms)`);
+  line(`first navigation -> ${w.attempts} entries in IndexedDB:`, `${w.allEntriesMs === null ? 'NEVER' : `${fmt(w.allEntriesMs, 0)} ms`} (polled every 50 ms)`);
+  line('attempts logged per second, end to end:', w.attemptsPerSecond === null ? 'n/a' : fmt(w.attemptsPerSecond, 1));
+  line('entries written:', `${w.entriesWritten} of ${w.attempts} ${w.entriesWritten === w.attempts && !w.missing.length && !w.duplicated.length ? '(OK)' : '(FAIL)'}`);
+  if (w.missing.length) console.log(`  MISSING (${w.missing.length}): ${w.missing.slice(0, 20).join(', ')}${w.missing.length > 20 ? ', ...' : ''}`);
+  if (w.duplicated.length) console.log(`  DUPLICATED (${w.duplicated.length}): ${w.duplicated.slice(0, 20).join(', ')}`);
+  line('TCP connections to blocked server:', `${w.blockedServerConnections} ${w.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${w.blockedServerRequests.slice(0, 10).join(', ')})`}`);
+  if (w.wrongLandings.length) console.log(`WRONG LANDINGS (${w.wrongLandings.length}):\n  ${w.wrongLandings.slice(0, 20).join('\n  ')}`);
+
+  const c = r.chaining;
+  heading(`6. Log: chaining ${num(c.events)} events put straight into the inbox`);
+  console.log(`events: over ${c.days} days, ${Object.entries(c.eventMix).map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);
+  console.log(`put into the inbox (one transaction, generation included): ${fmt(c.insertMs, 0)} ms`);
+  if (c.chainedBeforeTrigger) console.log(`  NOTE: ${num(c.chainedBeforeTrigger)} were already chained before 'log:maintain' was sent`);
+  console.log(`'log:maintain' -> entries complete, inbox empty:          ${c.chainedMs === null ? 'NOT FINISHED' : `${fmt(c.chainedMs, 0)} ms`} (polled every 250 ms)`);
+  console.log(`'log:maintain' -> answered:                               ${c.answeredMs === null ? 'no answer' : `${fmt(c.answeredMs, 0)} ms`}`);
+  console.log(`entries chained per second:                               ${c.entriesPerSecond === null ? 'n/a' : num(Math.round(c.entriesPerSecond))}`);
+  console.log(`entries in IndexedDB: ${num(c.entriesTotal)}, inbox left: ${num(c.inboxLeft)}`);
+
+  const d = r.dsl;
+  heading(`7. Log: DSL page over ${d ? num(d.entries) : '?'} entries`);
+  if (!d) {
+    console.log('skipped: chaining did not finish');
+    return;
+  }
+  console.log(`click Unlock -> review shown (PBKDF2 check included): ${fmt(d.unlock.reviewMs, 0)} ms`);
+  console.log(`click Unlock -> first table page shown:               ${fmt(d.unlock.firstTablePageMs, 0)} ms ("${d.entriesHeading}")`);
+  console.log(`click Unlock -> summary shown:                        ${fmt(d.unlock.summaryMs, 0)} ms`);
+  printExport('Export CSV ', d.csv, d.entries);
+  printExport('Export JSON', d.json, d.entries);
+  console.log(`Verify      click -> result shown:    ${fmt(d.verify.ms, 0)} ms ("${d.verify.text}")`);
+  console.log(`${''.padEnd(11)} ${heapLine(d.verify.heap)}`);
+  console.log('(heap: CDP Performance.getMetrics JSHeapUsedSize every ~50 ms; the page answers late while its main thread is busy, so a long gap can hide a higher peak)');
+}
+
 async function main(): Promise<number> {
   console.log(`Hall Pass benchmark, ${new Date().toISOString()}, Node ${process.version}, ${process.platform}/${process.arch}`);
   const decide = [benchDecide(1000), benchDecide(10_000)];
@@ -87,8 +143,18 @@ async function main(): Promise<number> {
     console.error(`\nChromium benchmark failed: ${browserError}`);
   }
 
+  let log: LogResult | null = null;
+  let logError: string | null = null;
+  try {
+    log = await benchLog();
+    printLog(log);
+  } catch (e) {
+    logError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nLog benchmark failed: ${logError}`);
+  }
+
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError };
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, log, logError };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 
@@ -96,9 +162,27 @@ async function main(): Promise<number> {
     ...(browserError ? ['the Chromium benchmark did not complete'] : []),
     ...(browser && browser.blockedServerConnections !== 0 ? [`${browser.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
     ...(browser && browser.wrongLandings.length ? [`${browser.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+    ...logFailures(log, logError),
   ];
   for (const f of failures) console.error(`FAIL: ${f}`);
   return failures.length ? 1 : 0;
+}
+
+function logFailures(log: LogResult | null, logError: string | null): string[] {
+  if (logError || !log) return ['the log benchmark did not complete'];
+  const w = log.writes;
+  const c = log.chaining;
+  const d = log.dsl;
+  return [
+    ...(w.entriesWritten !== w.attempts || w.missing.length || w.duplicated.length
+      ? [`log: ${w.entriesWritten} entries for ${w.attempts} blocked attempts (${w.missing.length} missing, ${w.duplicated.length} duplicated)`]
+      : []),
+    ...(w.blockedServerConnections !== 0 ? [`log: ${w.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
+    ...(w.wrongLandings.length ? [`log: ${w.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+    ...(c.chainedMs === null ? [`log: chaining did not finish (${c.entriesTotal} entries, ${c.inboxLeft} left in the inbox)`] : []),
+    ...(d && d.csv.entriesInFile !== d.entries ? [`log: the CSV export holds ${d.csv.entriesInFile} of ${d.entries} entries`] : []),
+    ...(d && d.json.entriesInFile !== d.entries ? [`log: the JSON export holds ${d.json.entriesInFile} of ${d.entries} entries`] : []),
+  ];
 }
 
 process.exitCode = await main();

@@ -1,6 +1,9 @@
 import { blockView } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 import { ReportForm } from './ReportForm';
+import { ExceptionForm } from './ExceptionForm';
+import { exceptionOffer } from '../utils/core/exceptions';
+import type { ExceptionRequest } from '../utils/core/types';
 
 /** Drawn, not an emoji: school machines often lack an emoji font. */
 function FriendlyFace() {
@@ -19,10 +22,12 @@ interface Props {
   address: string | null;
   now: number;
   onReport: (what: string, talkTo: string) => Promise<string | null>;
+  onRequestException: (req: ExceptionRequest) => Promise<string | null>;
 }
 
-export function BlockPage({ status, address, now, onReport }: Props) {
+export function BlockPage({ status, address, now, onReport, onRequestException }: Props) {
   const view = blockView(address, status.role.role, now, status.parsed.policy);
+  const offer = address ? exceptionOffer(status.role.role, status.parsed.policy, now) : null;
   return (
     <main class="page block" aria-labelledby="title">
       <FriendlyFace />
@@ -35,6 +40,9 @@ export function BlockPage({ status, address, now, onReport }: Props) {
           <p>{view.permission}</p>
         </section>
       )}
+      {offer && address && (
+        <ExceptionForm url={address} choices={offer.choices} approvers={offer.approvers} onRequest={onRequestException} />
+      )}
       {view.talkTo.length > 0 && (
         <ul class="talk-to">
           {view.talkTo.map((line) => (
@@ -42,7 +50,7 @@ export function BlockPage({ status, address, now, onReport }: Props) {
           ))}
         </ul>
       )}
-      <ReportForm policy={status.parsed.policy} onSend={onReport} />
+      {view.offerReport && <ReportForm policy={status.parsed.policy} onSend={onReport} />}
       {view.address && (
         <p class="address">
           Address: <code data-testid="blocked-address">{view.address}</code>

@@ -125,6 +125,31 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth }: Props) 
         )}
       </section>
 
+      <section aria-labelledby="approved">
+        <h2 id="approved">Approved uses</h2>
+        {policy.approvedUses.length === 0 ? (
+          <p>None.</p>
+        ) : (
+          <ul data-testid="approved-uses">
+            {policy.approvedUses.map((u) => (
+              <li key={u.url}>
+                <code>{u.url}</code>: {u.purpose} ({u.roles.join(', ')}
+                {u.schoolHoursOnly ? ', school hours only' : ''})
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Temporary exceptions:{' '}
+          {policy.exceptions.approval === 'off'
+            ? 'off'
+            : `${policy.exceptions.roles.join(' and ')} may ask, up to ${policy.exceptions.maxMinutes} minutes, ${
+                policy.exceptions.approval === 'self' ? 'granted at once and logged' : 'approved with a PIN'
+              }`}
+          .
+        </p>
+      </section>
+
       <section aria-labelledby="networks">
         <h2 id="networks">Networks in force ({index.networks.length})</h2>
         <ul class="networks" data-testid="networks">

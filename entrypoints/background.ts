@@ -79,6 +79,11 @@ export default defineBackground({
       },
       { urls: ['<all_urls>'], types: ['main_frame'] },
     );
+    // Networks that change page with history.pushState never make a request the rules could see.
+    browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+      if (details.frameId !== 0) return;
+      enforcer.checkTab(details.tabId, details.url).catch((e) => console.error('[Hall Pass] page move check failed', e));
+    });
     wireMessages({ enforcer, refresh, maintainLog });
 
     // Created once: re-creating on every wake would push a periodic alarm back each time.

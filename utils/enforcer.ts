@@ -6,9 +6,14 @@
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
-import { actionFor, decide, matchUrl, networkIndex, type Allowance } from './core/decide';
+import { actionFor, approvedUsesFor, decide, matchUrl, networkIndex, type Allowance } from './core/decide';
+import { validateRequest } from './core/exceptions';
+import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
+import { verifyPassphrase } from './core/passphrase';
+import { ExceptionBook } from './exception-book';
 import { budgetProblems, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
-import type { Role } from './core/types';
+import type { ExceptionRequest, GrantedException, Role } from './core/types';
+import type { Policy } from './core/policy';
 import type { LogEvent, NewLogEvent } from './core/log/types';
 import type {
   AlarmsPort,
@@ -24,7 +29,8 @@ import type {
 import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from './status';
 
 export const ALARM_CHANGE = 'school-time-change';
-export const ALARM_TAB_EXPIRY = 'tab-allowance-expiry';
+export const ALARM_TAB_EXPIRY = 'allowance-expiry';
+export const PIN_LOCKOUT_KEY = 'pinLockout';
 
 export interface EnforcerDeps {
   policy: PolicySource;
@@ -44,6 +50,23 @@ export interface EnforcerDeps {
 }
 
 export type ContinueResult = { ok: true; until: number } | { ok: false; error: string };
+export type ExceptionResult = ContinueResult;
+
+/** Who and under what policy an event happened: enough to write a log entry. */
+interface LogContext {
+  policy: Policy;
+  email: string | null;
+  role: Role;
+}
+
+const contextOf = (s: StatusSnapshot): LogContext => ({ policy: s.parsed.policy, email: s.email, role: s.role.role });
+
+/** An exception as the decision sees it: a page-scoped one covers only its page and below. */
+const asAllowance = (e: GrantedException): Allowance => ({
+  networkId: e.networkId,
+  until: e.until,
+  ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}),
+});
 
 const sameRules = (a: readonly DnrRule[], b: readonly DnrRule[]): boolean =>
   JSON.stringify([...a].sort((x, y) => x.id - y.id)) === JSON.stringify([...b].sort((x, y) => x.id - y.id));
@@ -77,8 +100,11 @@ export class Enforcer {
   private queue: Promise<unknown> = Promise.resolve();
   private lastProblems = '';
   private predictionOff: boolean | null = null;
+  private readonly book: ExceptionBook;
 
-  constructor(private readonly deps: EnforcerDeps) {}
+  constructor(private readonly deps: EnforcerDeps) {
+    this.book = new ExceptionBook(deps.local);
+  }
 
   /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -112,9 +138,86 @@ export class Enforcer {
       kept.push({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
       await this.deps.session.set(TAB_ALLOWANCES_KEY, kept);
       const snapshot = await this.recompute('warning continued');
-      await this.record(snapshot, 'continued', url, now, { text: reason });
+      await this.record(contextOf(snapshot), 'continued', url, now, { text: reason });
       return { ok: true, until } as const;
     });
+  }
+
+  /** A member of staff asks, from the block page, for a temporary exception. */
+  requestException(req: ExceptionRequest): Promise<ExceptionResult> {
+    return this.serial(async () => {
+      const { parsed, email, role } = await this.context();
+      const { policy } = parsed;
+      const ctx: LogContext = { policy, email, role };
+      const now = this.deps.now();
+      const scopeWords = req.scope === 'page' ? 'this page and below' : 'this site';
+      const length = req.minutes === 'end-of-day' ? 'until the end of the school day' : `${req.minutes} min`;
+      await this.record(ctx, 'exception-requested', req.url, now, { text: `${req.use} use, ${scopeWords}, ${length}: ${req.reason}` });
+      const refuse = async (error: string) => {
+        await this.record(ctx, 'exception-refused', req.url, now, { text: error });
+        return { ok: false, error } as const;
+      };
+
+      const checked = validateRequest(req, { role, policy, now, user: email ?? 'unknown' });
+      if (!checked.ok) return refuse(checked.error);
+      let approvedBy = 'self';
+      if (policy.exceptions.approval === 'approver-pin') {
+        const approver = policy.exceptions.approvers.find((a) => a.name === req.approver);
+        if (!approver) return refuse('Choose who is approving this exception.');
+        const lockout = (await this.deps.local.get<LockoutState>(PIN_LOCKOUT_KEY)) ?? NO_LOCKOUT;
+        const wait = secondsLeft(lockout, now);
+        if (wait > 0) return refuse(`Too many wrong PINs. Try again in ${wait} seconds.`);
+        if (!(await verifyPassphrase(req.pin ?? '', approver.pinHash))) {
+          const next = afterFailure(lockout, now);
+          await this.deps.local.set(PIN_LOCKOUT_KEY, next);
+          return refuse(`That PIN is not right for ${approver.name}. Try again in ${secondsLeft(next, now)} seconds.`);
+        }
+        await this.deps.local.set(PIN_LOCKOUT_KEY, NO_LOCKOUT);
+        approvedBy = approver.name;
+      }
+      const granted: GrantedException = { ...checked.grant, id: crypto.randomUUID(), approvedBy };
+      await this.book.add(granted);
+      await this.record(ctx, 'exception-granted', req.url, now, { text: `${granted.networkName}, ${scopeWords}: ${req.reason}`, person: approvedBy });
+      await this.recompute('exception granted');
+      return { ok: true, until: granted.until } as const;
+    });
+  }
+
+  /** "End now" from the popup. */
+  endException(id: string): Promise<void> {
+    return this.serial(async () => {
+      const ended = await this.book.remove(id);
+      if (!ended) return;
+      const snapshot = await this.recompute('exception ended');
+      await this.record(contextOf(snapshot), 'exception-ended', null, this.deps.now(), {
+        text: `${ended.networkName}: ended early`,
+        person: ended.approvedBy,
+      });
+    });
+  }
+
+  /**
+   * A page moved within a tab without a navigation (history.pushState), as many networks do:
+   * rules never see that, so the new address is checked here.
+   */
+  checkTab(tabId: number, url: string): Promise<void> {
+    return this.serial(async () => {
+      const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.recompute('page moved'));
+      const ctx = contextOf(snapshot);
+      const now = this.deps.now();
+      const allowances = await this.allowancesFor(tabId, now);
+      const { action, match } = decide(url, ctx.role, now, ctx.policy, allowances);
+      if (action === 'allow' || !match) return;
+      const page = action === 'block' ? 'blocked.html' : 'warn.html';
+      await this.deps.tabs.navigate(tabId, this.deps.pages.pageUrl(page, url)).catch(() => undefined);
+      await this.record(ctx, action === 'block' ? 'blocked' : 'warned', url, now);
+    });
+  }
+
+  private async allowancesFor(tabId: number, now: number): Promise<Allowance[]> {
+    const tab = (await this.tabAllowances()).filter((a) => a.tabId === tabId && a.until > now);
+    const { active } = await this.book.settle(now);
+    return [...tab, ...active.map(asAllowance)];
   }
 
   private async context(): Promise<{ parsed: ParsedPolicy; email: string | null; role: Role; resolved: ReturnType<typeof resolveRole> }> {
@@ -136,12 +239,18 @@ export class Enforcer {
     const schoolTime = isSchoolTime(now, policy);
     const action = actionFor(policy, role, schoolTime);
     const index = networkIndex(policy);
+    const networkOf = (id: string) => index.networks.find((n) => n.id === id);
+    const { active, ended } = await this.book.settle(now);
+    // An exception only outlives its network's listing as long as the network stays listed.
+    const exceptions = active.filter((e) => networkOf(e.networkId));
 
     const rules = compilePolicyRules({
       networks: index.networks,
       excluded: index.excluded,
       action,
       pageBase: deps.pages.ruleBase,
+      approved: approvedUsesFor(policy, role, schoolTime),
+      exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId)!, scope: e.scope })),
     });
     const ruleErrors = budgetProblems(rules);
     if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
@@ -162,11 +271,11 @@ export class Enforcer {
     const change = nextChange(now, policy);
     if (change !== null) await deps.alarms.at(ALARM_CHANGE, change);
     else await deps.alarms.clear(ALARM_CHANGE);
-    const firstExpiry = Math.min(...allowances.map((a) => a.until));
+    const firstExpiry = Math.min(...allowances.map((a) => a.until), ...exceptions.map((e) => e.until));
     if (Number.isFinite(firstExpiry)) await deps.alarms.at(ALARM_TAB_EXPIRY, firstExpiry);
     else await deps.alarms.clear(ALARM_TAB_EXPIRY);
 
-    const swept = await this.sweepTabs(role, now, parsed, allowances);
+    const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(asAllowance));
 
     const snapshot: StatusSnapshot = {
       computedAt: now,
@@ -180,11 +289,16 @@ export class Enforcer {
       rules: countRules(rules),
       ruleErrors,
       predictionOff: this.predictionOff,
+      exceptions,
     };
     await deps.local.set(STATUS_KEY, snapshot);
     this.reportProblems(parsed, ruleErrors);
+    const ctx = contextOf(snapshot);
+    for (const e of ended) {
+      await this.record(ctx, 'exception-ended', null, now, { text: `${e.networkName}: expired`, person: e.approvedBy });
+    }
     // Sending an open tab to the block page is the extension's own navigation: it is logged.
-    for (const s of swept) await this.record(snapshot, s.event, s.url, now);
+    for (const s of swept) await this.record(ctx, s.event, s.url, now);
     return snapshot;
   }
 
@@ -208,12 +322,13 @@ export class Enforcer {
     now: number,
     parsed: ParsedPolicy,
     allowances: StoredTabAllowance[],
+    exceptions: Allowance[],
   ): Promise<{ event: LogEvent; url: string }[]> {
     const tabs = await this.deps.tabs.list().catch(() => []);
     const sent = await Promise.all(
       tabs.map(async (tab) => {
         if (!matchUrl(tab.url, parsed.policy)) return null;
-        const mine: Allowance[] = allowances.filter((a) => a.tabId === tab.id);
+        const mine: Allowance[] = [...allowances.filter((a) => a.tabId === tab.id), ...exceptions];
         const { action } = decide(tab.url, role, now, parsed.policy, mine);
         if (action === 'allow') return null;
         const page = action === 'block' ? 'blocked.html' : 'warn.html';
@@ -233,34 +348,34 @@ export class Enforcer {
    */
   async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number): Promise<void> {
     const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('first attempt'));
-    await this.record(snapshot, page === 'blocked.html' ? 'blocked' : 'warned', url, at);
+    await this.record(contextOf(snapshot), page === 'blocked.html' ? 'blocked' : 'warned', url, at);
   }
 
   /** A pupil's "Tell someone you trust" message, for the DSL only. */
   async recordReport(what: string, talkTo: string | null): Promise<void> {
     const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('report'));
-    await this.record(snapshot, 'report', null, this.deps.now(), { text: what, person: talkTo });
+    await this.record(contextOf(snapshot), 'report', null, this.deps.now(), { text: what, person: talkTo });
   }
 
   async recordEvent(event: LogEvent, extras: { text?: string | null; person?: string | null } = {}): Promise<void> {
     const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh(event));
-    await this.record(snapshot, event, null, this.deps.now(), extras);
+    await this.record(contextOf(snapshot), event, null, this.deps.now(), extras);
   }
 
   private async record(
-    snapshot: StatusSnapshot,
+    ctx: LogContext,
     event: LogEvent,
     url: string | null,
     at: number,
     extras: { text?: string | null; person?: string | null } = {},
   ): Promise<void> {
-    const { policy } = snapshot.parsed;
+    const { policy } = ctx;
     const match = url ? matchUrl(url, policy) : null;
     const entry: NewLogEvent = {
       at,
       event,
-      user: snapshot.email ?? 'unknown',
-      role: snapshot.role.role,
+      user: ctx.email ?? 'unknown',
+      role: ctx.role,
       device: policy.device.label,
       timezone: policy.timezone,
       schoolTime: isSchoolTime(at, policy),

@@ -1,5 +1,5 @@
 /** The snapshot the background writes after each refresh and every page reads. */
-import type { Action } from './core/types';
+import type { Action, GrantedException } from './core/types';
 import type { ParsedPolicy } from './core/policy';
 import type { ResolvedRole } from './core/role';
 import type { RuleCount } from './core/rules';
@@ -28,4 +28,6 @@ export interface StatusSnapshot {
   /** The browser refused the rules: the static floor still blocks every catalogue network. */
   ruleErrors: string[];
   predictionOff: boolean | null;
+  /** Temporary exceptions in force now. */
+  exceptions: GrantedException[];
 }

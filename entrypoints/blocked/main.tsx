@@ -4,6 +4,7 @@ import { BlockPage } from '../../components/BlockPage';
 import { useNow, useStatus } from '../../components/use-status';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
+import type { ExceptionRequest } from '../../utils/core/types';
 
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
@@ -17,9 +18,20 @@ async function onReport(what: string, talkTo: string): Promise<string | null> {
   }
 }
 
+async function onRequestException(request: ExceptionRequest): Promise<string | null> {
+  try {
+    const answer = await send({ type: 'exception:request', request });
+    if (!answer.ok) return answer.error;
+    location.replace(request.url);
+    return null;
+  } catch {
+    return 'The request could not be sent. Please try again.';
+  }
+}
+
 function App() {
   const { status } = useStatus();
-  return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} />;
+  return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} />;
 }
 
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, extraSiteNetwork, networkIndex, reopensAt, type Allowance } from '../../utils/core/decide';
+import { approvedUsesFor, decide, extraSiteNetwork, networkIndex, reopensAt, type AllowedBy, type Allowance } from '../../utils/core/decide';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
 import { CATALOGUE } from '../../utils/core/catalogue';
 import type { Action, Role } from '../../utils/core/types';
@@ -82,6 +82,7 @@ describe('role × time × action', () => {
     expect(d.action).toBe(byDefault);
     expect(d.match?.network.id).toBe('facebook');
     expect(d.allowedByAllowance).toBe(false);
+    expect(d.allowedBy).toBeNull();
     expect(decide(FB, role, T[at], custom).action).toBe(byCustom);
   });
 
@@ -173,10 +174,69 @@ describe('allowances', () => {
     ['one live among others', BASE, 'pupil', now, FB, [{ networkId: 'x', until: now + minute }, { networkId: 'facebook', until: now - minute }, { networkId: 'facebook', until: now + minute }], 'allow', true],
     ['already allowed: not by the allowance', BASE, 'staff', T.wedEvening, FB, [{ networkId: 'facebook', until: T.wedEvening + minute }], 'allow', false],
     ['unlisted site: not by the allowance', BASE, 'staff', now, 'https://example.org/', [{ networkId: 'facebook', until: now + minute }], 'allow', false],
+    ['a page allowance covers its page', BASE, 'staff', now, 'https://www.facebook.com/groups/ash', [{ networkId: 'facebook', until: now + minute, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'allow', true],
+    ['and what lies under it', BASE, 'staff', now, 'https://m.facebook.com/groups/ash/posts/1', [{ networkId: 'facebook', until: now + minute, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'allow', true],
+    ['but no other page of the network', BASE, 'staff', now, 'https://www.facebook.com/groups/other', [{ networkId: 'facebook', until: now + minute, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'block', false],
+    ['nor another host of it', BASE, 'staff', now, 'https://www.messenger.com/groups/ash', [{ networkId: 'facebook', until: now + minute, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'block', false],
+    ['nor its proxy form', BASE, 'staff', now, 'https://www-facebook-com.translate.goog/groups/ash', [{ networkId: 'facebook', until: now + minute, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'block', false],
+    ['a page allowance that has ended', BASE, 'staff', now, 'https://www.facebook.com/groups/ash', [{ networkId: 'facebook', until: now, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } }], 'block', false],
   ])('%s', (_name, policy, role, at, url, allowances, action, byAllowance) => {
     const d = decide(url, role, at, policy, allowances);
     expect(d.action).toBe(action);
     expect(d.allowedByAllowance).toBe(byAllowance);
+    expect(d.allowedBy).toBe(byAllowance ? 'allowance' : null);
+  });
+});
+
+describe('approved uses', () => {
+  const policy = parsePolicy({
+    closedDates: [HALF_TERM],
+    actions: { staff: { schoolHours: 'warn', otherTimes: 'block' } },
+    approvedUses: [
+      { url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account' },
+      { url: 'https://www.youtube.com/@AshGroveAcademy', roles: ['pupil', 'staff'], purpose: 'School videos', schoolHoursOnly: true },
+      { url: 'https://example.org/ash', purpose: 'Not a listed site' },
+    ],
+  }).policy;
+  const ASH = 'https://x.com/AshGroveAcademy';
+  const VIDEOS = 'https://www.youtube.com/@AshGroveAcademy/videos';
+
+  it.each<[string, string, Role, number, Action, AllowedBy]>([
+    ['the school account, for staff in school time (warned otherwise)', ASH, 'staff', T.wedSchool, 'allow', 'approved-use'],
+    ['and at other times (blocked otherwise)', ASH, 'staff', T.wedEvening, 'allow', 'approved-use'],
+    ['a page under it', `${ASH}/status/1`, 'staff', T.wedSchool, 'allow', 'approved-use'],
+    ['its mobile form', 'https://mobile.x.com/ashgroveacademy', 'staff', T.wedSchool, 'allow', 'approved-use'],
+    ['not another page of the network', 'https://x.com/elonmusk', 'staff', T.wedSchool, 'warn', null],
+    ['not out of it by a dot segment', `${ASH}/../elonmusk`, 'staff', T.wedEvening, 'block', null],
+    ['not out of it by encoded slashes', `${ASH}%2F..%2Felonmusk`, 'staff', T.wedEvening, 'block', null],
+    ['not a longer name', `${ASH}X`, 'staff', T.wedEvening, 'block', null],
+    ['not through the translation proxy', 'https://x-com.translate.goog/AshGroveAcademy', 'staff', T.wedEvening, 'block', null],
+    ['not for a role it does not name', ASH, 'pupil', T.wedSchool, 'block', null],
+    ['not for governors when only staff are named', ASH, 'governor', T.wedSchool, 'block', null],
+    ['school hours only: in school time', VIDEOS, 'pupil', T.wedSchool, 'allow', 'approved-use'],
+    ['school hours only: not in the evening', VIDEOS, 'pupil', T.wedEvening, 'block', null],
+    ['school hours only: not in half term', VIDEOS, 'pupil', T.halfTerm, 'block', null],
+    ['an unlisted site is allowed anyway, not by the use', 'https://example.org/ash', 'pupil', T.wedSchool, 'allow', null],
+  ])('%s', (_name, url, role, at, action, by) => {
+    const d = decide(url, role, at, policy);
+    expect(d.action).toBe(action);
+    expect(d.allowedBy).toBe(by);
+    expect(d.allowedByAllowance).toBe(false);
+  });
+
+  it('an approved use wins over an allowance for the same page', () => {
+    const d = decide(ASH, 'staff', T.wedEvening, policy, [{ networkId: 'x', until: T.wedEvening + 60_000 }]);
+    expect(d.allowedBy).toBe('approved-use');
+  });
+
+  it.each<[Role, boolean, string[]]>([
+    ['staff', true, ['x.com', 'youtube.com', 'example.org']],
+    ['staff', false, ['x.com', 'example.org']],
+    ['pupil', true, ['youtube.com']],
+    ['pupil', false, []],
+    ['governor', false, ['example.org']],
+  ])('approvedUsesFor %s, school time %s', (role, schoolTime, hosts) => {
+    expect(approvedUsesFor(policy, role, schoolTime).map((u) => u.scope.host)).toEqual(hosts);
   });
 });
 

@@ -39,7 +39,12 @@ const CONTRACT_DEFAULT: Policy = {
   dsl: { name: null, contact: null, passphraseHash: null },
   device: { label: null },
   log: { recordFullUrl: false, retentionDays: 365, flagThreshold: 5 },
+  approvedUses: [],
+  exceptions: { roles: ['staff', 'governor'], maxMinutes: 60, approval: 'self', approvers: [] },
 };
+
+const PIN_HASH = 'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=';
+const SCHOOL_X = { url: 'https://x.com/AshGroveAcademy', purpose: 'School X account' };
 
 describe('no policy', () => {
   it.each([
@@ -419,6 +424,136 @@ const badCases: BadCase[] = [
     check: (p) => expect(p.dsl.passphraseHash).toBeNull(),
   },
   {
+    name: 'approvedUses: each bad entry reported and ignored, the good one kept',
+    raw: {
+      approvedUses: [
+        SCHOOL_X,
+        { url: 'ftp://x.com/AshGroveAcademy', purpose: 'p' },
+        { url: 'https://x.com/', purpose: 'the whole of X' },
+        { url: 'https://x.com/AshGroveAcademy', purpose: '  ' },
+        { url: 'https://x.com/AshGroveAcademy', purpose: 'p', roles: ['headteacher'] },
+        { url: 'https://www.youtube.com/watch?v=abc', purpose: 'one video' },
+        { url: 'https://x.com/AshGroveAcademy', purpose: 'p', schoolHoursOnly: 'yes' },
+        { url: 'https://x.com/AshGroveAcademy', purpose: 'p', schoolhoursonly: true },
+        'https://x.com/AshGroveAcademy',
+        { url: `https://x.com/${'a'.repeat(60)}`, purpose: 'p' },
+        { url: 'not an address', purpose: 'p' },
+        { purpose: 'p' },
+        { url: 'https://x.com/AshGroveAcademy', purpose: 'p', roles: [] },
+        { url: 'javascript:alert(1)//x.com/AshGroveAcademy', purpose: 'p' },
+      ],
+    },
+    keys: Array.from({ length: 13 }, (_, i) => `approvedUses[${i + 1}]`),
+    says: /http\(s\)/,
+    check: (p) =>
+      expect(p.approvedUses).toEqual([
+        { ...SCHOOL_X, scope: { host: 'x.com', pathPrefix: '/AshGroveAcademy' }, roles: ['staff', 'governor'], schoolHoursOnly: false },
+      ]),
+  },
+  {
+    name: 'approvedUses: the problems say what is wrong with the address',
+    raw: {
+      approvedUses: [
+        { url: 'https://x.com/', purpose: 'p' },
+        { url: 'https://www.youtube.com/watch?v=abc', purpose: 'p' },
+        { url: `https://x.com/${'a'.repeat(60)}`, purpose: 'p' },
+      ],
+    },
+    keys: ['approvedUses[0]', 'approvedUses[1]', 'approvedUses[2]'],
+    says: /whole site/,
+    check: (p) => expect(p.approvedUses).toEqual([]),
+  },
+  {
+    name: 'approvedUses not a list',
+    raw: { approvedUses: SCHOOL_X },
+    keys: ['approvedUses'],
+    check: (p) => expect(p.approvedUses).toEqual([]),
+  },
+  {
+    name: 'approvedUses over the limit',
+    raw: { approvedUses: Array.from({ length: LIMITS.approvedUses + 1 }, () => SCHOOL_X) },
+    keys: ['approvedUses'],
+    says: /limit/,
+    check: (p) => expect(p.approvedUses).toEqual([]),
+  },
+  {
+    name: 'exceptions.roles: pupil removed, an unknown role ignored',
+    raw: { exceptions: { roles: ['pupil', 'staff', 'teacher', 'staff'] } },
+    keys: ['exceptions.roles[0]', 'exceptions.roles[2]'],
+    says: /pupils can never/,
+    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, roles: ['staff'] }),
+  },
+  {
+    name: 'exceptions.roles not a list: nobody may ask',
+    raw: { exceptions: { roles: 'staff' } },
+    keys: ['exceptions.roles'],
+    check: (p) => expect(p.exceptions.roles).toEqual([]),
+  },
+  ...[0, 481, 1.5, '60', null].map(
+    (v): BadCase => ({
+      name: `exceptions.maxMinutes ${JSON.stringify(v)}`,
+      raw: { exceptions: { maxMinutes: v } },
+      keys: ['exceptions.maxMinutes'],
+      check: (p) => expect(p.exceptions.maxMinutes).toBe(60),
+    }),
+  ),
+  {
+    name: 'exceptions.approval mistyped: off, not self',
+    raw: { exceptions: { approval: 'approver_pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] } },
+    keys: ['exceptions.approval'],
+    check: (p) => expect(p.exceptions.approval).toBe('off'),
+  },
+  {
+    name: 'exceptions.approval "approver-pin" with no approver: off',
+    raw: { exceptions: { approval: 'approver-pin' } },
+    keys: ['exceptions.approval'],
+    says: /approver/,
+    check: (p) => expect(p.exceptions.approval).toBe('off'),
+  },
+  {
+    name: 'exceptions.approvers: bad ones reported, "approver-pin" off when none is left',
+    raw: {
+      exceptions: {
+        approval: 'approver-pin',
+        approvers: [
+          { name: 'Mr Head', pinHash: '1234' },
+          { name: 'Ms Deputy', pinHash: `pbkdf2-sha256$100000$${'A'.repeat(22)}$${'B'.repeat(43)}=` },
+          { pinHash: PIN_HASH },
+          'Mr Head',
+        ],
+      },
+    },
+    keys: ['exceptions.approvers[0]', 'exceptions.approvers[1]', 'exceptions.approvers[2]', 'exceptions.approvers[3]', 'exceptions.approval'],
+    says: /pinHash/,
+    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'off', approvers: [] }),
+  },
+  {
+    name: 'exceptions.approvers: a second approver of the same name is ignored',
+    raw: {
+      exceptions: {
+        approval: 'approver-pin',
+        approvers: [
+          { name: 'Mr Head', pinHash: PIN_HASH },
+          { name: 'mr head', pinHash: PIN_HASH },
+        ],
+      },
+    },
+    keys: ['exceptions.approvers[1]'],
+    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'approver-pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] }),
+  },
+  {
+    name: 'exceptions not an object: off',
+    raw: { exceptions: 'off' },
+    keys: ['exceptions'],
+    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'off' }),
+  },
+  {
+    name: 'exceptions with an unknown key (known ones kept)',
+    raw: { exceptions: { maxMinute: 30, maxMinutes: 20 } },
+    keys: ['exceptions.maxMinute'],
+    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, maxMinutes: 20 }),
+  },
+  {
     name: 'unknown top-level key (reported, ignored)',
     raw: { blockEverything: true, role: 'staff' },
     keys: ['blockEverything'],
@@ -484,6 +619,10 @@ describe('values managed storage cannot hold still do not throw', () => {
     ['role', Symbol('staff')],
     ['role', () => 'staff'],
     ['actions', { pupil: { schoolHours: 10n } }],
+    ['approvedUses', [10n, { url: 10n, purpose: 'p' }]],
+    ['approvedUses', [cyclic]],
+    ['exceptions', { maxMinutes: 10n, roles: [10n] }],
+    ['exceptions', { approvers: [cyclic] }],
   ] as [string, unknown][])('%s = %s', (key, value) => {
     let parsed!: ReturnType<typeof parsePolicy>;
     expect(() => (parsed = parsePolicy({ [key]: value }))).not.toThrow();
@@ -532,13 +671,24 @@ describe('valid values', () => {
     },
     device: { label: 'Library PC 3' },
     log: { recordFullUrl: true, retentionDays: 30, flagThreshold: 3 },
+    approvedUses: [
+      { url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account', schoolHoursOnly: false },
+      { url: 'https://www.youtube.com/@AshGroveAcademy', roles: ['pupil', 'staff', 'governor'], purpose: 'School videos', schoolHoursOnly: true },
+    ],
+    exceptions: { roles: ['staff'], maxMinutes: 480, approval: 'approver-pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] },
   };
 
   it('a full valid policy parses with zero problems and every value applied', () => {
     const { policy, problems, present } = parsePolicy(full);
     expect(problems).toEqual([]);
     expect(present).toBe(true);
-    expect(policy).toEqual({ ...full, roleRules: full.roleRules });
+    expect(policy).toEqual({
+      ...full,
+      approvedUses: [
+        { ...full.approvedUses[0], scope: { host: 'x.com', pathPrefix: '/AshGroveAcademy' } },
+        { ...full.approvedUses[1], scope: { host: 'youtube.com', pathPrefix: '/@AshGroveAcademy' } },
+      ],
+    });
   });
 
   it('every key in POLICY_KEYS is exercised by the full policy', () => {
@@ -555,6 +705,18 @@ describe('valid values', () => {
     ['text at the limit', { device: { label: 'x'.repeat(LIMITS.text) } }, (p: Policy) => expect(p.device.label).toHaveLength(LIMITS.text)],
     ['null sub-keys mean "not set"', { school: { name: null, policyUrl: null } }, (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null })],
     ['http policy address', { school: { policyUrl: 'http://hill.sch.uk/p' } }, (p: Policy) => expect(p.school.policyUrl).toBe('http://hill.sch.uk/p')],
+    ['an approved use with defaults, a trailing slash and a fragment', { approvedUses: [{ url: ' http://M.Facebook.com/AshGrove/#about ', purpose: ' Page ' }] }, (p: Policy) =>
+      expect(p.approvedUses).toEqual([
+        { url: 'http://m.facebook.com/AshGrove/', scope: { host: 'facebook.com', pathPrefix: '/AshGrove' }, roles: ['staff', 'governor'], purpose: 'Page', schoolHoursOnly: false },
+      ])],
+    ['an approved use at the length limit', { approvedUses: [{ url: `https://x.com/${'a'.repeat(54)}`, purpose: 'p' }] }, (p: Policy) =>
+      expect(p.approvedUses).toHaveLength(1)],
+    ['approvedUses at the limit', { approvedUses: Array.from({ length: LIMITS.approvedUses }, () => ({ url: 'https://x.com/a', purpose: 'p' })) }, (p: Policy) =>
+      expect(p.approvedUses).toHaveLength(LIMITS.approvedUses)],
+    ['exceptions off', { exceptions: { approval: 'off' } }, (p: Policy) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'off' })],
+    ['exceptions: governors only, 1 minute', { exceptions: { roles: ['governor'], maxMinutes: 1 } }, (p: Policy) =>
+      expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, roles: ['governor'], maxMinutes: 1 })],
+    ['exceptions: nobody may ask', { exceptions: { roles: [] } }, (p: Policy) => expect(p.exceptions.roles).toEqual([])],
   ] as [string, unknown, (p: Policy) => void][])('%s', (_name, raw, check) => {
     const parsed = parsePolicy(raw);
     expect(parsed.problems).toEqual([]);
@@ -637,6 +799,9 @@ describe('200 random values per key', () => {
       if (policy.networks) for (const id of policy.networks) expect(catalogueIds.has(id), where).toBe(true);
       for (const r of ROLES) for (const slot of ['schoolHours', 'otherTimes'] as const) expect(['block', 'warn', 'allow']).toContain(policy.actions[r][slot]);
       if (policy.school.policyUrl !== null) expect(policy.school.policyUrl).toMatch(/^https?:\/\//);
+      expect(policy.exceptions.roles, where).not.toContain('pupil');
+      if (policy.exceptions.approval === 'approver-pin') expect(policy.exceptions.approvers.length, where).toBeGreaterThan(0);
+      for (const u of policy.approvedUses) expect(u.scope.pathPrefix, where).not.toBe('/');
       for (const p of problems) {
         expect(p.key, where).not.toBe('');
         expect(p.used.trim(), where).not.toBe('');

@@ -5,6 +5,8 @@ import {
   PRIORITY,
   RULE_LIMITS,
   budgetProblems,
+  compileApprovedRules,
+  compileExceptionRules,
   compileFloorRules,
   compilePolicyRules,
   compileTabRules,
@@ -13,10 +15,11 @@ import {
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
-import { actionFor, decide, networkIndex } from '../../utils/core/decide';
+import { actionFor, approvedUsesFor, decide, networkIndex, type Allowance } from '../../utils/core/decide';
+import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
-import type { Action, Network, Role } from '../../utils/core/types';
+import type { Action, ExceptionScope, Network, Role } from '../../utils/core/types';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
@@ -50,8 +53,8 @@ function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1):
   return true;
 }
 
-/** Same priority: allow beats block beats redirect (Chromium's documented precedence). */
-const PRECEDENCE: Record<DnrRule['action']['type'], number> = { allow: 3, block: 2, redirect: 1 };
+/** Same priority: allow beats allowAllRequests beats block beats redirect (Chromium's documented precedence). */
+const PRECEDENCE: Record<DnrRule['action']['type'], number> = { allow: 4, allowAllRequests: 3, block: 2, redirect: 1 };
 
 function substitute(rule: DnrRule, url: string): string {
   if (rule.action.type !== 'redirect') throw new Error('not a redirect');
@@ -62,14 +65,34 @@ function substitute(rule: DnrRule, url: string): string {
   return r.regexSubstitution.replace('\\0', () => m[0]);
 }
 
-/** What the browser does with a request: 'allow', 'block', or the redirect target. */
-function simulate(rules: readonly DnrRule[], url: string, type: ResourceType = 'main_frame', tabId = 1): string {
+/**
+ * The priority of the allowAllRequests rules a top-level document was loaded under, or null.
+ * Chromium records the highest one matching the frame's navigation once it commits, whichever
+ * rule let the navigation itself through.
+ */
+function frameAllowPriority(rules: readonly DnrRule[], frameUrl: string, tabId: number): number | null {
+  if (simulate(rules, frameUrl, 'main_frame', tabId) !== 'allow') return null; // it never loaded
+  const href = new URL(frameUrl).href;
+  const ps = rules.filter((r) => r.action.type === 'allowAllRequests' && ruleMatches(r, href, 'main_frame', tabId)).map((r) => r.priority);
+  return ps.length > 0 ? Math.max(...ps) : null;
+}
+
+/**
+ * What the browser does with a request: 'allow', 'block', or the redirect target. `frameUrl` is
+ * the top-level document that made the request (for sub-resources and sub-frames).
+ */
+function simulate(rules: readonly DnrRule[], url: string, type: ResourceType = 'main_frame', tabId = 1, frameUrl?: string): string {
   const href = new URL(url).href; // the browser matches the canonical form
-  const hits = rules.filter((r) => ruleMatches(r, href, type, tabId));
+  const hits: { priority: number; action: DnrRule['action']; rule?: DnrRule }[] = rules
+    .filter((r) => ruleMatches(r, href, type, tabId))
+    .map((r) => ({ priority: r.priority, action: r.action, rule: r }));
+  const framePriority = frameUrl === undefined ? null : frameAllowPriority(rules, frameUrl, tabId);
+  if (framePriority !== null) hits.push({ priority: framePriority, action: { type: 'allowAllRequests' } });
   if (hits.length === 0) return 'allow';
   hits.sort((a, b) => b.priority - a.priority || PRECEDENCE[b.action.type] - PRECEDENCE[a.action.type]);
   const top = hits[0]!;
-  return top.action.type === 'redirect' ? substitute(top, href) : top.action.type;
+  if (top.action.type === 'redirect') return substitute(top.rule!, href);
+  return top.action.type === 'allowAllRequests' ? 'allow' : top.action.type;
 }
 
 const blockedPage = (url: string) => `${BASE}blocked.html#${new URL(url).href}`;
@@ -101,6 +124,11 @@ function expectWellFormed(rules: readonly DnrRule[]): void {
     if (r.condition.regexFilter !== undefined) expect(() => new RegExp(r.condition.regexFilter!, 'i')).not.toThrow();
     if (r.action.type === 'redirect' && 'regexSubstitution' in r.action.redirect) expect(r.condition.regexFilter).toBeDefined();
     if (r.condition.resourceTypes) expect(r.condition.resourceTypes.length).toBeGreaterThan(0);
+    // Chromium refuses an allowAllRequests rule for anything but frames.
+    if (r.action.type === 'allowAllRequests') {
+      expect(r.condition.resourceTypes?.length).toBeGreaterThan(0);
+      for (const t of r.condition.resourceTypes ?? []) expect(['main_frame', 'sub_frame']).toContain(t);
+    }
   }
 }
 
@@ -265,8 +293,17 @@ describe('rules agree with decide()', () => {
   const wedSchool = Date.UTC(2026, 5, 10, 9); // Wed 10 June 2026, 10:00 BST
   const wedEvening = Date.UTC(2026, 5, 10, 17);
 
-  const cases: [string, unknown, Role, number][] = [
+  const ASH_USE = { url: 'https://x.com/AshGroveAcademy', roles: ['staff', 'pupil'], purpose: 'School X account' };
+  const ashPage: ExceptionScope = { kind: 'page', scope: { host: 'x.com', pathPrefix: '/AshGroveAcademy' } };
+  const cases: [string, unknown, Role, number, ({ networkId: string; scope: ExceptionScope })[]?][] = [
     ['defaults, pupil', {}, 'pupil', wedSchool],
+    ['an approved use, staff', { approvedUses: [ASH_USE] }, 'staff', wedSchool],
+    ['an approved use, pupil warned', { approvedUses: [ASH_USE], actions: { pupil: { schoolHours: 'warn', otherTimes: 'block' } } }, 'pupil', wedSchool],
+    ['an approved use in school hours only, after school', { approvedUses: [{ ...ASH_USE, schoolHoursOnly: true }] }, 'pupil', wedEvening],
+    ['an approved use for another role', { approvedUses: [{ ...ASH_USE, roles: ['governor'] }] }, 'staff', wedSchool],
+    ['a site exception for Facebook', {}, 'staff', wedSchool, [{ networkId: 'facebook', scope: { kind: 'site' } }]],
+    ['a page exception on X', {}, 'staff', wedSchool, [{ networkId: 'x', scope: ashPage }]],
+    ['a site exception for an extra site', { extraSites: ['example-social.com'] }, 'staff', wedSchool, [{ networkId: 'site:example-social.com', scope: { kind: 'site' } }]],
     ['defaults, staff after school', {}, 'staff', wedEvening],
     ['staff warned', { actions: { staff: { schoolHours: 'warn', otherTimes: 'allow' } } }, 'staff', wedSchool],
     ['Blogger left out, one blog listed', { networks: ['instagram', 'facebook'], extraSites: ['bad-blog.blogspot.com'] }, 'pupil', wedSchool],
@@ -284,17 +321,206 @@ describe('rules agree with decide()', () => {
     'https://good-blog.blogspot.com/',
     'https://www.tiktok.com/@someone',
     'https://www.bbc.co.uk/',
+    'https://x.com/AshGroveAcademy',
+    'https://www.x.com/ashgroveacademy/status/1?s=20',
+    'https://x.com/AshGroveAcademy/../elonmusk',
+    'https://x.com/AshGroveAcademy%2F..%2Felonmusk',
+    'https://x.com/AshGroveAcademyX',
+    'https://x.com/elonmusk',
+    'https://twitter.com/AshGroveAcademy',
+    'https://x-com.translate.goog/AshGroveAcademy',
+    'https://example-social.com/',
+    'https://www-example--social-com.translate.goog/',
   ];
 
-  describe.each(cases)('%s', (_name, raw, role, now) => {
+  describe.each(cases)('%s', (_name, raw, role, now, exceptions = []) => {
     const policy = parsePolicy(raw).policy;
-    const action = actionFor(policy, role, isSchoolTime(now, policy));
-    const rules = [...compileFloorRules(CATALOGUE, BASE), ...policyRules(policy, action)];
+    const schoolTime = isSchoolTime(now, policy);
+    const index = networkIndex(policy);
+    const networkOf = (id: string) => index.networks.find((n) => n.id === id)!;
+    const rules = [
+      ...compileFloorRules(CATALOGUE, BASE),
+      ...compilePolicyRules({
+        networks: index.networks,
+        excluded: index.excluded,
+        action: actionFor(policy, role, schoolTime),
+        pageBase: BASE,
+        approved: approvedUsesFor(policy, role, schoolTime),
+        exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId), scope: e.scope })),
+      }),
+    ];
+    const allowances: Allowance[] = exceptions.map((e) => ({
+      networkId: e.networkId,
+      until: now + 60_000,
+      ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}),
+    }));
     it.each(urls)('%s', (url) => {
-      const d = decide(url, role, now, policy);
+      const d = decide(url, role, now, policy, allowances);
       const expected = d.action === 'allow' ? 'allow' : d.action === 'block' ? blockedPage(url) : warnPage(url);
       expect(simulate(rules, url)).toBe(expected);
     });
+  });
+});
+
+// ---- approved uses and exceptions ----------------------------------------------------------------
+
+describe('compileApprovedRules', () => {
+  const policy = parsePolicy({
+    approvedUses: [
+      { url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account' },
+      { url: 'https://www.x.com/AshGroveAcademy/', roles: ['governor'], purpose: 'The same page again' },
+      { url: 'https://www.facebook.com/groups/ash.grove', roles: ['staff'], purpose: 'Parents group' },
+    ],
+  }).policy;
+  const uses = approvedUsesFor(policy, 'staff', true);
+  // Staff in school time: every network blocked (the default), the school's pages approved.
+  const rules = [...compileFloorRules(CATALOGUE, BASE), ...compilePolicyRules({ ...inputFor(policy, 'block'), approved: uses })];
+  const ASH = 'https://x.com/AshGroveAcademy';
+
+  function inputFor(p: Policy, action: Action) {
+    const index = networkIndex(p);
+    return { networks: index.networks, excluded: index.excluded, action, pageBase: BASE };
+  }
+
+  it('gives each page one allowAllRequests rule for its frames, above the policy and below tab allowances', () => {
+    const approved = compileApprovedRules(policy.approvedUses);
+    expectWellFormed(approved);
+    expect(approved.map((r) => r.condition.regexFilter)).toEqual([
+      scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }),
+      scopeRegexFilter({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }),
+    ]);
+    for (const r of approved) {
+      expect(r.action).toEqual({ type: 'allowAllRequests' });
+      expect(r.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
+      expect(r.priority).toBe(PRIORITY.approved);
+    }
+    expect(PRIORITY.policy).toBeLessThan(PRIORITY.approved);
+    expect(PRIORITY.approved).toBeLessThan(PRIORITY.tab);
+    expect(compileApprovedRules([])).toEqual([]);
+  });
+
+  it('sits in the one dynamic rule set with unique ids', () => {
+    expectWellFormed(compilePolicyRules({ ...inputFor(policy, 'block'), approved: uses }));
+    const withoutUses = compilePolicyRules(inputFor(policy, 'block'));
+    expect(compilePolicyRules({ ...inputFor(policy, 'block'), approved: uses })).toHaveLength(withoutUses.length + 2);
+  });
+
+  it.each([
+    [ASH, 'allow'],
+    ['https://www.x.com/AshGroveAcademy/status/1', 'allow'],
+    ['https://mobile.x.com/ashgroveacademy?lang=en', 'allow'],
+    ['https://m.facebook.com/groups/ash.grove/posts/1', 'allow'],
+    ['https://x.com/elonmusk', 'blocked'],
+    // As the browser would have normalised it: /elonmusk.
+    ['https://x.com/AshGroveAcademy/../elonmusk', 'blocked'],
+    ['https://x.com/AshGroveAcademy%2F..%2Felonmusk', 'blocked'],
+    ['https://x.com/AshGroveAcademyX', 'blocked'],
+    ['https://x.com/', 'blocked'],
+    ['https://twitter.com/AshGroveAcademy', 'blocked'],
+    ['https://x.com.evil.example/AshGroveAcademy', 'allow'],
+    ['https://www.facebook.com/groups/other', 'blocked'],
+  ])('main frame %s: %s', (url, expected) => {
+    expect(simulate(rules, url)).toBe(expected === 'blocked' ? blockedPage(url) : 'allow');
+  });
+
+  it.each<[string, ResourceType]>([
+    ['https://x.com/i/api/graphql/abc/UserTweets?variables=%7B%7D', 'xmlhttprequest'],
+    ['https://api.x.com/1.1/jot/client_event.json', 'ping'],
+    ['https://x.com/sw.js', 'script'],
+    ['https://pbs.twimg.com/profile_images/1/a.jpg', 'image'],
+    ['https://t.co/i/adsct', 'image'],
+    ['https://www.youtube.com/embed/abc', 'sub_frame'],
+  ])('the approved page loads %s (%s)', (url, type) => {
+    expect(simulate(rules, url, type, 1, ASH)).toBe('allow');
+  });
+
+  it.each<[string, ResourceType]>([
+    ['https://x.com/i/api/graphql/abc/UserTweets', 'xmlhttprequest'],
+    ['https://api.x.com/1.1/jot/client_event.json', 'ping'],
+    ['https://www.youtube.com/embed/abc', 'sub_frame'],
+  ])('another page of the network, or another site, does not load %s (%s)', (url, type) => {
+    expect(simulate(rules, url, type, 1, 'https://x.com/elonmusk')).toBe('block');
+    expect(simulate(rules, url, type, 1, 'https://www.bbc.co.uk/news')).toBe('block');
+  });
+
+  it('the approved page can be embedded in the school website', () => {
+    expect(simulate(rules, ASH, 'sub_frame', 1, 'https://ashgrove.sch.uk/')).toBe('allow');
+    expect(simulate(rules, 'https://x.com/elonmusk', 'sub_frame', 1, 'https://ashgrove.sch.uk/')).toBe('block');
+  });
+});
+
+describe('compileExceptionRules', () => {
+  const policy = parsePolicy({}).policy;
+  const index = networkIndex(policy);
+  const input = { networks: index.networks, excluded: index.excluded, action: 'block' as Action, pageBase: BASE };
+  const floor = compileFloorRules(CATALOGUE, BASE);
+  const page: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } };
+
+  it('a site exception: an allow rule for every resource and an allowAllRequests rule for the page', () => {
+    const rules = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }]);
+    expectWellFormed(rules);
+    for (const r of rules) expect(r.priority).toBe(PRIORITY.approved);
+    expect(rules).toContainEqual({
+      id: expect.any(Number),
+      priority: PRIORITY.approved,
+      action: { type: 'allow' },
+      condition: { requestDomains: facebook.domains, resourceTypes: [...ALL_RESOURCE_TYPES] },
+    });
+    expect(rules).toContainEqual({
+      id: expect.any(Number),
+      priority: PRIORITY.approved,
+      action: { type: 'allowAllRequests' },
+      condition: { requestDomains: facebook.domains, resourceTypes: ['main_frame'] },
+    });
+  });
+
+  it('a page exception: like an approved use', () => {
+    const rules = compileExceptionRules([{ network: facebook, scope: page }]);
+    expect(rules).toEqual(compileApprovedRules([{ url: '', scope: page.scope, roles: ['staff'], purpose: '', schoolHoursOnly: false }]));
+  });
+
+  it('a page too long for a rule is left out, not allowed to fail the whole update', () => {
+    const long: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: `/groups/${'a'.repeat(60)}` } };
+    expect(compileExceptionRules([{ network: facebook, scope: long }])).toEqual([]);
+  });
+
+  it('the same exception twice compiles once', () => {
+    const once = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
+    const twice = compileExceptionRules([
+      { network: facebook, scope: { kind: 'site' } },
+      { network: instagram, scope: page },
+      { network: facebook, scope: { kind: 'site' } },
+      { network: instagram, scope: page },
+    ]);
+    expect(twice).toEqual(once);
+  });
+
+  it('a site exception lets that network through, over the policy and the floor, and nothing else', () => {
+    const rules = [...floor, ...compilePolicyRules({ ...input, exceptions: [{ network: facebook, scope: { kind: 'site' } }] })];
+    expectWellFormed(rules.slice(floor.length));
+    expect(simulate(rules, 'https://www.facebook.com/')).toBe('allow');
+    expect(simulate(rules, 'https://www.messenger.com/')).toBe('allow');
+    expect(simulate(rules, 'https://www-facebook-com.translate.goog/')).toBe('allow');
+    expect(simulate(rules, 'https://facebook.com/x.js', 'script', 1, 'https://www.bbc.co.uk/')).toBe('allow');
+    expect(simulate(rules, 'https://www.instagram.com/')).toBe(blockedPage('https://www.instagram.com/'));
+    expect(simulate(rules, 'https://www.instagram.com/embed.js', 'script', 1, 'https://www.bbc.co.uk/')).toBe('block');
+    // What the Facebook page itself loads from other listed networks is let through with it.
+    expect(simulate(rules, 'https://www.instagram.com/embed.js', 'script', 1, 'https://www.facebook.com/')).toBe('allow');
+  });
+
+  it('a page exception lets that page and what it loads through, not the rest of the network', () => {
+    const rules = [...floor, ...compilePolicyRules({ ...input, exceptions: [{ network: facebook, scope: page }] })];
+    expect(simulate(rules, 'https://www.facebook.com/groups/ash/posts/1')).toBe('allow');
+    expect(simulate(rules, 'https://www.facebook.com/api/graphql/', 'xmlhttprequest', 1, 'https://www.facebook.com/groups/ash')).toBe('allow');
+    expect(simulate(rules, 'https://www.facebook.com/groups/other')).toBe(blockedPage('https://www.facebook.com/groups/other'));
+    expect(simulate(rules, 'https://www.facebook.com/api/graphql/', 'xmlhttprequest', 1, 'https://www.bbc.co.uk/')).toBe('block');
+  });
+
+  it('approved uses and exceptions together keep ids unique', () => {
+    const approved = parsePolicy({ approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'p' }] }).policy.approvedUses;
+    const rules = compilePolicyRules({ ...input, approved, exceptions: [{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }] });
+    expectWellFormed(rules);
+    expect(rules.filter((r) => r.action.type === 'allowAllRequests')).toHaveLength(3);
   });
 });
 
@@ -397,4 +623,19 @@ describe('rule budgets', () => {
   });
 
   it('ALL_RESOURCE_TYPES includes main_frame', () => expect(ALL_RESOURCE_TYPES).toContain('main_frame'));
+
+  it('the most approved uses a policy may hold, with 10,000 extra sites, stay within the budgets', () => {
+    const approvedUses = Array.from({ length: 50 }, (_, i) => ({ url: `https://x.com/school-${i}`, purpose: 'p' }));
+    const policy = parsePolicy({ extraSites: sites(10000), approvedUses }).policy;
+    const index = networkIndex(policy);
+    const rules = compilePolicyRules({
+      networks: index.networks,
+      excluded: index.excluded,
+      action: 'block',
+      pageBase: BASE,
+      approved: policy.approvedUses,
+      exceptions: CATALOGUE.map((network) => ({ network, scope: { kind: 'site' } as const })),
+    });
+    expect(budgetProblems(rules)).toEqual([]);
+  });
 });

@@ -42,6 +42,11 @@ export function wireMessages({ enforcer, refresh, maintainLog }: MessageHandlers
       case 'log:maintain':
         await maintainLog();
         return { ok: true };
+      case 'exception:request':
+        return enforcer.requestException(message.request);
+      case 'exception:end':
+        await enforcer.endException(message.id);
+        return { ok: true };
     }
   }
 }

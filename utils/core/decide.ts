@@ -1,22 +1,30 @@
 /** The decision: for this address, this role, at this time, under this policy: allow, warn or block. */
-import type { Action, Network, Role } from './types';
+import type { Action, ApprovedUse, Network, Role, UrlScope } from './types';
 import type { Policy } from './policy';
 import { CATALOGUE } from './catalogue';
 import { isSchoolTime, nextInstantWhere } from './calendar';
 import { hostMatchesDomain, targetHost, type NetworkMatch } from './url-match';
+import { scopeMatches } from './scope';
 
-/** A time-limited permission to reach one network (a warning's "Continue", later an exception). */
+/** A time-limited permission to reach one network (a warning's "Continue", or an exception). */
 export interface Allowance {
   networkId: string;
   until: number;
+  /** Only this page and below; without it, the whole network. */
+  scope?: UrlScope;
 }
+
+/** What let through an address the policy would block or warn about. */
+export type AllowedBy = 'approved-use' | 'allowance' | null;
 
 export interface Decision {
   action: Action;
   /** The listed network the address belongs to; null for everything else. */
   match: NetworkMatch | null;
   schoolTime: boolean;
-  /** True when the policy said block or warn but an allowance let it through. */
+  /** Set when the policy said block or warn but an approved use or an allowance let it through. */
+  allowedBy: AllowedBy;
+  /** Same as `allowedBy === 'allowance'`; kept for existing callers. */
   allowedByAllowance: boolean;
 }
 
@@ -81,6 +89,17 @@ export function actionFor(policy: Policy, role: Role, schoolTime: boolean): Acti
   return policy.actions[role][schoolTime ? 'schoolHours' : 'otherTimes'];
 }
 
+/** The approved uses in force for this role now. */
+export function approvedUsesFor(policy: Policy, role: Role, schoolTime: boolean): ApprovedUse[] {
+  return policy.approvedUses.filter((u) => u.roles.includes(role) && (schoolTime || !u.schoolHoursOnly));
+}
+
+function allowedBy(url: string, match: NetworkMatch, time: number, uses: readonly ApprovedUse[], allowances: readonly Allowance[]): AllowedBy {
+  if (uses.some((u) => scopeMatches(url, u.scope))) return 'approved-use';
+  const live = (a: Allowance) => a.networkId === match.network.id && a.until > time && (!a.scope || scopeMatches(url, a.scope));
+  return allowances.some(live) ? 'allowance' : null;
+}
+
 export function decide(
   url: string,
   role: Role,
@@ -90,12 +109,9 @@ export function decide(
 ): Decision {
   const schoolTime = isSchoolTime(time, policy);
   const match = matchUrl(url, policy);
-  if (!match) return { action: 'allow', match: null, schoolTime, allowedByAllowance: false };
-  const action = actionFor(policy, role, schoolTime);
-  if (action !== 'allow' && allowances.some((a) => a.networkId === match.network.id && a.until > time)) {
-    return { action: 'allow', match, schoolTime, allowedByAllowance: true };
-  }
-  return { action, match, schoolTime, allowedByAllowance: false };
+  const action = match ? actionFor(policy, role, schoolTime) : 'allow';
+  const by = match && action !== 'allow' ? allowedBy(url, match, time, approvedUsesFor(policy, role, schoolTime), allowances) : null;
+  return { action: by ? 'allow' : action, match, schoolTime, allowedBy: by, allowedByAllowance: by === 'allowance' };
 }
 
 /**

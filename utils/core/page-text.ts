@@ -18,6 +18,8 @@ export interface BlockView {
   /** The blocked address, shown as text; null when the browser did not pass it on. */
   address: string | null;
   policyUrl: string | null;
+  /** "Tell someone you trust" is for pupils. */
+  offerReport: boolean;
 }
 
 /** The fragment carries the original address verbatim; anything else is not an address. */
@@ -61,6 +63,7 @@ export function blockView(url: string | null, role: Role, now: number, policy: P
       permission: null,
       address: url,
       policyUrl: policy.school.policyUrl,
+      offerReport: true,
     };
   }
   const slots = policy.actions[role];
@@ -77,6 +80,7 @@ export function blockView(url: string | null, role: Role, now: number, policy: P
       'Need it for a lesson or the school’s own account? Ask the head teacher (or, for a school service, a member of the senior leadership team) for permission; they can arrange an approved use.',
     address: url,
     policyUrl: policy.school.policyUrl,
+    offerReport: false,
   };
 }
 

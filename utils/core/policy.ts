@@ -6,10 +6,24 @@
  * its safe default. Nothing here throws, whatever the input.
  */
 import { z } from 'zod';
-import { ACTIONS, ROLES, WEEKDAYS, type Action, type ClosedRange, type Role, type SchoolHours } from './types';
+import {
+  ACTIONS,
+  APPROVALS,
+  ROLES,
+  WEEKDAYS,
+  type Action,
+  type ApprovedUse,
+  type Approval,
+  type ClosedRange,
+  type ExceptionPolicy,
+  type Role,
+  type SchoolHours,
+  type UrlScope,
+} from './types';
 import { isIsoDate, isValidTimeZone, parseClock } from './calendar';
 import { CATALOGUE } from './catalogue';
 import { isUsableDomain } from './url-match';
+import { MAX_SCOPE_LENGTH, scopeFitsRule, scopeFromUrl } from './scope';
 
 export interface RoleRule {
   email: string;
@@ -34,6 +48,10 @@ export interface Policy {
   dsl: { name: string | null; contact: string | null; passphraseHash: string | null };
   device: { label: string | null };
   log: { recordFullUrl: boolean; retentionDays: number; flagThreshold: number };
+  /** Standing exceptions: the school's own pages on a network. */
+  approvedUses: ApprovedUse[];
+  /** Who may ask for a temporary exception from the block page, and how it is approved. */
+  exceptions: ExceptionPolicy;
 }
 
 export interface PolicyProblem {
@@ -61,6 +79,9 @@ export const LIMITS = {
   warnMinutesMax: 24 * 60,
   retentionDaysMax: 3650,
   flagThresholdMax: 1000,
+  approvedUses: 50,
+  approvers: 50,
+  exceptionMinutesMax: 480,
 } as const;
 
 /**
@@ -98,6 +119,8 @@ export const DEFAULT_POLICY: Policy = {
     retentionDays: 365,
     flagThreshold: 5,
   },
+  approvedUses: [],
+  exceptions: { roles: ['staff', 'governor'], maxMinutes: 60, approval: 'self', approvers: [] },
 };
 
 /** Every key a school may set. Kept in step with public/managed_schema.json (a test checks). */
@@ -115,6 +138,8 @@ export const POLICY_KEYS = [
   'dsl',
   'device',
   'log',
+  'approvedUses',
+  'exceptions',
 ] as const;
 
 const text = z.string().trim().min(1).max(LIMITS.text);
@@ -305,16 +330,136 @@ function parseBoolean(out: Collector, key: string, value: unknown, fallback: boo
 /** The DSL passphrase is only ever stored as a salted slow hash (see utils/core/passphrase.ts). */
 export const PASSPHRASE_HASH_PATTERN = /^pbkdf2-sha256\$(\d{6,8})\$[A-Za-z0-9+/]{22,}={0,2}\$[A-Za-z0-9+/]{43}=$/;
 
+/** The hash, trimmed, when it is one `npm run hash-passphrase` could have made; else null. */
+function passphraseHashOf(value: unknown): string | null {
+  const m = typeof value === 'string' ? PASSPHRASE_HASH_PATTERN.exec(value.trim()) : null;
+  return m && Number(m[1]) >= 600_000 ? (value as string).trim() : null;
+}
+
 function parsePassphraseHash(out: Collector, key: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  const m = typeof value === 'string' ? PASSPHRASE_HASH_PATTERN.exec(value.trim()) : null;
-  if (m && Number(m[1]) >= 600_000) return (value as string).trim();
+  const hash = passphraseHashOf(value);
+  if (hash !== null) return hash;
   out.report(
     key,
     'not a passphrase hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
     'no passphrase: the DSL page stays locked',
   );
   return null;
+}
+
+const approvedUseShape = z.strictObject({
+  url: z.string(),
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
+  purpose: text,
+  schoolHoursOnly: z.boolean().optional(),
+});
+
+/** The page an approved use names, or what is wrong with its address. */
+function approvedPage(raw: string): { url: string; scope: UrlScope } | string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return 'not a web address';
+  }
+  const scope = scopeFromUrl(url.href);
+  if (!scope) return 'not an http(s) address';
+  // A path prefix cannot hold a query: `youtube.com/watch?v=1` would approve every video.
+  if (url.search !== '') return 'the part after "?" cannot be matched; give the address of the page itself';
+  if (scope.pathPrefix === '/') return 'names a whole site: give the address of the school\'s page on it';
+  if (!scopeFitsRule(scope)) return `longer than the browser's rules allow (${MAX_SCOPE_LENGTH} characters of host and path)`;
+  url.hash = '';
+  return { url: url.href, scope };
+}
+
+function parseApprovedUses(out: Collector, value: unknown): ApprovedUse[] {
+  const shape = zodItem(out, approvedUseShape, 'ignored');
+  const uses = parseList(out, 'approvedUses', value, LIMITS.approvedUses, (v, k): ApprovedUse | null => {
+    const use = shape(v, k);
+    if (!use) return null;
+    const page = approvedPage(use.url);
+    if (typeof page === 'string') {
+      out.report(k, `url: ${page} (value ${show(use.url)})`, 'ignored');
+      return null;
+    }
+    return {
+      ...page,
+      roles: use.roles ? [...new Set(use.roles)] : ['staff', 'governor'],
+      purpose: use.purpose,
+      schoolHoursOnly: use.schoolHoursOnly ?? false,
+    };
+  });
+  return uses ?? [];
+}
+
+const approverShape = z.strictObject({ name: text, pinHash: z.string() });
+
+function parseApprovers(out: Collector, value: unknown): ExceptionPolicy['approvers'] {
+  const shape = zodItem(out, approverShape, 'ignored');
+  const seen = new Set<string>();
+  const approvers = parseList(out, 'exceptions.approvers', value, LIMITS.approvers, (v, k) => {
+    const a = shape(v, k);
+    if (!a) return null;
+    const pinHash = passphraseHashOf(a.pinHash);
+    if (pinHash === null) {
+      out.report(k, 'pinHash: not a hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)', 'ignored');
+      return null;
+    }
+    // The block page asks for an approver by name: two of the same name could not be told apart.
+    if (seen.has(a.name.toLowerCase())) {
+      out.report(k, `name: ${show(a.name)} is already an approver`, 'ignored');
+      return null;
+    }
+    seen.add(a.name.toLowerCase());
+    return { name: a.name, pinHash };
+  });
+  return approvers ?? [];
+}
+
+function parseExceptionRoles(out: Collector, value: unknown): Role[] {
+  const roles = parseList(out, 'exceptions.roles', value, ROLES.length * 4, (v, k): Role | null => {
+    if (v === 'pupil') out.report(k, 'pupils can never ask for an exception', 'removed');
+    else if (typeof v === 'string' && (ROLES as readonly string[]).includes(v)) return v as Role;
+    else out.report(k, `expected "staff" or "governor", got ${show(v)}`, 'ignored');
+    return null;
+  });
+  return roles ? [...new Set(roles)] : [];
+}
+
+function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
+  const policy = structuredClone(DEFAULT_POLICY.exceptions);
+  if (value === undefined) return policy;
+  // Whatever the admin meant by a bare value, the safe reading is no exceptions.
+  if (!isRecord(value)) {
+    out.report('exceptions', `expected an object, got ${show(value)}`, '"approval": "off" (nobody can ask)');
+    return { ...policy, approval: 'off' };
+  }
+  const given = parseObject(out, 'exceptions', value, ['roles', 'maxMinutes', 'approval', 'approvers']);
+  if (given.roles !== undefined) policy.roles = parseExceptionRoles(out, given.roles);
+  policy.maxMinutes = parseWhole(
+    out,
+    'exceptions.maxMinutes',
+    given.maxMinutes,
+    1,
+    LIMITS.exceptionMinutesMax,
+    DEFAULT_POLICY.exceptions.maxMinutes,
+  );
+  if (given.approval !== undefined) {
+    if (typeof given.approval === 'string' && (APPROVALS as readonly string[]).includes(given.approval)) {
+      policy.approval = given.approval as Approval;
+    } else {
+      // A mistyped "approver-pin" must not become self-approval.
+      out.report('exceptions.approval', `expected "self", "approver-pin" or "off", got ${show(given.approval)}`, '"off"');
+      policy.approval = 'off';
+    }
+  }
+  if (given.approvers !== undefined) policy.approvers = parseApprovers(out, given.approvers);
+  if (policy.approval === 'approver-pin' && policy.approvers.length === 0) {
+    out.report('exceptions.approval', '"approver-pin" needs at least one approver with a valid pinHash', '"off" (nobody can ask)');
+    policy.approval = 'off';
+  }
+  return policy;
 }
 
 /** Parses whatever managed storage returned. `undefined`, `null` and `{}` mean "no policy". */
@@ -380,6 +525,9 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     retentionDays: parseWhole(out, 'log.retentionDays', log.retentionDays, 1, LIMITS.retentionDaysMax, DEFAULT_POLICY.log.retentionDays),
     flagThreshold: parseWhole(out, 'log.flagThreshold', log.flagThreshold, 1, LIMITS.flagThresholdMax, DEFAULT_POLICY.log.flagThreshold),
   };
+
+  if (raw.approvedUses !== undefined) policy.approvedUses = parseApprovedUses(out, raw.approvedUses);
+  policy.exceptions = parseExceptions(out, raw.exceptions);
 
   return { policy, problems: out.problems, present };
 }

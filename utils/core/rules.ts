@@ -7,16 +7,18 @@
  *   first request after the browser starts, before the policy or the worker is there;
  * - policy (dynamic): what the policy says now for this role and time, for every network in force
  *   and for catalogue networks the policy leaves out (allowed);
+ * - approved (dynamic, same rule set): the policy's approved uses and granted exceptions;
  * - tab (session): a warning's "Continue", for one network in one tab, until it runs out.
  */
-import type { Action, Network } from './types';
+import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
+import { MATCH_NOTHING, scopeFitsRule, scopeRegexFilter } from './scope';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
  * left-out network's allow rule must not override an extra site listed under its domains.
  */
-export const PRIORITY = { floor: 1, excluded: 5, policy: 10, tab: 30 } as const;
+export const PRIORITY = { floor: 1, excluded: 5, policy: 10, approved: 20, tab: 30 } as const;
 
 /** Chromium's documented budgets (chrome.declarativeNetRequest.MAX_NUMBER_OF_*). */
 export const RULE_LIMITS = {
@@ -94,7 +96,7 @@ export interface DnrRule {
   id: number;
   priority: number;
   action:
-    | { type: 'allow' | 'block' }
+    | { type: 'allow' | 'allowAllRequests' | 'block' }
     | { type: 'redirect'; redirect: { regexSubstitution: string } | { extensionPath: string } };
   condition: {
     requestDomains?: string[];
@@ -119,7 +121,7 @@ function redirectTo(page: BlockingPage, pageBase: string | null): DnrRule['actio
     : { type: 'redirect', redirect: { extensionPath: `/${page}` } };
 }
 
-type RuleBody = Omit<DnrRule, 'id'>;
+export type RuleBody = Omit<DnrRule, 'id'>;
 
 /** The rules that give `action` to these networks, at this priority. */
 export function rulesForAction(
@@ -167,6 +169,49 @@ export function compileFloorRules(catalogue: readonly Network[], pageBase: strin
   return numbered(rulesForAction(catalogue, 'block', PRIORITY.floor, pageBase));
 }
 
+/**
+ * A page and everything under it, for the page and for whatever it loads: allowAllRequests on
+ * the frame lets its scripts, images and API calls on the network's own domains through, which
+ * the policy's sub-resource block would otherwise stop.
+ */
+function pageRules(scopes: readonly UrlScope[]): RuleBody[] {
+  // One regex the browser refuses fails the whole update: a scope too long for a rule (the
+  // policy and the request checks refuse them) stays blocked rather than costing every rule.
+  const filters = new Set(scopes.filter(scopeFitsRule).map(scopeRegexFilter));
+  filters.delete(MATCH_NOTHING);
+  return [...filters].map((regexFilter) => ({
+    priority: PRIORITY.approved,
+    action: { type: 'allowAllRequests' },
+    condition: { regexFilter, resourceTypes: ['main_frame', 'sub_frame'] },
+  }));
+}
+
+/** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
+export function compileApprovedRules(uses: readonly ApprovedUse[]): DnrRule[] {
+  return numbered(pageRules(uses.map((u) => u.scope)));
+}
+
+export interface ExceptionRuleInput {
+  network: Network;
+  scope: ExceptionScope;
+}
+
+function exceptionBodies(exceptions: readonly ExceptionRuleInput[]): RuleBody[] {
+  const sites = exceptions.filter((e) => e.scope.kind === 'site').map((e) => e.network);
+  const pages = exceptions.flatMap((e) => (e.scope.kind === 'page' ? [e.scope.scope] : []));
+  const siteRules = [...new Map(sites.map((n) => [n.id, n])).values()].flatMap((n): RuleBody[] => [
+    // The network's domains, translation-proxy and archive forms, as a policy "allow" would.
+    ...rulesForAction([n], 'allow', PRIORITY.approved, null),
+    { priority: PRIORITY.approved, action: { type: 'allowAllRequests' }, condition: { requestDomains: n.domains, resourceTypes: ['main_frame'] } },
+  ]);
+  return [...siteRules, ...pageRules(pages)];
+}
+
+/** Granted exceptions still in force: a whole network ("site") or a page and below. */
+export function compileExceptionRules(exceptions: readonly ExceptionRuleInput[]): DnrRule[] {
+  return numbered(exceptionBodies(exceptions));
+}
+
 export interface PolicyRuleInput {
   /** Networks in force (catalogue ones the policy keeps, and extra sites). */
   networks: readonly Network[];
@@ -174,12 +219,19 @@ export interface PolicyRuleInput {
   excluded: readonly Network[];
   action: Action;
   pageBase: string;
+  /** Approved uses in force for this role and time. */
+  approved?: readonly ApprovedUse[];
+  /** Granted exceptions in force. */
+  exceptions?: readonly ExceptionRuleInput[];
 }
 
+/** One dynamic rule set for everything, so ids never clash between layers. */
 export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
   return numbered([
     ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
     ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
+    ...pageRules((input.approved ?? []).map((u) => u.scope)),
+    ...exceptionBodies(input.exceptions ?? []),
   ]);
 }
 

@@ -76,6 +76,7 @@ export interface Status {
   schoolTime: boolean;
   action: string;
   predictionOff: boolean | null;
+  exceptions: unknown[];
 }
 
 export async function readStatus(worker: Worker): Promise<Status | undefined> {
