@@ -1,16 +1,4 @@
-import type { LogEntry, LogEvent } from '../../utils/core/log/types';
-
-export const EVENT_WORDS: Record<LogEvent, string> = {
-  blocked: 'Blocked',
-  warned: 'Warned',
-  continued: 'Continued after warning',
-  report: 'Report',
-  'exception-requested': 'Exception requested',
-  'exception-granted': 'Exception granted',
-  'exception-refused': 'Exception refused',
-  'exception-ended': 'Exception ended',
-  'passphrase-failed': 'Wrong DSL passphrase',
-};
+import { EVENT_TEXT, type LogEntry } from '../../utils/core/log/types';
 
 export function LogTable({ entries }: { entries: LogEntry[] }) {
   if (entries.length === 0) return <p>No entries match.</p>;
@@ -36,7 +24,7 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
             <td>{e.localTime}</td>
             <td>{e.user}</td>
             <td>{e.role}</td>
-            <td>{EVENT_WORDS[e.event]}</td>
+            <td>{EVENT_TEXT[e.event]}</td>
             <td>{e.networkName ?? ''}</td>
             <td>
               <code>{e.host ? `${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}` : ''}</code>

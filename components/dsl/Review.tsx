@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LOG_EVENTS, type LogEntry, type LogFilters } from '../../utils/core/log/types';
+import { EVENT_TEXT, LOG_EVENTS, type LogEntry, type LogFilters } from '../../utils/core/log/types';
 import type { LogSummary } from '../../utils/core/log/summary';
 import { ROLES } from '../../utils/core/types';
 import { DayChart } from './DayChart';
-import { EVENT_WORDS, LogTable } from './LogTable';
+import { LogTable } from './LogTable';
 
 export interface Verification {
   ok: boolean;
@@ -148,7 +148,7 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
             <option value="">any</option>
             {LOG_EVENTS.map((ev) => (
               <option key={ev} value={ev}>
-                {EVENT_WORDS[ev]}
+                {EVENT_TEXT[ev]}
               </option>
             ))}
           </select>

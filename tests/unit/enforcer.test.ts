@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../../utils/enforcer';
 import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from '../../utils/status';
 import type { DnrRule } from '../../utils/core/rules';
+import { hashPassphrase } from '../../utils/core/passphrase';
 import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
 
 // Tuesday 24 November 2026, 10:00 in London (GMT): inside the default school day.
@@ -252,5 +253,116 @@ describe('fakes', () => {
     const kv = new FakeKv();
     await kv.set('k', { v: 1 });
     expect([a.alarms.get('x'), await kv.get('k')]).toEqual([5, { v: 1 }]);
+  });
+});
+
+describe('temporary exceptions', () => {
+  const staff = (exceptions: Record<string, unknown> = {}) => new FakePolicy({ role: 'staff', exceptions: { approval: 'self', ...exceptions } });
+  const request = (over: Partial<import('../../utils/core/types').ExceptionRequest> = {}) => ({
+    url: 'https://www.facebook.com/groups/year4',
+    scope: 'site' as const,
+    minutes: 30,
+    reason: 'Year 4 lesson on online safety',
+    use: 'school' as const,
+    ...over,
+  });
+  const allowsFacebookAt20 = (rules: DnrRule[]) =>
+    rules.some((r) => r.priority === 20 && r.action.type === 'allow' && r.condition.requestDomains?.includes('facebook.com'));
+
+  it('self approval grants at once: rules let the site through, the log has request and grant', async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: staff(), journal });
+    const result = await new Enforcer(deps).requestException(request());
+    expect(result).toEqual({ ok: true, until: TUESDAY_10AM + 30 * 60_000 });
+    expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(true);
+    expect(deps.alarms.alarms.get(ALARM_TAB_EXPIRY)).toBe(TUESDAY_10AM + 30 * 60_000);
+    expect(journal.events.map((e) => [e.event, e.person ?? null])).toEqual([
+      ['exception-requested', null],
+      ['exception-granted', 'self'],
+    ]);
+  });
+
+  it.each([
+    ['a pupil', { role: 'pupil', exceptions: { approval: 'self' } }, request(), /Pupils cannot ask/],
+    ['exceptions off', { role: 'staff', exceptions: { approval: 'off' } }, request(), /turned exceptions off/],
+    ['too long', { role: 'staff', exceptions: { approval: 'self', maxMinutes: 20 } }, request({ minutes: 30 }), /1 to 20 minutes/],
+    ['no reason', { role: 'staff', exceptions: { approval: 'self' } }, request({ reason: '  ' }), /reason of a few words/],
+    ['a site that is not blocked', { role: 'staff', exceptions: { approval: 'self' } }, request({ url: 'https://school.example/' }), /not blocked/],
+  ])('refuses %s, logs the refusal and grants nothing', async (_n, policy, req, message) => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy(policy), journal });
+    const result = await new Enforcer(deps).requestException(req);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(message);
+    expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
+    expect(journal.events.map((e) => e.event)).toEqual(['exception-requested', 'exception-refused']);
+  });
+
+  it('approver PIN: a wrong PIN is refused and slows the next try, the right one grants in the approver\'s name', async () => {
+    const pinHash = await hashPassphrase('24681357');
+    const journal = new FakeJournal();
+    let now = TUESDAY_10AM;
+    const deps = fakeDeps({ policy: staff({ approval: 'approver-pin', approvers: [{ name: 'Mrs Head', pinHash }] }), journal, now: () => now });
+    const enforcer = new Enforcer(deps);
+    const wrong = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '11111111' }));
+    expect(wrong).toEqual({ ok: false, error: 'That PIN is not right for Mrs Head. Try again in 2 seconds.' });
+    const tooSoon = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '24681357' }));
+    expect(tooSoon).toEqual({ ok: false, error: 'Too many wrong PINs. Try again in 2 seconds.' });
+    now += 2000;
+    const right = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '24681357' }));
+    expect(right.ok).toBe(true);
+    expect(journal.events.filter((e) => e.event === 'exception-granted').map((e) => e.person)).toEqual(['Mrs Head']);
+  });
+
+  it('ends on its own at expiry, logs it, and sends open tabs back to the block page', async () => {
+    let now = TUESDAY_10AM;
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 9, url: 'https://www.facebook.com/groups/year4' }]);
+    const deps = fakeDeps({ policy: staff(), journal, tabs, now: () => now });
+    const enforcer = new Enforcer(deps);
+    await enforcer.requestException(request({ minutes: 15 }));
+    expect(tabs.navigations).toEqual([]);
+    now += 15 * 60_000;
+    await enforcer.refresh('expiry alarm');
+    expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
+    expect(tabs.navigations).toEqual([{ tabId: 9, url: `${PAGE_BASE}blocked.html#https://www.facebook.com/groups/year4` }]);
+    expect(journal.events.filter((e) => e.event === 'exception-ended').map((e) => e.text)).toEqual(['Facebook: expired']);
+  });
+
+  it('moving the clock back does not extend an exception', async () => {
+    let now = TUESDAY_10AM;
+    const deps = fakeDeps({ policy: staff(), now: () => now });
+    const enforcer = new Enforcer(deps);
+    await enforcer.requestException(request({ minutes: 15 }));
+    now += 20 * 60_000;
+    await enforcer.refresh('after expiry');
+    now = TUESDAY_10AM + 60_000; // the clock is set back into the exception's time
+    const s = await enforcer.refresh('clock moved back');
+    expect(s.exceptions).toEqual([]);
+    expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
+  });
+
+  it('"End now" removes it at once and logs an early end', async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: staff(), journal });
+    const enforcer = new Enforcer(deps);
+    await enforcer.requestException(request());
+    const [granted] = (await enforcer.refresh('check')).exceptions;
+    await enforcer.endException(granted!.id);
+    expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
+    expect(journal.events.at(-1)).toMatchObject({ event: 'exception-ended', text: 'Facebook: ended early' });
+  });
+
+  it('a page exception lets only that page and below through, and a pushState move off it is sent to the block page', async () => {
+    const tabs = new FakeTabs([]);
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: staff(), tabs, journal });
+    const enforcer = new Enforcer(deps);
+    await enforcer.requestException(request({ scope: 'page', url: 'https://x.com/AshGroveAcademy' }));
+    await enforcer.checkTab(5, 'https://x.com/AshGroveAcademy/status/1');
+    expect(tabs.navigations).toEqual([]);
+    await enforcer.checkTab(5, 'https://x.com/elonmusk');
+    expect(tabs.navigations).toEqual([{ tabId: 5, url: `${PAGE_BASE}blocked.html#https://x.com/elonmusk` }]);
+    expect(journal.events.at(-1)).toMatchObject({ event: 'blocked', url: 'https://x.com/elonmusk' });
   });
 });

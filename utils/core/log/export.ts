@@ -3,23 +3,11 @@ import { z } from 'zod';
 import { ROLES } from '../types';
 import { MAX_PROBLEMS, verifyChain, type VerifyProblem, type VerifyReport } from './chain';
 import { activeFilters, matchesFilters } from './filters';
-import { LOG_EVENTS, type Checkpoint, type LogEntry, type LogEvent, type LogFilters } from './types';
+import { EVENT_TEXT, LOG_EVENTS, type Checkpoint, type LogEntry, type LogEvent, type LogFilters } from './types';
 
 // ---------------------------------------------------------------------------
 // CSV
 // ---------------------------------------------------------------------------
-
-const EVENT_TEXT: Record<LogEvent, string> = {
-  blocked: 'Blocked',
-  warned: 'Warned',
-  continued: 'Continued after warning',
-  report: 'Report',
-  'exception-requested': 'Exception requested',
-  'exception-granted': 'Exception granted',
-  'exception-refused': 'Exception refused',
-  'exception-ended': 'Exception ended',
-  'passphrase-failed': 'Wrong DSL passphrase',
-};
 
 type Cell = string | number | boolean | null;
 

@@ -14,6 +14,19 @@ export const LOG_EVENTS = [
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 
+/** What each event is called wherever a person reads the log (the DSL page, CSV). */
+export const EVENT_TEXT: Record<LogEvent, string> = {
+  blocked: 'Blocked',
+  warned: 'Warned',
+  continued: 'Continued after warning',
+  report: 'Report',
+  'exception-requested': 'Exception requested',
+  'exception-granted': 'Exception granted',
+  'exception-refused': 'Exception refused',
+  'exception-ended': 'Exception ended',
+  'passphrase-failed': 'Wrong DSL passphrase',
+};
+
 /** Everything an entry says; this is what the hash covers (with prevHash). */
 export interface LogEntryData {
   /** Position in the chain, from 1, never reused (a purge leaves a checkpoint instead). */
