@@ -8,6 +8,7 @@ import { toJsonExport } from '../../utils/core/log/export';
 import type { LogEntryData } from '../../utils/core/log/types';
 import { PASSPHRASE_HASH_PATTERN } from '../../utils/core/policy';
 import { verifyPassphrase } from '../../utils/core/passphrase';
+import { entryData } from '../fakes/log-entries';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'hall-pass-cli-'));
@@ -24,25 +25,14 @@ function run(script: string, args: string[] = [], input = '') {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const data = (seq: number, text: string | null = null): LogEntryData => ({
-  seq,
-  at: `2026-11-24T10:0${seq}:00.000Z`,
-  localTime: `2026-11-24 10:0${seq}:00`,
-  timezone: 'Europe/London',
-  user: 'amy@school.example',
-  role: 'pupil',
-  device: 'ICT Suite PC 12',
-  event: text === null ? 'blocked' : 'report',
-  networkId: 'tiktok',
-  networkName: 'TikTok',
-  host: 'www.tiktok.com',
-  path: '/',
-  query: null,
-  fragment: null,
-  schoolTime: true,
-  text,
-  person: text === null ? null : 'Mrs Patel',
-});
+const data = (seq: number, text: string | null = null): LogEntryData =>
+  entryData(seq, {
+    user: 'amy@school.example',
+    device: 'ICT Suite PC 12',
+    event: text === null ? 'blocked' : 'report',
+    text,
+    person: text === null ? null : 'Mrs Patel',
+  });
 
 async function writeExport(name: string, tamper: boolean): Promise<string> {
   const entries = await chainEntries('0'.repeat(64), [data(1), data(2, 'someone sent me a horrible message'), data(3)]);

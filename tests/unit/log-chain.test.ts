@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainEntries, hashEntry, verifyChain, type VerifyProblemKind, type VerifyReport } from '../../utils/core/log/chain';
 import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData } from '../../utils/core/log/types';
+import { entryData } from '../fakes/log-entries';
 
-function data(seq: number, over: Partial<LogEntryData> = {}): LogEntryData {
-  return {
-    seq,
-    at: new Date(Date.UTC(2026, 10, 24, 10, 0, seq)).toISOString(),
-    localTime: `2026-11-24 10:00:${String(seq % 60).padStart(2, '0')}`,
-    timezone: 'Europe/London',
-    user: 'pupil@example.sch.uk',
-    role: 'pupil',
-    device: null,
-    event: 'blocked',
-    networkId: 'tiktok',
-    networkName: 'TikTok',
-    host: 'www.tiktok.com',
-    path: '/',
-    query: null,
-    fragment: null,
-    schoolTime: true,
-    text: null,
-    person: null,
-    ...over,
-  };
-}
+const data = entryData;
 
 const datas = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => data(from + i));
 const chain = (n: number) => chainEntries(GENESIS_HASH, datas(1, n));

@@ -5,29 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/log/db';
 import { chainEntries } from '../../utils/core/log/chain';
 import { GENESIS_HASH, type LogEntryData, type NewLogEvent } from '../../utils/core/log/types';
+import { entryData } from '../fakes/log-entries';
 
 const OPTS = { indexedDB, IDBKeyRange };
 
-const entryData = (seq: number, over: Partial<LogEntryData> = {}): LogEntryData => ({
-  seq,
-  at: `2026-11-24T10:00:0${seq}.000Z`,
-  localTime: `2026-11-24 10:00:0${seq}`,
-  timezone: 'Europe/London',
-  user: 'pupil@example.sch.uk',
-  role: 'pupil',
-  device: null,
-  event: 'blocked',
-  networkId: 'tiktok',
-  networkName: 'TikTok',
-  host: 'www.tiktok.com',
-  path: '/',
-  query: null,
-  fragment: null,
-  schoolTime: true,
-  text: null,
-  person: null,
-  ...over,
-});
 
 const EVENT: NewLogEvent = {
   at: Date.UTC(2026, 10, 24, 10),

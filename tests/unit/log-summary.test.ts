@@ -1,30 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHART_DAYS, summarise } from '../../utils/core/log/summary';
 import type { LogEntryData, LogEvent } from '../../utils/core/log/types';
+import { entryData } from '../fakes/log-entries';
 
 let nextSeq = 1;
 /** An entry at a local date and time; `at` is kept in step so "newest" is well defined. */
 function entry(date: string, event: LogEvent, over: Partial<LogEntryData> = {}, time = '10:00:00'): LogEntryData {
-  return {
-    seq: nextSeq++,
+  return entryData(nextSeq++, {
     at: `${date}T${time}.000Z`,
     localTime: `${date} ${time}`,
-    timezone: 'Europe/London',
     user: 'amy@school.example',
-    role: 'pupil',
     device: 'ICT Suite PC 12',
     event,
-    networkId: 'tiktok',
-    networkName: 'TikTok',
-    host: 'www.tiktok.com',
-    path: '/',
-    query: null,
-    fragment: null,
-    schoolTime: true,
-    text: null,
-    person: null,
     ...over,
-  };
+  });
 }
 
 const times = (n: number, make: (i: number) => LogEntryData): LogEntryData[] => Array.from({ length: n }, (_, i) => make(i));
