@@ -160,6 +160,25 @@ test('CSV and JSON exports download, parse, and the JSON verifies off the device
   await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1 });
 });
 
+test('Print summary prints the school, device, range, summaries and flagged users, without the controls', async () => {
+  const b = await start({ device: { label: 'Library PC 3' }, log: { flagThreshold: 2 } });
+  const page = await b.context.newPage();
+  for (const p of ['/1', '/2', '/3']) {
+    await page.goto(`http://x.com${p}`);
+    await expect(page).toHaveURL(/blocked\.html/);
+  }
+  await expect.poll(async () => (await storedEntries(b)).length).toBe(3);
+  await openDsl(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText('Ash Grove Academy · Library PC 3 · all dates')).toBeVisible();
+  await expect(page.getByTestId('flagged')).toContainText('unknown: 3 on');
+  await expect(page.getByText('X (Twitter): 3')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
+  await expect(page.getByTestId('log-table')).toBeHidden();
+  const pdf = await page.pdf();
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
 test('an entry edited in IndexedDB is reported by Verify, with where the chain breaks', async () => {
   const b = await start();
   const page = await b.context.newPage();
