@@ -3,6 +3,7 @@ import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
 import type { LogHealth } from '../utils/log/safe-journal';
+import type { CheckItem } from '../utils/core/self-check';
 
 const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
   roleRules: 'matched the signed-in email',
@@ -18,9 +19,10 @@ interface Props {
   now: number;
   makeHash: (passphrase: string) => Promise<string>;
   logHealth: LogHealth | null;
+  checks: CheckItem[] | null;
 }
 
-export function StatusPage({ status, loaded, now, makeHash, logHealth }: Props) {
+export function StatusPage({ status, loaded, now, makeHash, logHealth, checks }: Props) {
   const { parsed, role } = status;
   const { policy } = parsed;
   const index = networkIndex(policy);
@@ -68,6 +70,20 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth }: Props) 
           </dd>
         </dl>
       </section>
+
+      {checks && (
+        <section aria-labelledby="self-check">
+          <h2 id="self-check">Self-check</h2>
+          <ul class="checks" data-testid="self-check">
+            {checks.map((c) => (
+              <li key={c.id} class={`check ${c.state}`} data-check={c.id} data-state={c.state}>
+                <span class="badge">{c.state === 'ok' ? 'OK' : c.state === 'warn' ? 'Check' : 'Fix'}</span> <strong>{c.label}</strong>: {c.detail}
+                {c.fix && <span class="fix"> {c.fix}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="problems">
         <h2 id="problems">Policy problems</h2>

@@ -17,6 +17,8 @@ import { HallPassDb } from '../utils/log/db';
 import { Journal } from '../utils/log/journal';
 import { SafeJournal } from '../utils/log/safe-journal';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
+import { selfCheckFacts } from '../utils/browser/self-check';
+import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
 
 /** Recompute at least this often, so a missed alarm or a changed clock never leaves stale rules. */
 const SAFETY_MINUTES = 1;
@@ -93,7 +95,11 @@ export default defineBackground({
       });
     ensureAlarm(SAFETY_ALARM, { periodInMinutes: SAFETY_MINUTES });
     ensureAlarm(LOG_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
-    void enforcer.start().then(() => refresh('worker start'));
+    void enforcer
+      .start()
+      .then(() => enforcer.refresh('worker start'))
+      .then(async (status) => console.info(`[Hall Pass] self-check\n${formatSelfCheck(selfCheck(await selfCheckFacts(status)))}`))
+      .catch((e) => console.error('[Hall Pass] start failed', e));
     void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
     // Managed policy reaches Chromium seconds after start, sometimes without a change event.
     for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void refresh('policy arrival check'), seconds * 1000);

@@ -3,6 +3,9 @@ import '../../components/pages.css';
 import { StatusPage } from '../../components/StatusPage';
 import { useNow, useStatus, useStored } from '../../components/use-status';
 import { LOG_HEALTH_KEY, type LogHealth } from '../../utils/log/safe-journal';
+import { useEffect, useState } from 'preact/hooks';
+import { selfCheckFacts } from '../../utils/browser/self-check';
+import { selfCheck, type CheckItem } from '../../utils/core/self-check';
 import { send } from '../../utils/browser/messages';
 import { hashPassphrase } from '../../utils/core/passphrase';
 
@@ -11,7 +14,21 @@ void send({ type: 'status:refresh' }).catch(() => undefined);
 
 function App() {
   const { status, loaded } = useStatus();
-  return <StatusPage status={status} loaded={loaded} now={useNow()} makeHash={(p) => hashPassphrase(p)} logHealth={useStored<LogHealth>(LOG_HEALTH_KEY)} />;
+  const now = useNow();
+  const [checks, setChecks] = useState<CheckItem[] | null>(null);
+  useEffect(() => {
+    if (loaded) void selfCheckFacts(status, now).then((f) => setChecks(selfCheck(f)));
+  }, [loaded, status, now]);
+  return (
+    <StatusPage
+      status={status}
+      loaded={loaded}
+      now={now}
+      makeHash={(p) => hashPassphrase(p)}
+      logHealth={useStored<LogHealth>(LOG_HEALTH_KEY)}
+      checks={checks}
+    />
+  );
 }
 
 render(<App />, document.getElementById('app')!);

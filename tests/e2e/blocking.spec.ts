@@ -223,6 +223,14 @@ test('a malformed policy keeps the pupil blocked and the status page shows each 
     await expect(problems.getByRole('cell', { name: key, exact: true })).toBeVisible();
   }
   await expect(problems).toContainText('Mars/Olympus');
+
+  // The admin's self-check: loaded for development here, prediction switched off by the extension.
+  const checks = page.getByTestId('self-check');
+  await expect(checks.locator('[data-check="install"]')).toHaveAttribute('data-state', 'warn');
+  await expect(checks.locator('[data-check="prediction"]')).toHaveAttribute('data-state', 'ok');
+  await expect(checks.locator('[data-check="policy"]')).toHaveAttribute('data-state', 'warn');
+  await expect(checks.locator('[data-check="hosts"]')).toHaveAttribute('data-state', 'ok');
+  await expect(checks.locator('[data-check="fresh"]')).toHaveAttribute('data-state', 'ok');
 });
 
 test('the popup shows role, school time and protection at a glance', async () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatSelfCheck, selfCheck, STALE_AFTER_MS, type SelfCheckFacts } from '../../utils/core/self-check';
+
+const NOW = Date.UTC(2026, 10, 24, 10);
+const good: SelfCheckFacts = {
+  installType: 'admin',
+  incognitoAllowed: true,
+  predictionOff: true,
+  policyPresent: true,
+  policyProblems: 0,
+  lastRefresh: NOW - 30_000,
+  hostAccess: true,
+  now: NOW,
+};
+const stateOf = (facts: Partial<SelfCheckFacts>, id: string) => selfCheck({ ...good, ...facts }).find((i) => i.id === id)!.state;
+
+describe('selfCheck', () => {
+  it('a well set-up device is green everywhere the extension can see', () => {
+    const items = selfCheck(good);
+    expect(items.filter((i) => i.state !== 'ok').map((i) => i.id)).toEqual(['devtools', 'profiles']);
+    expect(items.every((i) => i.state === 'ok' || i.fix.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ['install', { installType: 'normal' }, 'bad'],
+    ['install', { installType: 'development' }, 'warn'],
+    ['incognito', { incognitoAllowed: false }, 'warn'],
+    ['prediction', { predictionOff: false }, 'bad'],
+    ['prediction', { predictionOff: null }, 'bad'],
+    ['policy', { policyPresent: false }, 'bad'],
+    ['policy', { policyProblems: 2 }, 'warn'],
+    ['fresh', { lastRefresh: NOW - STALE_AFTER_MS }, 'bad'],
+    ['fresh', { lastRefresh: null }, 'bad'],
+    ['hosts', { hostAccess: false }, 'bad'],
+  ] as const)('%s with %o is %s', (id, facts, state) => {
+    expect(stateOf(facts, id)).toBe(state);
+  });
+
+  it('prints one line per item for the service worker console', () => {
+    const text = formatSelfCheck(selfCheck({ ...good, predictionOff: false }));
+    expect(text.split('\n')).toHaveLength(8);
+    expect(text).toContain('FAIL Network prediction: On: the browser may pre-connect to a site before it is blocked. Fix: Set NetworkPredictionOptions to 2');
+  });
+});
