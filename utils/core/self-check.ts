@@ -46,7 +46,7 @@ export function selfCheck(f: SelfCheckFacts): CheckItem[] {
           label: 'Incognito',
           state: 'warn',
           detail: 'Not allowed in incognito; fine only if incognito is turned off, which an extension cannot see.',
-          fix: 'Set IncognitoModeAvailability to 1 (Firefox: DisablePrivateBrowsing), or allow the extension in incognito.',
+          fix: 'Set IncognitoModeAvailability to 1 (Firefox: DisablePrivateBrowsing, or private_browsing in ExtensionSettings).',
         },
     f.predictionOff
       ? { id: 'prediction', label: 'Network prediction', state: 'ok', detail: 'Off: blocked sites get no pre-connections.', fix: '' }
@@ -68,7 +68,7 @@ export function selfCheck(f: SelfCheckFacts): CheckItem[] {
       id: 'profiles',
       label: 'Guest mode and new profiles',
       state: 'warn',
-      detail: 'An extension cannot read these settings; a guest or new profile would not have Hall Pass.',
+      detail: 'An extension cannot read these settings; a guest profile has no extensions at all.',
       fix: 'Set BrowserGuestModeEnabled and BrowserAddPersonEnabled to false.',
     },
     !f.policyPresent
