@@ -16,6 +16,7 @@ import { blockingPageOf } from '../utils/core/redirects';
 import { HallPassDb } from '../utils/log/db';
 import { Journal } from '../utils/log/journal';
 import { SafeJournal } from '../utils/log/safe-journal';
+import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 import { selfCheckFacts } from '../utils/browser/self-check';
 import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
@@ -47,13 +48,7 @@ export default defineBackground({
       now: Date.now,
       log: (level, message) => console[level](`[Hall Pass] ${message}`),
     });
-    const maintainLog = async () => {
-      await safeJournal.retry();
-      await journal.drain();
-      const status = await local.get<StatusSnapshot>(STATUS_KEY);
-      const days = status?.parsed.policy.log.retentionDays;
-      if (days) await journal.purge(Date.now(), days);
-    };
+    const maintainLog = () => maintainLogNow(safeJournal, journal, local);
 
     // Listeners are registered synchronously so events that woke the worker are not missed.
     browser.runtime.onInstalled.addListener(() => void refresh('installed'));
@@ -101,7 +96,11 @@ export default defineBackground({
       .then(async (status) => console.info(`[Hall Pass] self-check\n${formatSelfCheck(selfCheck(await selfCheckFacts(status)))}`))
       .catch((e) => console.error('[Hall Pass] start failed', e));
     void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
-    // Managed policy reaches Chromium seconds after start, sometimes without a change event.
-    for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void refresh('policy arrival check'), seconds * 1000);
+    // Managed policy reaches Chromium seconds after start, sometimes without a change event: look
+    // again a few times, but only while none has been seen.
+    const checkArrival = async () => {
+      if (!(await local.get<StatusSnapshot>(STATUS_KEY))?.parsed.present) await refresh('policy arrival check');
+    };
+    for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void checkArrival(), seconds * 1000);
   },
 });
