@@ -2,6 +2,7 @@ import { networkIndex } from '../utils/core/decide';
 import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
+import { ProblemTable } from './ProblemTable';
 import type { LogHealth } from '../utils/log/safe-journal';
 import type { CheckItem } from '../utils/core/self-check';
 
@@ -32,7 +33,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks }:
       <h1>Hall Pass status</h1>
       <p class="note">This device's settings come from the school's managed policy and cannot be changed here.</p>
       <p>
-        <a href="dsl.html">Safeguarding log (for the DSL)</a>
+        <a href="dsl.html">Safeguarding log (for the DSL)</a> · <a href="builder.html">Policy builder (for the IT admin)</a>
       </p>
       {!loaded && <p role="status">Working out the policy… the safe defaults apply until then.</p>}
 
@@ -90,33 +91,13 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks }:
         {problems.length === 0 && status.ruleErrors.length === 0 ? (
           <p data-testid="no-problems">None found.</p>
         ) : (
-          <table data-testid="problems">
-            <thead>
-              <tr>
-                <th>Key</th>
-                <th>What is wrong</th>
-                <th>Used instead</th>
-              </tr>
-            </thead>
-            <tbody>
-              {problems.map((p, i) => (
-                <tr key={i}>
-                  <td>
-                    <code>{p.key}</code>
-                  </td>
-                  <td>{p.problem}</td>
-                  <td>{p.used}</td>
-                </tr>
-              ))}
-              {status.ruleErrors.map((e) => (
-                <tr key={e}>
-                  <td>(blocking rules)</td>
-                  <td>{e}</td>
-                  <td>every listed network blocked</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ProblemTable
+            testId="problems"
+            problems={[
+              ...problems,
+              ...status.ruleErrors.map((e) => ({ key: '(blocking rules)', problem: e, used: 'every listed network blocked' })),
+            ]}
+          />
         )}
       </section>
 

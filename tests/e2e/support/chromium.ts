@@ -99,7 +99,7 @@ export async function waitForStatus(worker: Worker, ready: (s: Status) => boolea
   throw new Error(`status never became ready; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
 }
 
-export function extensionPage(page: 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html') {
+export function extensionPage(page: 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html') {
   return `chrome-extension://${EXTENSION_ID}/${page}`;
 }
 
