@@ -34,7 +34,7 @@ export function BlockPage({ status, address, now, onReport, onRequestException }
       <h1 id="title">{view.title}</h1>
       <p class="why">{view.why}</p>
       <p class="reopens" data-testid="reopens">{view.reopens}</p>
-      {view.permission && (
+      {view.permission && !offer && (
         <section class="permission" aria-label="Permission">
           <h2>Need it for school?</h2>
           <p>{view.permission}</p>
