@@ -202,8 +202,7 @@ export class Enforcer {
    */
   checkTab(tabId: number, url: string): Promise<void> {
     return this.serial(async () => {
-      const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.recompute('page moved'));
-      const ctx = contextOf(snapshot);
+      const ctx = contextOf((await this.lastSnapshot()) ?? (await this.recompute('page moved')));
       const now = this.deps.now();
       const allowances = await this.allowancesFor(tabId, now);
       const { action, match } = decide(url, ctx.role, now, ctx.policy, allowances);
@@ -347,19 +346,25 @@ export class Enforcer {
    * Context (role, user, policy) comes from the last snapshot: no policy read on this path.
    */
   async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number): Promise<void> {
-    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('first attempt'));
-    await this.record(contextOf(snapshot), page === 'blocked.html' ? 'blocked' : 'warned', url, at);
+    await this.record(await this.logContext('first attempt'), page === 'blocked.html' ? 'blocked' : 'warned', url, at);
   }
 
   /** A pupil's "Tell someone you trust" message, for the DSL only. */
   async recordReport(what: string, talkTo: string | null): Promise<void> {
-    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh('report'));
-    await this.record(contextOf(snapshot), 'report', null, this.deps.now(), { text: what, person: talkTo });
+    await this.record(await this.logContext('report'), 'report', null, this.deps.now(), { text: what, person: talkTo });
   }
 
   async recordEvent(event: LogEvent, extras: { text?: string | null; person?: string | null } = {}): Promise<void> {
-    const snapshot = (await this.deps.local.get<StatusSnapshot>(STATUS_KEY)) ?? (await this.refresh(event));
-    await this.record(contextOf(snapshot), event, null, this.deps.now(), extras);
+    await this.record(await this.logContext(event), event, null, this.deps.now(), extras);
+  }
+
+  private lastSnapshot(): Promise<StatusSnapshot | undefined> {
+    return this.deps.local.get<StatusSnapshot>(STATUS_KEY);
+  }
+
+  /** Who and under what policy, from the last refresh: no policy read on the logging path. */
+  private async logContext(trigger: string): Promise<LogContext> {
+    return contextOf((await this.lastSnapshot()) ?? (await this.refresh(trigger)));
   }
 
   private async record(

@@ -169,27 +169,27 @@ test('a navigation right after browser start is blocked and reaches nothing', as
   expect(social.connections).toBe(0);
 });
 
-test('an open tab goes to the block page when school time starts', async () => {
-  const { calendar, startsAt } = schoolStartsIn(12);
+/** Staff on a social page, allowed now, with school time starting `seconds` from now. */
+async function staffOnSiteBeforeSchool(seconds: number) {
+  const { calendar, startsAt } = schoolStartsIn(seconds);
   await writePolicy(basePolicy({ role: 'staff', ...calendar }));
   browser = await launch(hosts());
   await waitForStatus(browser.worker, (s) => s.parsed.present && s.role.role === 'staff' && s.action === 'allow');
   const page = await browser.context.newPage();
   await page.goto('http://social.test/timeline');
   await expect(page.locator('#site')).toHaveText('SOCIAL /timeline');
+  return { page, startsAt, b: browser };
+}
+
+test('an open tab goes to the block page when school time starts', async () => {
+  const { page, startsAt } = await staffOnSiteBeforeSchool(12);
   await expect(page).toHaveURL(`${blockPage}#http://social.test/timeline`, { timeout: 45_000 });
   expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
 });
 
 test('a stopped service worker is woken by the school-time alarm and blocks the open tab', async () => {
-  const { calendar, startsAt } = schoolStartsIn(15);
-  await writePolicy(basePolicy({ role: 'staff', ...calendar }));
-  browser = await launch(hosts());
-  await waitForStatus(browser.worker, (s) => s.parsed.present && s.role.role === 'staff' && s.action === 'allow');
-  const page = await browser.context.newPage();
-  await page.goto('http://social.test/timeline');
-  await expect(page.locator('#site')).toHaveText('SOCIAL /timeline');
-  await stopServiceWorker(browser.context, page);
+  const { page, startsAt, b } = await staffOnSiteBeforeSchool(15);
+  await stopServiceWorker(b.context, page);
   await expect(page).toHaveURL(`${blockPage}#http://social.test/timeline`, { timeout: 45_000 });
   expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
   social.reset();
