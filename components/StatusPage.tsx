@@ -21,9 +21,11 @@ interface Props {
   makeHash: (passphrase: string) => Promise<string>;
   logHealth: LogHealth | null;
   checks: CheckItem[] | null;
+  /** Asks the browser to give back access to sites (needs the click, so it lives on a button). */
+  grantSiteAccess?: () => void;
 }
 
-export function StatusPage({ status, loaded, now, makeHash, logHealth, checks }: Props) {
+export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, grantSiteAccess }: Props) {
   const { parsed, role } = status;
   const { policy } = parsed;
   const index = networkIndex(policy);
@@ -80,6 +82,14 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks }:
               <li key={c.id} class={`check ${c.state}`} data-check={c.id} data-state={c.state}>
                 <span class="badge">{c.state === 'ok' ? 'OK' : c.state === 'warn' ? 'Check' : 'Fix'}</span> <strong>{c.label}</strong>: {c.detail}
                 {c.fix && <span class="fix"> {c.fix}</span>}
+                {c.id === 'hosts' && c.state !== 'ok' && grantSiteAccess && (
+                  <>
+                    {' '}
+                    <button type="button" onClick={grantSiteAccess}>
+                      Grant access to sites
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>

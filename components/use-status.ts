@@ -22,6 +22,7 @@ export function defaultSnapshot(now: number): StatusSnapshot {
     rules: { total: 0, regex: 0, unsafe: 0 },
     ruleErrors: [],
     predictionOff: null,
+    siteAccess: true,
     exceptions: [],
   };
 }

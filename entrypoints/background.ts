@@ -9,6 +9,7 @@ import {
   kvPort,
   managedPolicySource,
   privacyPort,
+  siteAccessPort,
   tabsPort,
 } from '../utils/browser/adapters';
 import { wireMessages } from '../utils/browser/messages';
@@ -43,6 +44,7 @@ export default defineBackground({
       session: kvPort('session'),
       alarms: alarmsPort((name) => void refresh(`timer ${name}`)),
       privacy: privacyPort,
+      siteAccess: siteAccessPort,
       pages: extensionPages(),
       journal: safeJournal,
       now: Date.now,
@@ -62,6 +64,13 @@ export default defineBackground({
     });
     browser.idle?.onStateChanged?.addListener((state) => {
       if (state === 'active') void refresh('device woke');
+    });
+    // Firefox lets a user withhold access to sites; without it redirects are ignored.
+    browser.permissions.onRemoved.addListener(() => void refresh('site access changed'));
+    browser.permissions.onAdded.addListener(() => void refresh('site access changed'));
+    browser.webNavigation.onBeforeNavigate.addListener((details) => {
+      if (details.frameId !== 0) return;
+      enforcer.navigationStarted(details.tabId, details.url).catch((e) => console.error('[Hall Pass] navigation check failed', e));
     });
     // Only a redirect the browser made under our rules creates a log entry: a page that merely
     // loads the block page (a forged link, a frame) creates nothing.

@@ -12,6 +12,7 @@ import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core
 import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
 import { budgetProblems, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
+import { CATALOGUE } from './core/catalogue';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
 import type { LogEvent, NewLogEvent } from './core/log/types';
@@ -24,6 +25,7 @@ import type {
   KvPort,
   PolicySource,
   PrivacyPort,
+  SiteAccessPort,
   TabsPort,
 } from './ports';
 import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from './status';
@@ -43,6 +45,7 @@ export interface EnforcerDeps {
   session: KvPort;
   alarms: AlarmsPort;
   privacy: PrivacyPort;
+  siteAccess: SiteAccessPort;
   pages: ExtensionPages;
   journal: JournalPort;
   now: () => number;
@@ -197,6 +200,16 @@ export class Enforcer {
   }
 
   /**
+   * A tab starts to load an address. Only matters while the browser withholds access to sites:
+   * the rules can then only block (the tab would show the browser's own error), so the extension
+   * sends the tab to the block or warning page itself, and that is what gets logged.
+   */
+  async navigationStarted(tabId: number, url: string): Promise<void> {
+    if ((await this.lastSnapshot())?.siteAccess !== false) return;
+    await this.checkTab(tabId, url);
+  }
+
+  /**
    * A page moved within a tab without a navigation (history.pushState), as many networks do:
    * rules never see that, so the new address is checked here.
    */
@@ -240,6 +253,7 @@ export class Enforcer {
     const index = networkIndex(policy);
     const networkOf = (id: string) => index.networks.find((n) => n.id === id);
     const { active, ended } = await this.book.settle(now);
+    const siteAccess = await deps.siteAccess.granted();
     // An exception only outlives its network's listing as long as the network stays listed.
     const exceptions = active.filter((e) => networkOf(e.networkId));
 
@@ -250,6 +264,7 @@ export class Enforcer {
       pageBase: deps.pages.ruleBase,
       approved: approvedUsesFor(policy, role, schoolTime),
       exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId)!, scope: e.scope })),
+      withoutSiteAccess: siteAccess ? undefined : { floor: CATALOGUE },
     });
     const ruleErrors = budgetProblems(rules);
     if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
@@ -288,6 +303,7 @@ export class Enforcer {
       rules: countRules(rules),
       ruleErrors,
       predictionOff: this.predictionOff,
+      siteAccess,
       exceptions,
     };
     await deps.local.set(STATUS_KEY, snapshot);

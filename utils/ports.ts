@@ -49,6 +49,11 @@ export interface PrivacyPort {
   turnPredictionOff(): Promise<boolean>;
 }
 
+export interface SiteAccessPort {
+  /** Whether the browser lets the extension act on every site (redirects need it). Never rejects. */
+  granted(): Promise<boolean>;
+}
+
 export interface ExtensionPages {
   /** Base for declarativeNetRequest redirects (stable across restarts), ending in '/'. */
   ruleBase: string;

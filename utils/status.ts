@@ -28,6 +28,8 @@ export interface StatusSnapshot {
   /** The browser refused the rules: the static floor still blocks every catalogue network. */
   ruleErrors: string[];
   predictionOff: boolean | null;
+  /** False when the browser withholds access to sites: every listed site is blocked outright. */
+  siteAccess: boolean;
   /** Temporary exceptions in force now. */
   exceptions: GrantedException[];
 }

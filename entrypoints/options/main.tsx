@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { selfCheckFacts } from '../../utils/browser/self-check';
 import { selfCheck, type CheckItem } from '../../utils/core/self-check';
 import { send } from '../../utils/browser/messages';
+import { browser } from 'wxt/browser';
 import { hashPassphrase } from '../../utils/core/passphrase';
 
 // Opening the page brings the status up to date (a sleeping worker may hold an old snapshot).
@@ -27,6 +28,12 @@ function App() {
       makeHash={(p) => hashPassphrase(p)}
       logHealth={useStored<LogHealth>(LOG_HEALTH_KEY)}
       checks={checks}
+      grantSiteAccess={() =>
+        void browser.permissions
+          .request({ origins: ['<all_urls>'] })
+          .then(() => send({ type: 'status:refresh' }))
+          .catch(() => undefined)
+      }
     />
   );
 }

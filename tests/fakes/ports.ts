@@ -1,6 +1,6 @@
 /** In-memory stand-ins for the browser behind each port, for testing the enforcer without a browser. */
 import type { DnrRule } from '../../utils/core/rules';
-import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, TabsPort } from '../../utils/ports';
+import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 
@@ -41,6 +41,14 @@ export class FakeTabs implements TabsPort {
     this.navigations.push({ tabId, url });
     const tab = this.tabs.find((t) => t.id === tabId);
     if (tab) tab.url = url;
+  }
+}
+
+/** Access to sites, granted unless a test takes it away as a Firefox user can. */
+export class FakeSiteAccess implements SiteAccessPort {
+  constructor(public isGranted = true) {}
+  async granted() {
+    return this.isGranted;
   }
 }
 
@@ -93,6 +101,7 @@ export interface FakeOverrides {
   dnr?: FakeDnr;
   tabs?: FakeTabs;
   journal?: FakeJournal;
+  siteAccess?: FakeSiteAccess;
   now?: () => number;
   log?: EnforcerDeps['log'];
 }
@@ -108,6 +117,7 @@ export function fakeDeps(o: FakeOverrides = {}) {
     session: new FakeKv(),
     alarms: new FakeAlarms(),
     privacy: fakePrivacy,
+    siteAccess: o.siteAccess ?? new FakeSiteAccess(),
     pages: fakePages,
     journal: o.journal ?? new FakeJournal(),
     now: o.now ?? (() => Date.UTC(2026, 10, 24, 10, 0)),

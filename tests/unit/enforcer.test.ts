@@ -3,7 +3,7 @@ import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../../utils/enforcer';
 import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from '../../utils/status';
 import type { DnrRule } from '../../utils/core/rules';
 import { hashPassphrase } from '../../utils/core/passphrase';
-import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
+import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, FakeSiteAccess, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
 
 // Tuesday 24 November 2026, 10:00 in London (GMT): inside the default school day.
 const TUESDAY_10AM = Date.UTC(2026, 10, 24, 10, 0);
@@ -189,6 +189,46 @@ describe('Enforcer.continueAfterWarning', () => {
     policy.value = { role: 'staff' };
     await enforcer.refresh('policy changed');
     expect(deps.dnr.session).toEqual([]);
+  });
+});
+
+describe('when the browser withholds access to sites', () => {
+  const policy = { role: 'pupil' };
+
+  it('compiles blocks instead of redirects, repeats the floor, and says so in the snapshot', async () => {
+    const deps = fakeDeps({ policy: new FakePolicy(policy), siteAccess: new FakeSiteAccess(false) });
+    const snapshot = await new Enforcer(deps).refresh('start');
+    expect(snapshot.siteAccess).toBe(false);
+    expect(deps.dnr.dynamic.filter((r) => r.action.type === 'redirect')).toEqual([]);
+    expect(deps.dnr.dynamic.some((r) => r.action.type === 'block' && r.condition.requestDomains?.includes('facebook.com'))).toBe(true);
+  });
+
+  it('sends a tab starting to load a listed site to the block page itself, and logs that once', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
+    const deps = fakeDeps({ policy: new FakePolicy(policy), siteAccess: new FakeSiteAccess(false), journal, tabs });
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('start');
+    await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
+    await enforcer.navigationStarted(7, 'https://school.example/timetable');
+    expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}blocked.html#https://www.instagram.com/someone` }]);
+    expect(journal.events.map((e) => [e.event, e.networkId])).toEqual([['blocked', 'instagram']]);
+  });
+
+  it('leaves navigations to the redirect rules (and their logging) while access is granted', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
+    const access = new FakeSiteAccess(true);
+    const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy(policy), siteAccess: access, journal, tabs }));
+    await enforcer.refresh('start');
+    await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
+    expect(tabs.navigations).toEqual([]);
+    expect(journal.events).toEqual([]);
+    // Taken away later: the next refresh switches to blocks.
+    access.isGranted = false;
+    await enforcer.refresh('site access changed');
+    await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
+    expect(tabs.navigations).toHaveLength(1);
   });
 });
 

@@ -287,6 +287,57 @@ describe('compilePolicyRules', () => {
   });
 });
 
+describe('compilePolicyRules without access to sites (Firefox lets a user withhold it)', () => {
+  const policy = parsePolicy({ networks: ['facebook', 'instagram'], extraSites: ['example-social.com'] }).policy;
+  const index = networkIndex(policy);
+  // Such a browser ignores every redirect, the static floor's included.
+  const floorAsSeen = compileFloorRules(CATALOGUE, BASE).filter((r) => r.action.type !== 'redirect');
+  const compile = (action: Action, extra: Partial<Parameters<typeof compilePolicyRules>[0]> = {}) =>
+    compilePolicyRules({
+      networks: index.networks,
+      excluded: index.excluded,
+      action,
+      pageBase: BASE,
+      withoutSiteAccess: { floor: CATALOGUE },
+      ...extra,
+    });
+
+  it.each<[Action, string, string]>([
+    ['block', 'https://www.facebook.com/', 'block'],
+    ['warn', 'https://www.facebook.com/', 'block'],
+    ['allow', 'https://www.facebook.com/', 'allow'],
+    ['block', 'https://chat.example-social.com/', 'block'],
+    ['block', 'https://www-facebook-com.translate.goog/x', 'block'],
+    ['block', 'https://web.archive.org/web/2020/https://facebook.com/', 'block'],
+    // Left out by the policy: the repeated floor must not catch it.
+    ['block', 'https://www.tiktok.com/', 'allow'],
+    ['block', 'https://school.test/', 'allow'],
+  ])('action %s: %s is %s, with no redirect left', (action, url, expected) => {
+    const rules = compile(action);
+    expectWellFormed(rules);
+    expect(rules.filter((r) => r.action.type === 'redirect')).toEqual([]);
+    expect(simulate([...floorAsSeen, ...rules], url)).toBe(expected);
+  });
+
+  it('repeats the floor, so a network listed nowhere in the policy is still blocked', () => {
+    const rules = compilePolicyRules({ networks: [], excluded: [], action: 'block', pageBase: BASE, withoutSiteAccess: { floor: CATALOGUE } });
+    expect(simulate(rules, 'https://www.snapchat.com/')).toBe('block');
+    expect(rules.every((r) => r.priority === PRIORITY.floor)).toBe(true);
+  });
+
+  it('an approved use still loads', () => {
+    const withUse = parsePolicy({ approvedUses: [{ url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account' }] }).policy;
+    const all = networkIndex(withUse);
+    const rules = compile('block', { networks: all.networks, excluded: all.excluded, approved: approvedUsesFor(withUse, 'staff', true) });
+    expect(simulate([...floorAsSeen, ...rules], 'https://x.com/AshGroveAcademy')).toBe('allow');
+    expect(simulate([...floorAsSeen, ...rules], 'https://x.com/someone')).toBe('block');
+  });
+
+  it('stays inside the budgets', () => {
+    expect(budgetProblems(compile('block'))).toEqual([]);
+  });
+});
+
 // ---- end to end: the browser's verdict equals decide() -------------------------------------------
 
 describe('rules agree with decide()', () => {

@@ -10,6 +10,7 @@ const good: SelfCheckFacts = {
   policyProblems: 0,
   lastRefresh: NOW - 30_000,
   hostAccess: true,
+  browser: 'chromium',
   now: NOW,
 };
 const stateOf = (facts: Partial<SelfCheckFacts>, id: string) => selfCheck({ ...good, ...facts }).find((i) => i.id === id)!.state;
@@ -34,6 +35,22 @@ describe('selfCheck', () => {
     ['hosts', { hostAccess: false }, 'bad'],
   ] as const)('%s with %o is %s', (id, facts, state) => {
     expect(stateOf(facts, id)).toBe(state);
+  });
+
+  it('in Firefox, also says what Firefox cannot do: policy only read at start, no hidden block page address', () => {
+    const items = selfCheck({ ...good, browser: 'firefox' });
+    expect(items.filter((i) => i.state !== 'ok').map((i) => i.id)).toEqual(['devtools', 'profiles', 'policy-changes', 'page-address']);
+    expect(items.find((i) => i.id === 'policy-changes')!.detail).toContain('next restart');
+  });
+
+  it.each([
+    ['firefox', 'about:addons'],
+    ['chromium', 'chrome://extensions'],
+  ] as const)('withheld site access in %s says where to give it back (%s)', (browser, where) => {
+    const item = selfCheck({ ...good, browser, hostAccess: false }).find((i) => i.id === 'hosts')!;
+    expect(item.state).toBe('bad');
+    expect(item.fix).toContain(where);
+    expect(item.detail).toContain('blocked outright');
   });
 
   it('prints one line per item for the service worker console', () => {

@@ -1,6 +1,6 @@
 /** The real browser behind each port. Thin on purpose: no decisions are made here. */
 import { browser } from 'wxt/browser';
-import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, KvPort, PolicySource, PrivacyPort, TabsPort } from '../ports';
+import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, KvPort, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../ports';
 import type { DnrRule } from '../core/rules';
 
 type BrowserRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules'];
@@ -101,6 +101,10 @@ export const privacyPort: PrivacyPort = {
     const now = await setting.get({});
     return now.value === false;
   },
+};
+
+export const siteAccessPort: SiteAccessPort = {
+  granted: () => browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false),
 };
 
 /**

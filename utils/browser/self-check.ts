@@ -17,6 +17,7 @@ export async function selfCheckFacts(status: StatusSnapshot | null, now = Date.n
     policyProblems: (status?.parsed.problems.length ?? 0) + (status?.ruleErrors.length ?? 0),
     lastRefresh: status?.computedAt ?? null,
     hostAccess: hosts,
+    browser: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
     now,
   };
 }

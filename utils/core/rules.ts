@@ -223,16 +223,32 @@ export interface PolicyRuleInput {
   approved?: readonly ApprovedUse[];
   /** Granted exceptions in force. */
   exceptions?: readonly ExceptionRuleInput[];
+  /**
+   * Set when the browser withholds access to sites (Firefox lets a user take it away). Redirects
+   * then are silently ignored, the static floor's too, so every redirect becomes a plain block
+   * and the floor is repeated as blocks: the site still gets nothing, the tab shows the
+   * browser's own error until the extension sends it to the block page.
+   */
+  withoutSiteAccess?: { floor: readonly Network[] };
+}
+
+/** The same rules with every redirect turned into a block. */
+export function blocksInsteadOfRedirects(bodies: readonly RuleBody[]): RuleBody[] {
+  return bodies.map((b) => (b.action.type === 'redirect' ? { ...b, action: { type: 'block' } } : b));
 }
 
 /** One dynamic rule set for everything, so ids never clash between layers. */
 export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
-  return numbered([
+  const bodies = [
     ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
     ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
     ...pageRules((input.approved ?? []).map((u) => u.scope)),
     ...exceptionBodies(input.exceptions ?? []),
-  ]);
+  ];
+  if (!input.withoutSiteAccess) return numbered(bodies);
+  return numbered(
+    blocksInsteadOfRedirects([...rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase), ...bodies]),
+  );
 }
 
 export interface TabAllowance {

@@ -22,6 +22,8 @@ export interface SelfCheckFacts {
   policyProblems: number;
   lastRefresh: number | null;
   hostAccess: boolean | null;
+  /** Firefox lacks two things Chromium has; the admin should know which. */
+  browser: 'chromium' | 'firefox';
   now: number;
 }
 
@@ -103,11 +105,35 @@ export function selfCheck(f: SelfCheckFacts): CheckItem[] {
           id: 'hosts',
           label: 'Access to sites',
           state: 'bad',
-          detail: 'Not granted: redirects to the block page are ignored, so listed sites are only blocked outright or not at all.',
-          fix: 'Grant the extension access to all sites (Firefox: in the add-on’s permissions).',
+          detail:
+            'Withheld: the browser ignores redirects to the block page, so listed sites are blocked outright and Hall Pass opens the block page itself.',
+          fix:
+            f.browser === 'firefox'
+              ? 'Press "Grant access to sites" below, or about:addons → Hall Pass → Permissions → Access your data for all websites.'
+              : 'Press "Grant access to sites" below, or chrome://extensions → Hall Pass → Site access → On all sites.',
         },
+    ...(f.browser === 'firefox' ? firefoxLimits : []),
   ];
 }
+
+/** What Firefox cannot do that Chromium can: nothing to fix on the device, but the admin should know. */
+const firefoxLimits: CheckItem[] = [
+  {
+    id: 'policy-changes',
+    label: 'Policy changes',
+    state: 'warn',
+    detail: 'Firefox reads policies.json only when it starts: a change reaches Hall Pass at the next restart.',
+    fix: 'Restart Firefox on the devices after changing the policy.',
+  },
+  {
+    id: 'page-address',
+    label: 'Block page address',
+    state: 'warn',
+    detail:
+      'Firefox cannot hide the block page’s address (Chromium’s use_dynamic_url), so a web page can open it with a made-up address. Such a load changes nothing and is never logged.',
+    fix: 'Nothing to set: this is a Firefox limit.',
+  },
+];
 
 export function formatSelfCheck(items: readonly CheckItem[]): string {
   const mark: Record<CheckState, string> = { ok: 'OK  ', warn: 'WARN', bad: 'FAIL' };

@@ -16,8 +16,10 @@ export type Pages = Record<string, string>;
 export async function startSite(name: string, pages: Pages = {}): Promise<SiteServer> {
   const state = { connections: 0, requests: [] as string[] };
   const server = http.createServer((req, res) => {
-    state.requests.push(`${req.headers.host ?? ''}${req.url ?? ''}`);
-    const path = (req.url ?? '/').split('?')[0]!;
+    // Firefox reaches these servers as a proxy, asking for absolute URLs ("GET http://x.com/a").
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    state.requests.push(`${url.host}${url.pathname}${url.search}`);
+    const path = url.pathname;
     const body = pages[path] ?? `<!doctype html><title>${name}</title><h1 id="site">${name} ${path}</h1>`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body);

@@ -1,0 +1,126 @@
+/**
+ * Real Firefox ESR with the built extension and a real enterprise policies.json, driven by
+ * puppeteer-core over WebDriver BiDi (Playwright cannot drive this Firefox).
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { GECKO_ID } from '../../../utils/extension-identity';
+import type { HostMap } from './chromium';
+
+export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv3');
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Firefox reads enterprise policy from the distribution folder beside the binary. */
+export const FIREFOX_POLICY_FILE = process.env.FIREFOX_POLICY_FILE ?? '/usr/lib/firefox-esr/distribution/policies.json';
+/** Fixed so test URLs are known before launch (Firefox gives each install a random one). */
+export const FIREFOX_UUID = '6f1c2b0e-7a51-4d3c-9a8e-3c5d2f1b4a70';
+export const FIREFOX_BASE = `moz-extension://${FIREFOX_UUID}/`;
+
+export async function writeFirefoxPolicy(policy: Record<string, unknown> | null, browserPolicies: Record<string, unknown> = {}) {
+  await fs.mkdir(path.dirname(FIREFOX_POLICY_FILE), { recursive: true });
+  const policies = { ...browserPolicies, ...(policy ? { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } : {}) };
+  await fs.writeFile(FIREFOX_POLICY_FILE, JSON.stringify({ policies }, null, 2));
+}
+
+export async function removeFirefoxPolicy() {
+  await fs.rm(FIREFOX_POLICY_FILE, { force: true });
+}
+
+/**
+ * Firefox has no host-resolver flag. A PAC script sends each test host to its local server as
+ * an HTTP proxy, so every TCP connection meant for a "social" host lands on that server and is
+ * counted; everything else is refused.
+ */
+export function pacScript(hosts: HostMap): string {
+  const lines = Object.entries(hosts).map(
+    ([host, port]) => `if (h === ${JSON.stringify(host)} || dnsDomainIs(h, ${JSON.stringify('.' + host)})) return "PROXY 127.0.0.1:${port}";`,
+  );
+  return `function FindProxyForURL(u, h) { ${lines.join(' ')} return "PROXY 127.0.0.1:9"; }`;
+}
+
+export function firefoxPrefs(hosts: HostMap): Record<string, unknown> {
+  return {
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(pacScript(hosts))}`,
+    'network.proxy.allow_hijacking_localhost': true,
+    // The network must see only what the page itself asks for.
+    'network.predictor.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'browser.urlbar.speculativeConnect.enabled': false,
+    'network.http.speculative-parallel-limit': 0,
+    // HTTPS-only and HSTS upgrades would send plain test pages to port 443.
+    'dom.security.https_only_mode': false,
+    'network.stricttransportsecurity.preloadlist': false,
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    // Extensions' pages and the policy engine log to the console we capture.
+    'extensions.logging.enabled': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+  };
+}
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(
+  hosts: HostMap,
+  opts: { install?: boolean; userDataDir?: string; prefs?: Record<string, unknown> } = {},
+): Promise<LaunchedFirefox> {
+  const userDataDir = opts.userDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-ff-')));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir,
+    extraPrefsFirefox: { ...firefoxPrefs(hosts), ...(opts.prefs ?? {}) },
+  });
+  if (opts.install ?? true) await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  return {
+    browser,
+    userDataDir,
+    close: async () => {
+      await browser.close();
+      if (!opts.userDataDir) await fs.rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type FirefoxPage = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
+
+export function firefoxPage(page: FirefoxPage) {
+  return `${FIREFOX_BASE}${page}`;
+}
+
+/** Where the tab is now. Puppeteer does not see moz-extension pages finish loading, so ask it. */
+export async function currentUrl(page: Page): Promise<string> {
+  try {
+    return await page.evaluate(() => location.href);
+  } catch {
+    return page.url();
+  }
+}
+
+export async function waitForUrl(page: Page, matches: (url: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await currentUrl(page);
+    if (matches(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tab never reached the expected address; last: ${last}`);
+}
+
+/** BiDi will not navigate to moz-extension:// itself; a web page can, as a link would. */
+export async function openFromWeb(page: Page, fromUrl: string, target: string): Promise<void> {
+  await page.goto(fromUrl);
+  await page.evaluate((t) => {
+    location.href = t;
+  }, target);
+}
