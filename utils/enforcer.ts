@@ -11,7 +11,7 @@ import { validateRequest } from './core/exceptions';
 import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
 import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
-import { budgetProblems, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
+import { budgetProblems, compileFallbackRules, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
@@ -268,6 +268,12 @@ export class Enforcer {
     });
     const ruleErrors = budgetProblems(rules);
     if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
+    if (ruleErrors.length > 0) {
+      const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess);
+      ruleErrors.push(
+        ...(await this.applyDynamic(fallback, (e) => `The browser refused even the plain blocking rules (${e}); only the catalogue networks are blocked.`)),
+      );
+    }
 
     // A warning's "Continue" lasts while the network is still only warned for this role.
     const allowances = (await this.tabAllowances()).filter((a) => {
@@ -317,11 +323,12 @@ export class Enforcer {
     return snapshot;
   }
 
-  private applyDynamic(rules: DnrRule[]): Promise<string[]> {
+  private applyDynamic(
+    rules: DnrRule[],
+    describe = (e: string) => `The browser refused the blocking rules (${e}); every listed network is blocked instead, without approved uses or exceptions.`,
+  ): Promise<string[]> {
     const { dnr } = this.deps;
-    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), (e) =>
-      `The browser refused the blocking rules (${e}); every listed network is blocked instead.`,
-    );
+    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), describe);
   }
 
   private applySession(rules: DnrRule[]): Promise<string[]> {

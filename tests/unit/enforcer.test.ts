@@ -19,7 +19,10 @@ const redirectsTo = (rules: DnrRule[], page: string, domain: string) =>
       r.condition.requestDomains?.includes(domain),
   );
 const allows = (rules: DnrRule[], domain: string) =>
-  rules.some((r) => r.action.type === 'allow' && r.condition.requestDomains?.includes(domain) && r.condition.resourceTypes?.includes('main_frame'));
+  rules.some((r) => r.action.type === 'allow' && r.condition.requestDomains?.includes(domain) && coversPage(r));
+/** The rule applies to the page itself (main_frame), named or by not being excluded. */
+const coversPage = (r: DnrRule) =>
+  r.condition.resourceTypes ? r.condition.resourceTypes.includes('main_frame') : r.condition.excludedResourceTypes?.includes('main_frame') === false;
 
 async function snapshot(local: FakeKv) {
   return (await local.get<StatusSnapshot>(STATUS_KEY))!;
@@ -90,7 +93,7 @@ describe('Enforcer.refresh', () => {
     expect(deps.dnr.dynamicUpdates).toBe(1);
   });
 
-  it('when the browser refuses the rules, removes the old ones (the static floor blocks) and says so', async () => {
+  it('when the browser refuses the rules, replaces them with plain blocks of every listed network, extra sites too, and says so', async () => {
     const dnr = new FakeDnr();
     const policy = new FakePolicy({ role: 'staff' });
     let now = TUESDAY_4PM;
@@ -100,9 +103,24 @@ describe('Enforcer.refresh', () => {
     expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
     now = TUESDAY_10AM + 86_400_000;
     dnr.failNextDynamic = new Error('rule limit exceeded');
+    policy.value = { role: 'staff', extraSites: ['example-forum.org'] };
     const s = await enforcer.refresh('next morning');
-    expect(dnr.dynamic).toEqual([]);
+    expect(allows(dnr.dynamic, 'facebook.com')).toBe(false);
+    expect(redirectsTo(dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
+    expect(redirectsTo(dnr.dynamic, 'blocked.html', 'example-forum.org')).toBe(true);
+    expect(dnr.dynamic).toHaveLength(2);
+    expect(s.ruleErrors).toHaveLength(1);
     expect(s.ruleErrors[0]).toMatch(/refused the blocking rules.*every listed network is blocked/);
+  });
+
+  it('when the browser refuses even the plain rules, none are left (the static floor blocks) and says so', async () => {
+    const dnr = new FakeDnr();
+    dnr.updateDynamicRules = async () => {
+      throw new Error('broken');
+    };
+    const s = await new Enforcer(fakeDeps({ dnr, policy: new FakePolicy({ role: 'pupil' }) })).refresh('start');
+    expect(dnr.dynamic).toEqual([]);
+    expect(s.ruleErrors[1]).toMatch(/only the catalogue networks are blocked/);
   });
 
   it('reports policy problems in the snapshot and the console, once per change', async () => {

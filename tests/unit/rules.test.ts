@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_RESOURCE_TYPES,
+  EVERY_REQUEST,
   EXTRA_TRANSLATE_PREFIXES,
   PRIORITY,
   RULE_LIMITS,
   budgetProblems,
   compileApprovedRules,
   compileExceptionRules,
+  compileFallbackRules,
   compileFloorRules,
   compilePolicyRules,
   compileTabRules,
@@ -110,6 +111,23 @@ const redirectTarget = (r: DnrRule): string | undefined =>
       : r.action.redirect.extensionPath
     : undefined;
 
+/** Resource types Chromium and Firefox both accept in a rule. */
+const TYPES_BOTH_BROWSERS_KNOW = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'other',
+];
+
 /** Rules Chromium would reject outright (one bad rule fails the whole update). */
 function expectWellFormed(rules: readonly DnrRule[]): void {
   const ids = rules.map((r) => r.id);
@@ -124,6 +142,8 @@ function expectWellFormed(rules: readonly DnrRule[]): void {
     if (r.condition.regexFilter !== undefined) expect(() => new RegExp(r.condition.regexFilter!, 'i')).not.toThrow();
     if (r.action.type === 'redirect' && 'regexSubstitution' in r.action.redirect) expect(r.condition.regexFilter).toBeDefined();
     if (r.condition.resourceTypes) expect(r.condition.resourceTypes.length).toBeGreaterThan(0);
+    // Firefox refuses the whole rule set over one type it does not know (webtransport, webbundle).
+    for (const t of [...(r.condition.resourceTypes ?? []), ...(r.condition.excludedResourceTypes ?? [])]) expect(TYPES_BOTH_BROWSERS_KNOW).toContain(t);
     // Chromium refuses an allowAllRequests rule for anything but frames.
     if (r.action.type === 'allowAllRequests') {
       expect(r.condition.resourceTypes?.length).toBeGreaterThan(0);
@@ -240,7 +260,7 @@ describe('compilePolicyRules', () => {
     it('every allow rule lets the page itself (main_frame) through', () => {
       const allows = rules.filter((r) => r.action.type === 'allow');
       if (action === 'allow') expect(allows.length).toBeGreaterThan(0);
-      for (const r of allows) expect(r.condition.resourceTypes).toContain('main_frame');
+      for (const r of allows) expect(matchesType(r, 'main_frame')).toBe(true);
     });
 
     it('left-out catalogue networks are let through over the floor', () => {
@@ -336,6 +356,28 @@ describe('compilePolicyRules without access to sites (Firefox lets a user withho
   it('stays inside the budgets', () => {
     expect(budgetProblems(compile('block'))).toEqual([]);
   });
+});
+
+describe('compileFallbackRules (when the browser refuses the policy rules)', () => {
+  const manySites = Array.from({ length: 10000 }, (_, i) => `site-${i}.org`);
+  const policy = parsePolicy({ extraSites: manySites }).policy;
+  const networks = networkIndex(policy).networks;
+  const floorAsSeen = compileFloorRules(CATALOGUE, BASE).filter((r) => r.action.type !== 'redirect');
+
+  it.each([
+    ['https://www.facebook.com/x', true, blockedPage('https://www.facebook.com/x')],
+    ['https://chat.site-9999.org/', true, blockedPage('https://chat.site-9999.org/')],
+    ['https://chat.site-9999.org/', false, 'block'],
+    ['https://school.test/', true, 'allow'],
+  ] as const)('%s with site access %s: %s', (url, access, expected) => {
+    const rules = compileFallbackRules(networks, BASE, access);
+    expectWellFormed(rules);
+    expect(rules).toHaveLength(2);
+    expect(budgetProblems(rules)).toEqual([]);
+    expect(simulate(access ? rules : [...floorAsSeen, ...rules], url)).toBe(expected);
+  });
+
+  it('no networks in force: no rules', () => expect(compileFallbackRules([], BASE)).toEqual([]));
 });
 
 // ---- end to end: the browser's verdict equals decide() -------------------------------------------
@@ -515,7 +557,7 @@ describe('compileExceptionRules', () => {
       id: expect.any(Number),
       priority: PRIORITY.approved,
       action: { type: 'allow' },
-      condition: { requestDomains: facebook.domains, resourceTypes: [...ALL_RESOURCE_TYPES] },
+      condition: { requestDomains: facebook.domains, ...EVERY_REQUEST },
     });
     expect(rules).toContainEqual({
       id: expect.any(Number),
@@ -600,7 +642,7 @@ describe('compileTabRules', () => {
     expect(rules.map((r) => r.condition.tabIds)).toEqual(tabs.map((t) => [t]));
     for (const r of rules) {
       expect(r.action.type).toBe('allow');
-      expect(r.condition.resourceTypes).toContain('main_frame');
+      expect(matchesType(r, 'main_frame')).toBe(true);
       expect(r.priority).toBe(PRIORITY.tab);
     }
   });
@@ -673,7 +715,13 @@ describe('rule budgets', () => {
     });
   });
 
-  it('ALL_RESOURCE_TYPES includes main_frame', () => expect(ALL_RESOURCE_TYPES).toContain('main_frame'));
+  it('EVERY_REQUEST matches the page itself and every sub-resource but CSP reports', () => {
+    const rule: DnrRule = { id: 1, priority: 1, action: { type: 'allow' }, condition: { ...EVERY_REQUEST } };
+    for (const t of ['main_frame', 'sub_frame', 'script', 'xmlhttprequest', 'image', 'media', 'websocket', 'other'] as const) {
+      expect(matchesType(rule, t)).toBe(true);
+    }
+    expect(matchesType(rule, 'csp_report')).toBe(false);
+  });
 
   it('the most approved uses a policy may hold, with 10,000 extra sites, stay within the budgets', () => {
     const approvedUses = Array.from({ length: 50 }, (_, i) => ({ url: `https://x.com/school-${i}`, purpose: 'p' }));

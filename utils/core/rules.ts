@@ -71,26 +71,13 @@ export type ResourceType =
   | 'other';
 
 /**
- * Every resource type. A rule that names none matches everything *but* main_frame, so rules that
- * must let a page itself load say so explicitly.
+ * "Every request, the page itself included", in words both browsers accept. A rule that names no
+ * type matches everything *but* main_frame, and the lists of types differ (Chromium has
+ * webtransport and webbundle, Firefox has beacon, json, imageset... and refuses the whole rule
+ * set over one name it does not know). Excluding one type both know does it: a CSP report to a
+ * let-through network is the only request left to the block rules, which costs nobody anything.
  */
-export const ALL_RESOURCE_TYPES: readonly ResourceType[] = [
-  'main_frame',
-  'sub_frame',
-  'stylesheet',
-  'script',
-  'image',
-  'font',
-  'object',
-  'xmlhttprequest',
-  'ping',
-  'csp_report',
-  'media',
-  'websocket',
-  'webtransport',
-  'webbundle',
-  'other',
-];
+export const EVERY_REQUEST: Pick<DnrRule['condition'], 'excludedResourceTypes'> = { excludedResourceTypes: ['csp_report'] };
 
 export interface DnrRule {
   id: number;
@@ -135,7 +122,7 @@ export function rulesForAction(
   const domains = [...networks.flatMap((n) => n.domains), ...translateHosts];
   if (action === 'allow') {
     return [
-      { priority, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: [...ALL_RESOURCE_TYPES] } },
+      { priority, action: { type: 'allow' }, condition: { requestDomains: domains, ...EVERY_REQUEST } },
       ...proxies.map((regexFilter): RuleBody => ({
         priority,
         action: { type: 'allow' },
@@ -251,6 +238,26 @@ export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
   );
 }
 
+/**
+ * When the browser refuses the policy's rules (over a budget, a rule it will not take), the
+ * plainest rules that still block every network in force: two rules, no patterns, no proxies,
+ * no allowances. Without them the extra sites would be let through; the floor covers only the
+ * catalogue.
+ */
+export function compileFallbackRules(networks: readonly Network[], pageBase: string, siteAccess = true): DnrRule[] {
+  if (networks.length === 0) return [];
+  const domains = networks.flatMap((n) => n.domains);
+  const bodies: RuleBody[] = [
+    {
+      priority: PRIORITY.policy,
+      action: redirectTo('blocked.html', pageBase),
+      condition: { requestDomains: domains, regexFilter: '^.*$', resourceTypes: ['main_frame'] },
+    },
+    { priority: PRIORITY.policy, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
+  ];
+  return numbered(siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
+}
+
 export interface TabAllowance {
   tabId: number;
   network: Network;
@@ -265,7 +272,7 @@ export function compileTabRules(allowances: readonly TabAllowance[], now: number
       .map((a): RuleBody => ({
         priority: PRIORITY.tab,
         action: { type: 'allow' },
-        condition: { requestDomains: a.network.domains, tabIds: [a.tabId], resourceTypes: [...ALL_RESOURCE_TYPES] },
+        condition: { requestDomains: a.network.domains, tabIds: [a.tabId], ...EVERY_REQUEST },
       })),
   );
 }
