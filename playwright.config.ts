@@ -7,6 +7,7 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  use: { actionTimeout: 15_000 },
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
 });

@@ -265,6 +265,7 @@ export class Enforcer {
       approved: approvedUsesFor(policy, role, schoolTime),
       exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId)!, scope: e.scope })),
       withoutSiteAccess: siteAccess ? undefined : { floor: CATALOGUE },
+      dialect: deps.pages.ruleDialect,
     });
     const ruleErrors = budgetProblems(rules);
     if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));

@@ -2,7 +2,7 @@
  * The small interfaces the enforcer needs from the browser. Real ones live in utils/browser/,
  * fakes in tests/fakes/. Keeping them this narrow is what lets the enforcer be tested without a browser.
  */
-import type { DnrRule } from './core/rules';
+import type { DnrRule, RuleDialect } from './core/rules';
 import type { NewLogEvent } from './core/log/types';
 
 export interface DnrPort {
@@ -57,6 +57,8 @@ export interface SiteAccessPort {
 export interface ExtensionPages {
   /** Base for declarativeNetRequest redirects (stable across restarts), ending in '/'. */
   ruleBase: string;
+  /** Which browser reads the rules: the two differ on allowAllRequests. */
+  ruleDialect: RuleDialect;
   /** A page URL to open in a tab now (may be a per-session URL). */
   pageUrl(page: 'blocked.html' | 'warn.html', original: string): string;
 }

@@ -92,6 +92,7 @@ export const fakePrivacy: PrivacyPort = { turnPredictionOff: async () => true };
 export const PAGE_BASE = 'chrome-extension://inmnplpadaapkkgaedkmndpllkelbben/';
 export const fakePages: ExtensionPages = {
   ruleBase: PAGE_BASE,
+  ruleDialect: 'chromium',
   pageUrl: (page, original) => `${PAGE_BASE}${page}#${original}`,
 };
 

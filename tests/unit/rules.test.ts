@@ -42,9 +42,13 @@ function regexMatch(rule: DnrRule, url: string): RegExpExecArray | null {
   return new RegExp(rule.condition.regexFilter ?? '', 'i').exec(url);
 }
 
-function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1): boolean {
+function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1, initiator?: string): boolean {
   const c = rule.condition;
   if (!matchesType(rule, type)) return false;
+  if (c.initiatorDomains) {
+    const from = initiator === undefined ? null : new URL(initiator).hostname;
+    if (from === null || !c.initiatorDomains.some((d) => hostMatches(from, d))) return false;
+  }
   if (c.tabIds && !c.tabIds.includes(tabId)) return false;
   if (c.requestDomains) {
     const host = new URL(url).hostname;
@@ -85,7 +89,7 @@ function frameAllowPriority(rules: readonly DnrRule[], frameUrl: string, tabId: 
 function simulate(rules: readonly DnrRule[], url: string, type: ResourceType = 'main_frame', tabId = 1, frameUrl?: string): string {
   const href = new URL(url).href; // the browser matches the canonical form
   const hits: { priority: number; action: DnrRule['action']; rule?: DnrRule }[] = rules
-    .filter((r) => ruleMatches(r, href, type, tabId))
+    .filter((r) => ruleMatches(r, href, type, tabId, type === 'main_frame' ? undefined : frameUrl))
     .map((r) => ({ priority: r.priority, action: r.action, rule: r }));
   const framePriority = frameUrl === undefined ? null : frameAllowPriority(rules, frameUrl, tabId);
   if (framePriority !== null) hits.push({ priority: framePriority, action: { type: 'allowAllRequests' } });
@@ -355,6 +359,47 @@ describe('compilePolicyRules without access to sites (Firefox lets a user withho
 
   it('stays inside the budgets', () => {
     expect(budgetProblems(compile('block'))).toEqual([]);
+  });
+});
+
+describe("compilePolicyRules for Firefox (it carries an allowAllRequests page's allowance on to the tab's next page)", () => {
+  const policy = parsePolicy({
+    approvedUses: [{ url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account' }],
+  }).policy;
+  const index = networkIndex(policy);
+  const floor = compileFloorRules(CATALOGUE, BASE);
+  const dynamic = compilePolicyRules({
+    networks: index.networks,
+    excluded: index.excluded,
+    action: 'block',
+    pageBase: BASE,
+    approved: approvedUsesFor(policy, 'staff', true),
+    exceptions: [{ network: facebook, scope: { kind: 'site' } }],
+    dialect: 'firefox',
+  });
+  const rules = [...floor, ...dynamic];
+  const ASH = 'https://x.com/AshGroveAcademy';
+
+  it('uses no allowAllRequests at all', () => {
+    expectWellFormed(dynamic);
+    expect(rules.filter((r) => r.action.type === 'allowAllRequests')).toEqual([]);
+  });
+
+  it.each<[string, ResourceType, string | undefined, string]>([
+    [ASH, 'main_frame', undefined, 'allow'],
+    ['https://www.x.com/ashgroveacademy/status/1', 'main_frame', undefined, 'allow'],
+    ['https://x.com/elonmusk', 'main_frame', undefined, blockedPage('https://x.com/elonmusk')],
+    // What the approved page loads from its own network.
+    ['https://x.com/i/api/timeline.json', 'xmlhttprequest', ASH, 'allow'],
+    ['https://x.com/app.js', 'script', ASH, 'allow'],
+    // Frames inside it, and the network loaded from anywhere else, stay blocked.
+    ['https://x.com/elonmusk', 'sub_frame', ASH, 'block'],
+    ['https://x.com/app.js', 'script', 'https://school.test/', 'block'],
+    // The site exception lets Facebook through, and nothing else.
+    ['https://www.facebook.com/groups/1', 'main_frame', undefined, 'allow'],
+    ['https://www.instagram.com/', 'main_frame', undefined, blockedPage('https://www.instagram.com/')],
+  ])('%s (%s, from %s): %s', (url, type, from, expected) => {
+    expect(simulate(rules, url, type, 1, from)).toBe(expected);
   });
 });
 

@@ -115,6 +115,7 @@ export function extensionPages(): ExtensionPages {
   const stable = import.meta.env.FIREFOX ? browser.runtime.getURL('/') : `chrome-extension://${browser.runtime.id}/`;
   return {
     ruleBase: stable,
+    ruleDialect: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
     pageUrl: (page, original) => `${browser.runtime.getURL(`/${page}`)}#${original}`,
   };
 }

@@ -12,7 +12,7 @@
  */
 import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
-import { MATCH_NOTHING, scopeFitsRule, scopeRegexFilter } from './scope';
+import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -88,6 +88,7 @@ export interface DnrRule {
   condition: {
     requestDomains?: string[];
     regexFilter?: string;
+    initiatorDomains?: string[];
     resourceTypes?: ResourceType[];
     excludedResourceTypes?: ResourceType[];
     tabIds?: number[];
@@ -156,21 +157,49 @@ export function compileFloorRules(catalogue: readonly Network[], pageBase: strin
   return numbered(rulesForAction(catalogue, 'block', PRIORITY.floor, pageBase));
 }
 
+/** The two browsers read one rule differently (see pageRules); everything else is shared. */
+export type RuleDialect = 'chromium' | 'firefox';
+
 /**
- * A page and everything under it, for the page and for whatever it loads: allowAllRequests on
- * the frame lets its scripts, images and API calls on the network's own domains through, which
- * the policy's sub-resource block would otherwise stop.
+ * A page and everything under it, for the page and for whatever it loads, which the policy's
+ * sub-resource block would otherwise stop (its scripts, images and API calls on the network's
+ * own domains).
+ *
+ * Chromium: allowAllRequests on the frame. Firefox lets such a document pass its allowance on to
+ * the next page loaded in the same tab (seen in Firefox ESR 153: the school's approved page, then
+ * any address on that network typed into the tab, loaded), so there the page itself gets a plain
+ * allow, and what it loads is allowed by its host as the initiator. Frames inside it stay blocked.
  */
-function pageRules(scopes: readonly UrlScope[]): RuleBody[] {
+function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium'): RuleBody[] {
   // One regex the browser refuses fails the whole update: a scope too long for a rule (the
   // policy and the request checks refuse them) stays blocked rather than costing every rule.
-  const filters = new Set(scopes.filter(scopeFitsRule).map(scopeRegexFilter));
-  filters.delete(MATCH_NOTHING);
-  return [...filters].map((regexFilter) => ({
-    priority: PRIORITY.approved,
-    action: { type: 'allowAllRequests' },
-    condition: { regexFilter, resourceTypes: ['main_frame', 'sub_frame'] },
-  }));
+  const hostOf = new Map<string, string>();
+  for (const scope of scopes.filter(scopeFitsRule)) {
+    const filter = scopeRegexFilter(scope);
+    if (filter !== MATCH_NOTHING) hostOf.set(filter, scopeHost(scope)!);
+  }
+  if (dialect === 'chromium') {
+    return [...hostOf.keys()].map((regexFilter) => ({
+      priority: PRIORITY.approved,
+      action: { type: 'allowAllRequests' },
+      condition: { regexFilter, resourceTypes: ['main_frame', 'sub_frame'] },
+    }));
+  }
+  const hosts = [...new Set(hostOf.values())];
+  return [
+    ...[...hostOf.keys()].map(
+      (regexFilter): RuleBody => ({ priority: PRIORITY.approved, action: { type: 'allow' }, condition: { regexFilter, resourceTypes: ['main_frame'] } }),
+    ),
+    ...(hosts.length > 0
+      ? [
+          {
+            priority: PRIORITY.approved,
+            action: { type: 'allow' },
+            condition: { initiatorDomains: hosts, excludedResourceTypes: ['main_frame', 'sub_frame', 'csp_report'] },
+          } satisfies RuleBody,
+        ]
+      : []),
+  ];
 }
 
 /** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
@@ -183,15 +212,19 @@ export interface ExceptionRuleInput {
   scope: ExceptionScope;
 }
 
-function exceptionBodies(exceptions: readonly ExceptionRuleInput[]): RuleBody[] {
+function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: RuleDialect = 'chromium'): RuleBody[] {
   const sites = exceptions.filter((e) => e.scope.kind === 'site').map((e) => e.network);
   const pages = exceptions.flatMap((e) => (e.scope.kind === 'page' ? [e.scope.scope] : []));
   const siteRules = [...new Map(sites.map((n) => [n.id, n])).values()].flatMap((n): RuleBody[] => [
     // The network's domains, translation-proxy and archive forms, as a policy "allow" would.
     ...rulesForAction([n], 'allow', PRIORITY.approved, null),
-    { priority: PRIORITY.approved, action: { type: 'allowAllRequests' }, condition: { requestDomains: n.domains, resourceTypes: ['main_frame'] } },
+    // What its pages load from elsewhere. Not in Firefox, where the allowance would carry on to
+    // the next page typed into the tab, another network included (see pageRules).
+    ...(dialect === 'chromium'
+      ? [{ priority: PRIORITY.approved, action: { type: 'allowAllRequests' }, condition: { requestDomains: n.domains, resourceTypes: ['main_frame'] } } satisfies RuleBody]
+      : []),
   ]);
-  return [...siteRules, ...pageRules(pages)];
+  return [...siteRules, ...pageRules(pages, dialect)];
 }
 
 /** Granted exceptions still in force: a whole network ("site") or a page and below. */
@@ -217,6 +250,8 @@ export interface PolicyRuleInput {
    * browser's own error until the extension sends it to the block page.
    */
   withoutSiteAccess?: { floor: readonly Network[] };
+  /** Which browser reads the rules (default Chromium). */
+  dialect?: RuleDialect;
 }
 
 /** The same rules with every redirect turned into a block. */
@@ -229,8 +264,8 @@ export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
   const bodies = [
     ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
     ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
-    ...pageRules((input.approved ?? []).map((u) => u.scope)),
-    ...exceptionBodies(input.exceptions ?? []),
+    ...pageRules((input.approved ?? []).map((u) => u.scope), input.dialect),
+    ...exceptionBodies(input.exceptions ?? [], input.dialect),
   ];
   if (!input.withoutSiteAccess) return numbered(bodies);
   return numbered(

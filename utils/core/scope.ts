@@ -77,6 +77,11 @@ function canonical(scope: UrlScope): UrlScope | null {
   return host !== null && pathPrefix !== null ? { host, pathPrefix } : null;
 }
 
+/** The scope's host as the browser writes it (no www./m./mobile.), or null when it names no real page. */
+export function scopeHost(scope: UrlScope): string | null {
+  return canonical(scope)?.host ?? null;
+}
+
 export function scopeMatches(url: string, scope: UrlScope): boolean {
   const u = parseHttp(url);
   const s = canonical(scope);

@@ -2,7 +2,7 @@
  * Real Firefox ESR with the built extension and a real enterprise policies.json, driven by
  * puppeteer-core over WebDriver BiDi (Playwright cannot drive this Firefox).
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,18 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
+/** Where this profile's downloads land, without asking. */
+export function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.alwaysOpenPanel': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'text/csv,application/json',
+  };
+}
+
 export async function launchFirefox(
   hosts: HostMap,
   opts: { install?: boolean; userDataDir?: string; prefs?: Record<string, unknown> } = {},
@@ -89,38 +101,4 @@ export async function launchFirefox(
       if (!opts.userDataDir) await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-export type FirefoxPage = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
-
-export function firefoxPage(page: FirefoxPage) {
-  return `${FIREFOX_BASE}${page}`;
-}
-
-/** Where the tab is now. Puppeteer does not see moz-extension pages finish loading, so ask it. */
-export async function currentUrl(page: Page): Promise<string> {
-  try {
-    return await page.evaluate(() => location.href);
-  } catch {
-    return page.url();
-  }
-}
-
-export async function waitForUrl(page: Page, matches: (url: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await currentUrl(page);
-    if (matches(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tab never reached the expected address; last: ${last}`);
-}
-
-/** BiDi will not navigate to moz-extension:// itself; a web page can, as a link would. */
-export async function openFromWeb(page: Page, fromUrl: string, target: string): Promise<void> {
-  await page.goto(fromUrl);
-  await page.evaluate((t) => {
-    location.href = t;
-  }, target);
 }

@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
-import { EXTENSION_ID, POLICY_DIR, POLICY_FILE, extensionPage, launch, removePolicy, waitForStatus, type Launched } from './support/chromium';
+import { EXTENSION_ID, POLICY_DIR, POLICY_FILE, extensionPage, launch, removePolicy, waitForStatus, type Launched } from '../support/chromium';
 
 let browser: Launched | undefined;
 

@@ -7,11 +7,11 @@ import { test, expect, type BrowserContext, type Worker } from '@playwright/test
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packCrx, TEST_KEY } from '../../utils/cli/package';
-import { EXTENSION_DIR, EXTENSION_ID, extensionPage, removePolicy, waitForStatus, writePolicy } from './support/chromium';
-import { extensionsPage, forceInstallPolicy, launchManaged, startUpdateServer, type UpdateServer } from './support/forced-install';
-import { basePolicy, SCHOOL } from './support/policies';
-import { startSite, type SiteServer } from './support/servers';
+import { packCrx, TEST_KEY } from '../../../utils/cli/package';
+import { EXTENSION_DIR, EXTENSION_ID, extensionPage, removePolicy, waitForStatus, writePolicy } from '../support/chromium';
+import { extensionsPage, forceInstallPolicy, launchManaged, startUpdateServer, type UpdateServer } from '../support/forced-install';
+import { basePolicy, SCHOOL } from '../support/policies';
+import { startSite, type SiteServer } from '../support/servers';
 
 test.describe.configure({ mode: 'serial' });
 

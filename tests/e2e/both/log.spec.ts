@@ -1,0 +1,154 @@
+/** The access log and the DSL's page, written once and run in Chromium and Firefox ESR. */
+import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startSite, type SiteServer } from '../support/servers';
+import { BROWSERS, useBrowser } from '../support/browsers';
+import { basePolicy } from '../support/policies';
+import type { Tab } from '../support/driver';
+import { hashPassphrase } from '../../../utils/core/passphrase';
+
+const PASSPHRASE = 'purple elephant dances';
+let passphraseHash: string;
+let social: SiteServer;
+let ordinary: SiteServer;
+
+const hosts = () => ({ 'facebook.com': social.port, 'x.com': social.port, 'social.test': social.port, 'school.test': ordinary.port });
+
+test.beforeAll(async () => {
+  passphraseHash = await hashPassphrase(PASSPHRASE);
+  social = await startSite('SOCIAL');
+  ordinary = await startSite('SCHOOL');
+});
+test.afterAll(async () => {
+  await social.close();
+  await ordinary.close();
+});
+
+async function openDsl(tab: Tab) {
+  await tab.open('dsl.html');
+  await tab.fillLabel('Passphrase', PASSPHRASE);
+  await tab.clickButton('Unlock');
+  await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+}
+
+for (const b of BROWSERS) {
+  test.describe(b.name, () => {
+    const { start } = useBrowser(b);
+    const startPupil = (extra: Record<string, unknown> = {}) =>
+      start(
+        basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', contact: 'dsl@school.test', passphraseHash }, ...extra }),
+        hosts(),
+        (s) => s.parsed.present && (s.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+      );
+
+    test('a blocked attempt appears in the DSL page with the right fields, and only host and path are kept', async () => {
+      const s = await startPupil();
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/groups/year6?search=secret#frag');
+      await tab.waitForUrl(/blocked\.html/);
+      await expect.poll(async () => (await s.storedEntries()).length).toBe(1);
+
+      await openDsl(tab);
+      const row = await tab.waitForText('[data-testid="log-table"] tbody tr', 'facebook.com/groups/year6');
+      for (const text of ['Blocked', 'pupil', 'Facebook']) expect(row).toContain(text);
+      expect(row).not.toContain('secret');
+    });
+
+    test('a forged load of the block page creates no entry', async () => {
+      const s = await startPupil();
+      const forged = (where: string) => `${s.base}blocked.html#https://facebook.com/${where}`;
+      const tab = await s.newTab();
+      await tab.goto('http://x.com/real');
+      await tab.waitForUrl(/blocked\.html/);
+      // A web page framing the block page, and linking to it, under a made-up address.
+      await tab.goto('http://school.test/');
+      await tab.evaluate(
+        ([frame, link]: string[]) => {
+          document.body.insertAdjacentHTML('beforeend', `<iframe src="${frame}"></iframe>`);
+          setTimeout(() => {
+            location.href = link!;
+          }, 300);
+        },
+        [forged('forged-frame'), forged('forged-link')],
+      );
+      await new Promise((r) => setTimeout(r, 1500));
+      // The extension's own page opening it directly is not a redirect either.
+      await tab.open('options.html');
+      await tab.evaluate((target) => {
+        location.href = target;
+      }, forged('forged-direct'));
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await s.storedEntries()).map((e) => `${e.host}${e.path}`)).toEqual(['x.com/real']);
+    });
+
+    test('a wrong passphrase is refused and logged, the right one admits', async () => {
+      const s = await startPupil();
+      const tab = await s.newTab();
+      await tab.open('dsl.html');
+      await tab.fillLabel('Passphrase', 'not it at all');
+      await tab.clickButton('Unlock');
+      await tab.waitForText('[role="alert"]', 'That passphrase is not right');
+      expect(await tab.countButtons('Export CSV')).toBe(0);
+      await expect.poll(async () => (await s.storedEntries()).map((e) => e.event)).toEqual(['passphrase-failed']);
+      // The back-off after one wrong try is two seconds.
+      await new Promise((r) => setTimeout(r, 2100));
+      await tab.fillLabel('Passphrase', PASSPHRASE);
+      await tab.clickButton('Unlock');
+      await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+    });
+
+    test('CSV and JSON exports download, parse, and the JSON verifies off the device', async () => {
+      const s = await startPupil({ device: { label: 'ICT suite PC 12' } });
+      const tab = await s.newTab();
+      for (const p of ['/a', '/b=1+1', '/c']) {
+        await tab.goto(`http://facebook.com${p}`);
+        await tab.waitForUrl(/blocked\.html/);
+      }
+      await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
+      await openDsl(tab);
+
+      const csv = await tab.download(() => tab.clickButton('Export CSV'));
+      expect(csv.filename).toBe('hall-pass_ash-grove-academy_ict-suite-pc-12_all-dates.csv');
+      expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.text.slice(1).trim().split('\r\n');
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toContain('Sequence,Time (UTC),Local time');
+      expect(lines.slice(1).every((l) => l.includes('ICT suite PC 12') && l.includes('facebook.com'))).toBe(true);
+
+      const json = await tab.download(() => tab.clickButton('Export JSON'));
+      const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-export-')), json.filename);
+      await fs.writeFile(file, json.text);
+      const exp = JSON.parse(json.text);
+      expect(exp.entries.map((e: { path: string }) => e.path)).toEqual(['/a', '/b=1+1', '/c']);
+      expect(exp.verification.ok).toBe(true);
+      const run = promisify(execFile);
+      expect((await run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).stdout).toMatch(/^OK/m);
+      // Edit the exported file: the command must notice.
+      exp.entries[1].path = '/nothing-to-see';
+      await fs.writeFile(file, JSON.stringify(exp));
+      await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1 });
+    });
+
+    test("a pupil's report from the block page reaches the DSL, and is not shown back on the pupil's side", async () => {
+      const s = await startPupil();
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/');
+      await tab.waitForUrl(/blocked\.html/);
+      await tab.clickButton('Tell someone you trust');
+      await tab.waitForText('body', 'Gemma Williams, who keeps children safe at our school, will read it.');
+      await tab.fillLabel('What happened?', 'Someone in year 6 keeps sending me mean messages');
+      await tab.fillLabel('Who would you like to talk to? (you can leave this empty)', 'Mr Khan');
+      await tab.clickButton('Send');
+      await tab.waitForText('[data-testid="report-sent"]', 'Thank you for telling us.');
+      expect(await tab.evaluate(() => document.body.textContent ?? '', null)).not.toContain('mean messages');
+
+      await openDsl(tab);
+      const reports = await tab.waitForText('[data-testid="reports"]', 'Someone in year 6 keeps sending me mean messages');
+      expect(reports).toContain('Mr Khan');
+    });
+  });
+}

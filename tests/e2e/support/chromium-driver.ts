@@ -1,0 +1,75 @@
+/** The shared driver over real Chromium, through Playwright. */
+import type { Page } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { EXTENSION_ID, extensionWorker, launch, readStatus, removePolicy, stopServiceWorker, writePolicy, type HostMap } from './chromium';
+import { matches, poll, type BrowserUnderTest, type Session, type StoredEntry, type Tab } from './driver';
+
+const BASE = `chrome-extension://${EXTENSION_ID}/`;
+
+function chromiumTab(page: Page): Tab {
+  const tab: Tab = {
+    async goto(url) {
+      // An HSTS-upgraded site on a plain local server fails to load: the tab still went there.
+      await page.goto(url).catch(() => undefined);
+    },
+    url: async () => page.url(),
+    waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
+    waitForText: (selector, expected, timeoutMs = 15_000) =>
+      poll(
+        async () => (await page.locator(selector).first().textContent({ timeout: 1000 })) ?? '',
+        (t) => matches(t, expected),
+        `"${String(expected)}" in ${selector}`,
+        timeoutMs,
+      ),
+    count: (selector) => page.locator(selector).count(),
+    countButtons: (name) => page.getByRole('button', { name, exact: true }).count(),
+    attribute: (selector, name) => page.locator(selector).first().getAttribute(name),
+    click: (selector) => page.locator(selector).first().click(),
+    clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
+    fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
+    checkLabel: (label) => page.getByLabel(label, { exact: true }).check(),
+    selectLabel: async (label, value) => {
+      await page.getByLabel(label, { exact: true }).selectOption(value);
+    },
+    open: async (name) => {
+      await page.goto(`${BASE}${name}`);
+    },
+    async download(action) {
+      const [d] = await Promise.all([page.waitForEvent('download'), action()]);
+      return { filename: d.suggestedFilename(), text: await fs.readFile((await d.path())!, 'utf8') };
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    close: () => page.close(),
+  };
+  return tab;
+}
+
+export const chromiumUnderTest: BrowserUnderTest = {
+  name: 'chromium',
+  writePolicy: (policy) => writePolicy(policy),
+  removePolicy,
+  async launch(hosts: HostMap, opts = {}): Promise<Session> {
+    const b = await launch(hosts, { userDataDir: opts.userDataDir });
+    return {
+      base: BASE,
+      userDataDir: b.userDataDir,
+      newTab: async () => chromiumTab(await b.context.newPage()),
+      status: async () => readStatus(await extensionWorker(b.context)),
+      storedEntries: async () =>
+        (await extensionWorker(b.context)).evaluate(
+          () =>
+            new Promise<StoredEntry[]>((resolve, reject) => {
+              const open = indexedDB.open('hall-pass');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const req = open.result.transaction('entries').objectStore('entries').getAll();
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              };
+            }),
+        ),
+      stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
+      close: () => b.close(),
+    };
+  },
+};

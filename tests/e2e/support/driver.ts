@@ -1,0 +1,127 @@
+/**
+ * One small interface over both real browsers, so each user-visible flow is written once and run
+ * in Chromium (Playwright) and Firefox ESR (puppeteer-core over WebDriver BiDi). It offers only
+ * what a user does: go to an address, read the page, click, type, download.
+ */
+import type { HostMap, Status } from './chromium';
+
+export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
+
+export interface StoredEntry {
+  seq: number;
+  event: string;
+  host: string | null;
+  path: string | null;
+  query: string | null;
+}
+
+export interface Downloaded {
+  filename: string;
+  text: string;
+}
+
+export interface Tab {
+  /** Types an address and goes there; resolves once the tab has left the old page (or failed to load). */
+  goto(url: string): Promise<void>;
+  url(): Promise<string>;
+  /** Waits until the address equals `expected` (a string) or matches it (a RegExp). */
+  waitForUrl(expected: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits for the first element matching `selector` to have text containing `expected` (or matching it). */
+  waitForText(selector: string, expected: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** How many elements match `selector` now. */
+  count(selector: string): Promise<number>;
+  /** How many buttons are labelled `name` now. */
+  countButtons(name: string): Promise<number>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  click(selector: string): Promise<void>;
+  clickButton(name: string): Promise<void>;
+  /** Types into the control whose label is `label`, replacing what is there. */
+  fillLabel(label: string, value: string): Promise<void>;
+  /** Ticks the radio button or box labelled `label`. */
+  checkLabel(label: string): Promise<void>;
+  selectLabel(label: string, value: string): Promise<void>;
+  /** Opens one of the extension's own pages in this tab. */
+  open(page: ExtensionPageName): Promise<void>;
+  /** Runs `action` (a click) and returns the file it made the browser save. */
+  download(action: () => Promise<void>): Promise<Downloaded>;
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  /** The extension's page base, e.g. chrome-extension://<id>/ or moz-extension://<uuid>/. */
+  base: string;
+  /** The profile directory, for a restart with the same profile. */
+  userDataDir: string;
+  newTab(): Promise<Tab>;
+  status(): Promise<Status | undefined>;
+  /** Log entries straight from the extension's IndexedDB (what the DSL page shows is checked separately). */
+  storedEntries(): Promise<StoredEntry[]>;
+  /**
+   * Stops the extension's background as the browser does when it idles (Chromium, through CDP).
+   * Firefox suspends its event page on its own; there is no switch for a test to pull.
+   */
+  stopBackground?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  userDataDir?: string;
+}
+
+export interface BrowserUnderTest {
+  name: 'chromium' | 'firefox';
+  /** Writes the extension's managed policy where this browser's admin would. */
+  writePolicy(policy: Record<string, unknown> | null): Promise<void>;
+  removePolicy(): Promise<void>;
+  launch(hosts: HostMap, opts?: LaunchOptions): Promise<Session>;
+}
+
+export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      error = undefined;
+      if (done(last)) return last;
+    } catch (e) {
+      error = e; // a page in the middle of loading: try again
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} never happened; last seen: ${JSON.stringify(last)?.slice(0, 500)}${error ? ` (${String(error)})` : ''}`);
+}
+
+export function matches(value: string, expected: string | RegExp, exact = false): boolean {
+  if (typeof expected !== 'string') return expected.test(value);
+  return exact ? value === expected : value.includes(expected);
+}
+
+/** Waits until the background has applied a policy that satisfies `ready` (managed policy takes seconds). */
+export function waitForSessionStatus(session: Session, ready: (s: Status) => boolean, timeoutMs = 30_000): Promise<Status> {
+  return poll(
+    () => session.status(),
+    (s) => s !== undefined && ready(s),
+    'the expected status',
+    timeoutMs,
+  ) as Promise<Status>;
+}
+
+/** In-page helpers, run in either browser: find a control by its label or a button by its name. */
+export const FIND_BY_LABEL = (label: string): Element | null => {
+  const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+  for (const l of Array.from(document.querySelectorAll('label'))) {
+    const own = l.control ? norm(l.textContent).replace(norm(l.control.textContent), '').trim() : norm(l.textContent);
+    if (own === label || norm(l.textContent) === label) return l.control;
+  }
+  return document.querySelector(`[aria-label="${CSS.escape(label)}"]`);
+};
+
+export const FIND_BUTTONS = (name: string): Element[] =>
+  Array.from(document.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')).filter((b) => {
+    const text = (b.getAttribute('aria-label') ?? b.textContent ?? (b as HTMLInputElement).value ?? '').replace(/\s+/g, ' ').trim();
+    const visible = (b as HTMLElement).offsetParent !== null || getComputedStyle(b).position === 'fixed';
+    return text === name && visible;
+  });

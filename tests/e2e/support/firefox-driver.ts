@@ -1,0 +1,199 @@
+/**
+ * The shared driver over real Firefox ESR, through puppeteer-core and WebDriver BiDi.
+ *
+ * Two Firefox facts shape it: BiDi will not navigate to moz-extension:// itself, and Puppeteer
+ * does not see those pages finish loading. So extension pages are reached the way a user's link
+ * would reach them (from a web page to the web-accessible block page, then on), and every wait
+ * is a poll of what the page itself reports.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { HostMap, Status } from './chromium';
+import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, type BrowserUnderTest, type Session, type StoredEntry, type Tab } from './driver';
+import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
+import { startSite } from './servers';
+
+/** A plain web page every session can start from (Firefox needs one to reach extension pages). */
+const LAUNCHPAD = 'http://launchpad.test/';
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+}
+
+async function currentUrl(page: Page): Promise<string> {
+  try {
+    return await withTimeout(
+      page.evaluate(() => location.href),
+      1500,
+    );
+  } catch {
+    return page.url();
+  }
+}
+
+async function element(page: Page, find: string, what: string): Promise<ElementHandle<Element>> {
+  return poll(
+    async () => (await page.evaluateHandle(find)).asElement() as ElementHandle<Element> | null,
+    (h) => h !== null,
+    what,
+  ) as Promise<ElementHandle<Element>>;
+}
+
+const byLabel = (label: string) => `(${FIND_BY_LABEL.toString()})(${JSON.stringify(label)})`;
+const buttons = (name: string) => `(${FIND_BUTTONS.toString()})(${JSON.stringify(name)})`;
+
+function firefoxTab(page: Page, downloads: string): Tab {
+  const tab: Tab = {
+    async goto(url) {
+      // Mark the page being left, to tell a new block page from the old one at the same address.
+      await withTimeout(
+        page.evaluate(() => {
+          (window as unknown as { hallPassLeft?: boolean }).hallPassLeft = true;
+        }),
+        1500,
+      ).catch(() => undefined);
+      const navigation = page.goto(url, { timeout: 20_000 }).then(
+        () => true,
+        () => true,
+      );
+      // A navigation that ends on an extension page never "finishes" for Puppeteer.
+      const onExtensionPage = poll(
+        () =>
+          withTimeout(
+            page.evaluate(() => [location.href, (window as unknown as { hallPassLeft?: boolean }).hallPassLeft === true] as const),
+            1500,
+          ),
+        ([href, old]) => !old && href.startsWith(FIREFOX_BASE),
+        `reaching ${url}`,
+        20_000,
+      ).then(
+        () => true,
+        () => true,
+      );
+      await Promise.race([navigation, onExtensionPage]);
+    },
+    url: () => currentUrl(page),
+    waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
+    waitForText: (selector, expected, timeoutMs = 15_000) =>
+      poll(
+        () => withTimeout(page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector), 2000),
+        (t) => matches(t, expected),
+        `"${String(expected)}" in ${selector}`,
+        timeoutMs,
+      ),
+    count: (selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector),
+    countButtons: (name) => page.evaluate(`${buttons(name)}.length`) as Promise<number>,
+    attribute: (selector, name) => page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name),
+    async click(selector) {
+      await (await element(page, `document.querySelector(${JSON.stringify(selector)})`, selector)).click();
+    },
+    async clickButton(name) {
+      await (await element(page, `${buttons(name)}[0] ?? null`, `button "${name}"`)).click();
+    },
+    async fillLabel(label, value) {
+      const control = await element(page, byLabel(label), `control labelled "${label}"`);
+      await control.evaluate((el) => {
+        (el as HTMLInputElement).value = '';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await control.type(value);
+    },
+    async checkLabel(label) {
+      await (await element(page, byLabel(label), `box labelled "${label}"`)).click();
+    },
+    async selectLabel(label, value) {
+      await (await element(page, byLabel(label), `list labelled "${label}"`)).select(value);
+    },
+    async open(name) {
+      if (!(await currentUrl(page)).startsWith(FIREFOX_BASE)) {
+        await page.goto(LAUNCHPAD);
+        // The block page is web-accessible: a web page may open it, as a link would.
+        await page.evaluate((target) => {
+          location.href = target;
+        }, `${FIREFOX_BASE}blocked.html`);
+        await tab.waitForUrl(new RegExp(`^${FIREFOX_BASE}blocked\\.html`));
+      }
+      if (name === 'blocked.html') return;
+      await page.evaluate((target) => {
+        location.href = target;
+      }, name);
+      await tab.waitForUrl(new RegExp(`^${FIREFOX_BASE}${name.replace('.', '\\.')}`));
+    },
+    async download(action) {
+      const before = new Set(await fs.readdir(downloads));
+      await action();
+      const filename = await poll(
+        async () => (await fs.readdir(downloads)).find((f) => !before.has(f) && !f.endsWith('.part')),
+        (f) => f !== undefined && !f.endsWith('.part'),
+        'a finished download',
+      );
+      const file = path.join(downloads, filename!);
+      // Written in one go, but wait until the size stops changing.
+      await poll(
+        async () => [(await fs.stat(file)).size, await new Promise((r) => setTimeout(r, 200)).then(async () => (await fs.stat(file)).size)],
+        ([a, b]) => a === b && (a ?? 0) > 0,
+        'the download to finish',
+      );
+      return { filename: filename!, text: await fs.readFile(file, 'utf8') };
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    close: () => page.close(),
+  };
+  return tab;
+}
+
+export const firefoxUnderTest: BrowserUnderTest = {
+  name: 'firefox',
+  writePolicy: (policy) => writeFirefoxPolicy(policy),
+  removePolicy: removeFirefoxPolicy,
+  async launch(hosts: HostMap, opts = {}): Promise<Session> {
+    const launchpad = await startSite('LAUNCHPAD');
+    const downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-downloads-'));
+    const ff = await launchFirefox({ ...hosts, 'launchpad.test': launchpad.port }, { userDataDir: opts.userDataDir, prefs: downloadPrefs(downloads) });
+    // An extension page kept open to read the extension's storage, as its own pages do.
+    let probe: Tab | undefined;
+    const probeTab = async () => {
+      if (!probe) {
+        probe = firefoxTab(await ff.browser.newPage(), downloads);
+        await probe.open('blocked.html');
+      }
+      return probe;
+    };
+    return {
+      base: FIREFOX_BASE,
+      userDataDir: ff.userDataDir,
+      newTab: async () => firefoxTab(await ff.browser.newPage(), downloads),
+      status: async () =>
+        (await probeTab()).evaluate(
+          async () =>
+            (
+              await (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }).browser.storage.local.get(
+                'status',
+              )
+            ).status,
+          null,
+        ),
+      storedEntries: async () =>
+        (await probeTab()).evaluate(
+          () =>
+            new Promise<StoredEntry[]>((resolve, reject) => {
+              const open = indexedDB.open('hall-pass');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const req = open.result.transaction('entries').objectStore('entries').getAll();
+                req.onsuccess = () => resolve(req.result);
+                req.onerror = () => reject(req.error);
+              };
+            }),
+          null,
+        ),
+      async close() {
+        await ff.close();
+        await launchpad.close();
+        await fs.rm(downloads, { recursive: true, force: true });
+      },
+    };
+  },
+};

@@ -1,0 +1,18 @@
+import { firefoxUnderTest as b } from './e2e/support/firefox-driver';
+import { waitForSessionStatus } from './e2e/support/driver';
+import { startSite } from './e2e/support/servers';
+import { basePolicy, schoolTimeAllDay } from './e2e/support/policies';
+const social = await startSite('SOCIAL');
+await b.writePolicy(basePolicy({ role: 'staff', ...schoolTimeAllDay(), approvedUses: [{ url: 'http://social.test/AshGroveAcademy', roles: ['staff'], purpose: 'School account', schoolHoursOnly: false }] }));
+const s = await b.launch({ 'social.test': social.port, 'school.test': social.port });
+await waitForSessionStatus(s, (x) => x.parsed.present && x.action === 'block');
+const t = await s.newTab();
+await t.goto('http://social.test/elonmusk'); await new Promise(r => setTimeout(r, 1000)); console.log('fresh', await t.url());
+await t.goto('http://social.test/AshGroveAcademy'); await new Promise(r => setTimeout(r, 1000)); console.log('ash', await t.url());
+await t.goto('http://social.test/elonmusk'); await new Promise(r => setTimeout(r, 1000)); console.log('after ash typed', await t.url());
+await t.goto('http://school.test/x'); await new Promise(r => setTimeout(r, 1000)); console.log('school', await t.url());
+await t.goto('http://social.test/AshGroveAcademy'); await new Promise(r => setTimeout(r, 1000));
+await t.evaluate(() => { location.href = '/elonmusk'; }, null); await new Promise(r => setTimeout(r, 1000)); console.log('after ash script', await t.url());
+const rules = await (await s.newTab()).evaluate(() => 1, null);
+console.log(social.requests);
+await s.close(); await b.removePolicy(); await social.close();
