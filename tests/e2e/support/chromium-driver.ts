@@ -46,9 +46,10 @@ function chromiumTab(page: Page): Tab {
 
 export const chromiumUnderTest: BrowserUnderTest = {
   name: 'chromium',
-  writePolicy: (policy) => writePolicy(policy),
+  writePolicy: (policy, browserPolicies) => writePolicy(policy, browserPolicies),
   removePolicy,
   async launch(hosts: HostMap, opts = {}): Promise<Session> {
+    if (opts.forcedInstall) throw new Error('Chromium forced installs need an update server: see chromium/forced-install.spec.ts');
     const b = await launch(hosts, { userDataDir: opts.userDataDir });
     return {
       base: BASE,

@@ -66,13 +66,20 @@ export interface Session {
 }
 
 export interface LaunchOptions {
+  /** A profile to reuse (a restart); it is then kept when the session closes. */
   userDataDir?: string;
+  /**
+   * Installed the way a school does, by the browser's own policy (written with writePolicy's
+   * browser policies), rather than as a test install. Firefox only here: Chromium's forced
+   * install needs an update server (see chromium/forced-install.spec.ts).
+   */
+  forcedInstall?: boolean;
 }
 
 export interface BrowserUnderTest {
   name: 'chromium' | 'firefox';
-  /** Writes the extension's managed policy where this browser's admin would. */
-  writePolicy(policy: Record<string, unknown> | null): Promise<void>;
+  /** Writes the extension's managed policy (and any browser policies) where this browser's admin would. */
+  writePolicy(policy: Record<string, unknown> | null, browserPolicies?: Record<string, unknown>): Promise<void>;
   removePolicy(): Promise<void>;
   launch(hosts: HostMap, opts?: LaunchOptions): Promise<Session>;
 }

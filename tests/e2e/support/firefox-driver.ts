@@ -6,12 +6,12 @@
  * would reach them (from a web page to the web-accessible block page, then on), and every wait
  * is a poll of what the page itself reports.
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { HostMap, Status } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, type BrowserUnderTest, type Session, type StoredEntry, type Tab } from './driver';
+import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, type BrowserUnderTest, type LaunchOptions, type Session, type StoredEntry, type Tab } from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -58,14 +58,17 @@ function firefoxTab(page: Page, downloads: string): Tab {
         () => true,
         () => true,
       );
-      // A navigation that ends on an extension page never "finishes" for Puppeteer.
+      // A navigation that ends on an extension page, or starts from one, never "finishes" for
+      // Puppeteer: a new document that has loaded is the sign.
       const onExtensionPage = poll(
         () =>
           withTimeout(
-            page.evaluate(() => [location.href, (window as unknown as { hallPassLeft?: boolean }).hallPassLeft === true] as const),
+            page.evaluate(
+              () => [location.href, (window as unknown as { hallPassLeft?: boolean }).hallPassLeft === true, document.readyState] as const,
+            ),
             1500,
           ),
-        ([href, old]) => !old && href.startsWith(FIREFOX_BASE),
+        ([href, old, state]) => !old && href !== 'about:blank' && (href.startsWith(FIREFOX_BASE) || state === 'complete'),
         `reaching ${url}`,
         20_000,
       ).then(
@@ -144,14 +147,27 @@ function firefoxTab(page: Page, downloads: string): Tab {
   return tab;
 }
 
-export const firefoxUnderTest: BrowserUnderTest = {
+/** A session with the puppeteer browser exposed, for what only Firefox has (about:addons). */
+export interface FirefoxSession extends Session {
+  browser: Browser;
+}
+
+export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?: LaunchOptions): Promise<FirefoxSession> } = {
   name: 'firefox',
-  writePolicy: (policy) => writeFirefoxPolicy(policy),
+  writePolicy: (policy, browserPolicies) => writeFirefoxPolicy(policy, browserPolicies),
   removePolicy: removeFirefoxPolicy,
-  async launch(hosts: HostMap, opts = {}): Promise<Session> {
+  async launch(hosts: HostMap, opts: LaunchOptions = {}): Promise<FirefoxSession> {
     const launchpad = await startSite('LAUNCHPAD');
     const downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-downloads-'));
-    const ff = await launchFirefox({ ...hosts, 'launchpad.test': launchpad.port }, { userDataDir: opts.userDataDir, prefs: downloadPrefs(downloads) });
+    const ff = await launchFirefox(
+      { ...hosts, 'launchpad.test': launchpad.port },
+      {
+        userDataDir: opts.userDataDir,
+        install: !opts.forcedInstall,
+        // ESR installs an unsigned add-on by policy only with this (a school signs its own build).
+        prefs: { ...downloadPrefs(downloads), ...(opts.forcedInstall ? { 'xpinstall.signatures.required': false } : {}) },
+      },
+    );
     // An extension page kept open to read the extension's storage, as its own pages do.
     let probe: Tab | undefined;
     const probeTab = async () => {
@@ -164,6 +180,7 @@ export const firefoxUnderTest: BrowserUnderTest = {
     return {
       base: FIREFOX_BASE,
       userDataDir: ff.userDataDir,
+      browser: ff.browser,
       newTab: async () => firefoxTab(await ff.browser.newPage(), downloads),
       status: async () =>
         (await probeTab()).evaluate(
