@@ -28,6 +28,7 @@ function chromiumTab(page: Page): Tab {
     clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
     fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
     checkLabel: (label) => page.getByLabel(label, { exact: true }).check(),
+    inputValue: (label) => page.getByLabel(label, { exact: true }).inputValue(),
     selectLabel: async (label, value) => {
       await page.getByLabel(label, { exact: true }).selectOption(value);
     },

@@ -76,6 +76,7 @@ export interface Status {
   schoolTime: boolean;
   action: string;
   predictionOff: boolean | null;
+  siteAccess: boolean;
   exceptions: unknown[];
 }
 

@@ -37,6 +37,8 @@ export interface Tab {
   clickButton(name: string): Promise<void>;
   /** Types into the control whose label is `label`, replacing what is there. */
   fillLabel(label: string, value: string): Promise<void>;
+  /** The current value of the control labelled `label`. */
+  inputValue(label: string): Promise<string>;
   /** Ticks the radio button or box labelled `label`. */
   checkLabel(label: string): Promise<void>;
   selectLabel(label: string, value: string): Promise<void>;

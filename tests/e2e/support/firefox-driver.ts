@@ -103,6 +103,10 @@ function firefoxTab(page: Page, downloads: string): Tab {
       });
       await control.type(value);
     },
+    async inputValue(label) {
+      const control = await element(page, byLabel(label), `control labelled "${label}"`);
+      return control.evaluate((el) => (el as HTMLInputElement).value);
+    },
     async checkLabel(label) {
       await (await element(page, byLabel(label), `box labelled "${label}"`)).click();
     },
