@@ -66,6 +66,20 @@ for (const b of BROWSERS) {
       expect(social.connections, `requests seen: ${social.requests.join(', ')}`).toBe(0);
     });
 
+    test('with no managed policy at all the device is a pupil\'s: everything listed is blocked, and the status page says why', async () => {
+      // Firefox's storage.managed rejects when there is no policy; Chromium answers {}.
+      const s = await start(null, hosts(), (st) => !st.parsed.present && st.computedAt > 0);
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/');
+      await tab.waitForUrl(`${s.base}blocked.html#http://facebook.com/`);
+      await tab.waitForText('h1', 'Facebook is closed on school computers');
+      expect(social.connections).toBe(0);
+      await tab.open('options.html');
+      await tab.waitForText('[data-testid="role"]', 'Pupil');
+      await expect.poll(() => tab.attribute('[data-check="policy"]', 'data-state')).toBe('bad');
+      await tab.waitForText('[data-check="policy"]', 'None found: the fail-closed defaults apply');
+    });
+
     test('staff are allowed outside school hours', async () => {
       const s = await start(basePolicy({ role: 'staff', ...holidayNow() }), hosts(), (st) => st.parsed.present && st.role.role === 'staff' && !st.schoolTime);
       const tab = await s.newTab();
