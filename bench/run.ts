@@ -1,5 +1,5 @@
 /**
- * Hall Pass benchmark. Run with `npm run bench` (builds .output/chrome-mv3, then runs this).
+ * Hall Pass benchmark. Run with `npm run bench` (builds both browsers' extensions, then runs this).
  *
  * Measures:
  * 1. decide() per URL over a mixed list of 10,000 URLs (listed networks, subdomains, proxies and
@@ -11,6 +11,9 @@
  *    navigation start to the loaded block page for a blocked URL vs. to a loaded ordinary page,
  *    and TCP connections that reached the blocked site's server (must be 0).
  * 4. In the same browser, a policy change: from writing the file until the worker has applied it.
+ * 4b. Real Firefox ESR (root: the policy is /usr/lib/firefox-esr/distribution/policies.json): the
+ *    same navigations, timed by the landed page's own loadEventEnd, and the blocked site's TCP
+ *    connections (must be 0). Needs `npm run build:firefox` first (`npm run bench` builds both).
  * 5-7. The access log, in a second browser whose pupil policy has a DSL passphrase hash (bench/log.ts):
  *    entries written per second for real blocked navigations in parallel tabs, chaining 100,000
  *    events put straight into the inbox, and the DSL page over that log (unlock to table and
@@ -24,6 +27,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { benchCompile, benchDecide, type CompileResult, type DecideResult } from './core';
 import { benchBrowser, type BrowserResult } from './browser';
+import { benchFirefox, type FirefoxResult } from './firefox';
 import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './log';
 import { fmt } from './stats';
 
@@ -74,6 +78,20 @@ function printBrowser(r: BrowserResult): void {
   heading('4. Policy change in the running browser (pupil -> staff, holiday)');
   console.log(`write file -> status shows it applied (polled every 250 ms): ${fmt(r.policyChange.observedMs, 0)} ms`);
   console.log(`write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`);
+}
+
+function printFirefox(r: FirefoxResult): void {
+  heading('4b. Real Firefox ESR with the extension and a pupil policies.json');
+  console.log(`Firefox version:                    ${r.firefoxVersion}`);
+  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
+  console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
+  console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, timed by the landed page's loadEventEnd`);
+  console.log(`${''.padEnd(52)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}`);
+  console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
+  console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
+  console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
+  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
+  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.join('\n  ')}`);
 }
 
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
@@ -143,6 +161,16 @@ async function main(): Promise<number> {
     console.error(`\nChromium benchmark failed: ${browserError}`);
   }
 
+  let firefox: FirefoxResult | null = null;
+  let firefoxError: string | null = null;
+  try {
+    firefox = await benchFirefox();
+    printFirefox(firefox);
+  } catch (e) {
+    firefoxError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nFirefox benchmark failed: ${firefoxError}`);
+  }
+
   let log: LogResult | null = null;
   let logError: string | null = null;
   try {
@@ -154,7 +182,7 @@ async function main(): Promise<number> {
   }
 
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, log, logError };
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 
@@ -162,6 +190,9 @@ async function main(): Promise<number> {
     ...(browserError ? ['the Chromium benchmark did not complete'] : []),
     ...(browser && browser.blockedServerConnections !== 0 ? [`${browser.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
     ...(browser && browser.wrongLandings.length ? [`${browser.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+    ...(firefoxError ? ['the Firefox benchmark did not complete'] : []),
+    ...(firefox && firefox.blockedServerConnections !== 0 ? [`Firefox: ${firefox.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
+    ...(firefox && firefox.wrongLandings.length ? [`Firefox: ${firefox.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
     ...logFailures(log, logError),
   ];
   for (const f of failures) console.error(`FAIL: ${f}`);

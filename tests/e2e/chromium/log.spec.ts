@@ -12,6 +12,7 @@ import {
   type Launched,
 } from '../support/chromium';
 import { basePolicy } from '../support/policies';
+import { READ_LOG_ENTRIES, type StoredEntry } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 
 const PASSPHRASE = 'purple elephant dances';
@@ -52,20 +53,8 @@ async function openDsl(page: Page) {
 }
 
 /** Entries straight from IndexedDB, read in the worker: what the DSL page shows is checked separately. */
-async function storedEntries(b: Launched): Promise<{ seq: number; host: string | null; path: string | null; event: string; query: string | null }[]> {
-  const worker = await extensionWorker(b.context);
-  return worker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('hall-pass');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('entries').objectStore('entries').getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+async function storedEntries(b: Launched): Promise<StoredEntry[]> {
+  return (await extensionWorker(b.context)).evaluate(READ_LOG_ENTRIES);
 }
 
 test('Print summary prints the school, device, range, summaries and flagged users, without the controls', async () => {

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { EXTENSION_ID, extensionWorker, launch, readStatus, removePolicy, stopServiceWorker, writePolicy, type HostMap } from './chromium';
-import { matches, poll, type BrowserUnderTest, type Session, type StoredEntry, type Tab } from './driver';
+import { matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type Session, type Tab } from './driver';
 
 const BASE = `chrome-extension://${EXTENSION_ID}/`;
 
@@ -59,16 +59,7 @@ export const chromiumUnderTest: BrowserUnderTest = {
       status: async () => readStatus(await extensionWorker(b.context)),
       storedEntries: async () =>
         (await extensionWorker(b.context)).evaluate(
-          () =>
-            new Promise<StoredEntry[]>((resolve, reject) => {
-              const open = indexedDB.open('hall-pass');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const req = open.result.transaction('entries').objectStore('entries').getAll();
-                req.onsuccess = () => resolve(req.result);
-                req.onerror = () => reject(req.error);
-              };
-            }),
+          READ_LOG_ENTRIES,
         ),
       stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
       close: () => b.close(),

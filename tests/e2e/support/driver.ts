@@ -134,3 +134,15 @@ export const FIND_BUTTONS = (name: string): Element[] =>
     const visible = (b as HTMLElement).offsetParent !== null || getComputedStyle(b).position === 'fixed';
     return text === name && visible;
   });
+
+/** In the extension's own context: every log entry, straight from its IndexedDB. */
+export const READ_LOG_ENTRIES = (): Promise<StoredEntry[]> =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open('hall-pass');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('entries').objectStore('entries').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    };
+  });

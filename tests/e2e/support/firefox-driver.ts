@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { HostMap, Status } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, type BrowserUnderTest, type LaunchOptions, type Session, type StoredEntry, type Tab } from './driver';
+import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -198,16 +198,7 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
         ),
       storedEntries: async () =>
         (await probeTab()).evaluate(
-          () =>
-            new Promise<StoredEntry[]>((resolve, reject) => {
-              const open = indexedDB.open('hall-pass');
-              open.onerror = () => reject(open.error);
-              open.onsuccess = () => {
-                const req = open.result.transaction('entries').objectStore('entries').getAll();
-                req.onsuccess = () => resolve(req.result);
-                req.onerror = () => reject(req.error);
-              };
-            }),
+          READ_LOG_ENTRIES,
           null,
         ),
       async close() {
