@@ -103,6 +103,8 @@ export class Enforcer {
   private queue: Promise<unknown> = Promise.resolve();
   private lastProblems = '';
   private predictionOff: boolean | null = null;
+  /** From the last refresh; read on every navigation, so kept in memory once known. */
+  private siteAccess: boolean | undefined;
   private readonly book: ExceptionBook;
 
   constructor(private readonly deps: EnforcerDeps) {
@@ -205,7 +207,8 @@ export class Enforcer {
    * sends the tab to the block or warning page itself, and that is what gets logged.
    */
   async navigationStarted(tabId: number, url: string): Promise<void> {
-    if ((await this.lastSnapshot())?.siteAccess !== false) return;
+    this.siteAccess ??= (await this.lastSnapshot())?.siteAccess ?? true;
+    if (this.siteAccess) return;
     await this.checkTab(tabId, url);
   }
 
@@ -254,6 +257,7 @@ export class Enforcer {
     const networkOf = (id: string) => index.networks.find((n) => n.id === id);
     const { active, ended } = await this.book.settle(now);
     const siteAccess = await deps.siteAccess.granted();
+    this.siteAccess = siteAccess;
     // An exception only outlives its network's listing as long as the network stays listed.
     const exceptions = active.filter((e) => networkOf(e.networkId));
 
