@@ -133,6 +133,91 @@ for (const b of BROWSERS) {
       await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1 });
     });
 
+    test('Print summary: school, device, range, summaries and flagged users, printed to PDF (controls hidden in print: checked where media can be emulated)', async () => {
+      const s = await startPupil({ device: { label: 'Library PC 3' }, log: { flagThreshold: 2 } });
+      const tab = await s.newTab();
+      for (const p of ['/1', '/2', '/3']) {
+        await tab.goto(`http://x.com${p}`);
+        await tab.waitForUrl(/blocked\.html/);
+      }
+      await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
+      await openDsl(tab);
+      await tab.waitForText('body', 'Ash Grove Academy · Library PC 3 · all dates');
+      await tab.waitForText('[data-testid="flagged"]', 'unknown: 3 on');
+      await tab.waitForText('body', 'X (Twitter): 3');
+      if (tab.emulatePrint) {
+        await tab.emulatePrint();
+        expect(await tab.countButtons('Export CSV')).toBe(0);
+        expect(await tab.isVisible('[data-testid="log-table"]')).toBe(false);
+        expect(await tab.isVisible('[data-testid="flagged"]')).toBe(true);
+      }
+      const pdf = await tab.pdf();
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    });
+
+    test('an entry edited in IndexedDB is reported by Verify, with where the chain breaks', async () => {
+      const s = await startPupil();
+      const tab = await s.newTab();
+      for (const p of ['/one', '/two', '/three']) {
+        await tab.goto(`http://facebook.com${p}`);
+        await tab.waitForUrl(/blocked\.html/);
+      }
+      await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
+      await openDsl(tab);
+      await tab.clickButton('Verify');
+      await tab.waitForText('[data-testid="verification"]', 'Intact');
+
+      await s.inExtension(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('hall-pass');
+            open.onsuccess = () => {
+              const store = open.result.transaction('entries', 'readwrite').objectStore('entries');
+              const get = store.get(2);
+              get.onsuccess = () => {
+                const put = store.put({ ...get.result, path: '/innocent' });
+                put.onsuccess = () => resolve();
+                put.onerror = () => reject(put.error);
+              };
+            };
+          }),
+        null,
+      );
+      await tab.clickButton('Verify');
+      await tab.waitForText('[data-testid="verification"]', 'Broken at entry 2');
+    });
+
+    test('a purge by retention leaves a checkpoint and a chain that still verifies', async () => {
+      const s = await startPupil({ log: { retentionDays: 30 } });
+      const tab = await s.newTab();
+      for (const p of ['/old1', '/old2', '/new1', '/new2']) {
+        await tab.goto(`http://facebook.com${p}`);
+        await tab.waitForUrl(/blocked\.html/);
+      }
+      await expect.poll(async () => (await s.storedEntries()).length).toBe(4);
+      // Make the first two entries 40 days old, as if written long ago.
+      await s.inExtension(
+        () =>
+          new Promise<void>((resolve) => {
+            const open = indexedDB.open('hall-pass');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('entries', 'readwrite');
+              const store = tx.objectStore('entries');
+              for (const seq of [1, 2]) {
+                const get = store.get(seq);
+                get.onsuccess = () => store.put({ ...get.result, at: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+              }
+              tx.oncomplete = () => resolve();
+            };
+          }),
+        null,
+      );
+      await openDsl(tab); // opening the log runs maintenance: drain and purge
+      await expect.poll(async () => (await s.storedEntries()).map((e) => e.path)).toEqual(['/new1', '/new2']);
+      await tab.clickButton('Verify');
+      await tab.waitForText('[data-testid="verification"]', 'Intact');
+    });
+
     test("a pupil's report from the block page reaches the DSL, and is not shown back on the pupil's side", async () => {
       const s = await startPupil();
       const tab = await s.newTab();

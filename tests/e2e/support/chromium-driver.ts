@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { EXTENSION_ID, extensionWorker, launch, readStatus, removePolicy, stopServiceWorker, writePolicy, type HostMap } from './chromium';
-import { matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type Session, type Tab } from './driver';
+import { IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type Session, type Tab } from './driver';
 
 const BASE = `chrome-extension://${EXTENSION_ID}/`;
 
@@ -35,6 +35,9 @@ function chromiumTab(page: Page): Tab {
     open: async (name) => {
       await page.goto(`${BASE}${name}`);
     },
+    emulatePrint: () => page.emulateMedia({ media: 'print' }),
+    pdf: () => page.pdf(),
+    isVisible: (selector) => page.evaluate(IS_VISIBLE, selector),
     async download(action) {
       const [d] = await Promise.all([page.waitForEvent('download'), action()]);
       return { filename: d.suggestedFilename(), text: await fs.readFile((await d.path())!, 'utf8') };
@@ -61,6 +64,7 @@ export const chromiumUnderTest: BrowserUnderTest = {
         (await extensionWorker(b.context)).evaluate(
           READ_LOG_ENTRIES,
         ),
+      inExtension: async (fn, arg) => (await extensionWorker(b.context)).evaluate(fn as never, arg) as never,
       stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
       close: () => b.close(),
     };

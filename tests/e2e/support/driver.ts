@@ -44,6 +44,15 @@ export interface Tab {
   selectLabel(label: string, value: string): Promise<void>;
   /** Opens one of the extension's own pages in this tab. */
   open(page: ExtensionPageName): Promise<void>;
+  /**
+   * Shows the page as it prints (CSS media "print"). Chromium only: WebDriver BiDi has no media
+   * emulation, so in Firefox the printed PDF itself is what a test can check.
+   */
+  emulatePrint?(): Promise<void>;
+  /** Prints the page to PDF, as the browser's print dialog would. */
+  pdf(): Promise<Uint8Array>;
+  /** Whether the first element matching `selector` is shown (exists and takes up space). */
+  isVisible(selector: string): Promise<boolean>;
   /** Runs `action` (a click) and returns the file it made the browser save. */
   download(action: () => Promise<void>): Promise<Downloaded>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
@@ -59,6 +68,8 @@ export interface Session {
   status(): Promise<Status | undefined>;
   /** Log entries straight from the extension's IndexedDB (what the DSL page shows is checked separately). */
   storedEntries(): Promise<StoredEntry[]>;
+  /** Runs `fn` in the extension's own origin (its storage, its IndexedDB), as someone with the profile could. */
+  inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /**
    * Stops the extension's background as the browser does when it idles (Chromium, through CDP).
    * Firefox suspends its event page on its own; there is no switch for a test to pull.
@@ -146,3 +157,9 @@ export const READ_LOG_ENTRIES = (): Promise<StoredEntry[]> =>
       req.onerror = () => reject(req.error);
     };
   });
+
+/** In the page: is the first element matching `selector` shown? */
+export const IS_VISIBLE = (selector: string): boolean => {
+  const el = document.querySelector(selector) as HTMLElement | null;
+  return el !== null && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+};

@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { HostMap, Status } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
+import { FIND_BUTTONS, FIND_BY_LABEL, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -128,6 +128,8 @@ function firefoxTab(page: Page, downloads: string): Tab {
       }, name);
       await tab.waitForUrl(new RegExp(`^${FIREFOX_BASE}${name.replace('.', '\\.')}`));
     },
+    pdf: () => page.pdf(),
+    isVisible: (selector) => page.evaluate(IS_VISIBLE, selector),
     async download(action) {
       const before = new Set(await fs.readdir(downloads));
       await action();
@@ -201,6 +203,7 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
           READ_LOG_ENTRIES,
           null,
         ),
+      inExtension: async (fn, arg) => (await probeTab()).evaluate(fn, arg),
       async close() {
         await ff.close();
         await launchpad.close();
