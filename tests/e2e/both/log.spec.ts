@@ -218,6 +218,24 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-testid="verification"]', 'Intact');
     });
 
+    test('attempts in several tabs, some made while the background is stopped, are all logged', async () => {
+      const s = await startPupil();
+      const tabs = await Promise.all([1, 2, 3].map(() => s.newTab()));
+      const visit = async (i: number) => {
+        const tab = tabs[i % tabs.length]!;
+        await tab.goto(`http://facebook.com/burst/${i}`);
+        await tab.waitForUrl(new RegExp(`blocked\\.html#http://facebook\\.com/burst/${i}$`));
+      };
+      for (let i = 0; i < 10; i++) await visit(i);
+      // Chromium: the service worker is stopped and must wake for the rest (Firefox has no switch).
+      await s.stopBackground?.();
+      for (let i = 10; i < 30; i++) await visit(i);
+      await expect.poll(async () => (await s.storedEntries()).length, { timeout: 20_000 }).toBe(30);
+      const paths = (await s.storedEntries()).map((e) => e.path).sort();
+      expect(new Set(paths).size).toBe(30);
+      expect(social.connections).toBe(0);
+    });
+
     test("a pupil's report from the block page reaches the DSL, and is not shown back on the pupil's side", async () => {
       const s = await startPupil();
       const tab = await s.newTab();
