@@ -1,37 +1,15 @@
 /** Blocking, warning and the status page, written once and run in Chromium and Firefox ESR. */
 import { test, expect } from '@playwright/test';
-import { startSite, type SiteServer } from '../support/servers';
+import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, holidayNow, schoolStartsIn, schoolTimeAllDay, schoolTimeUntilMidnight } from '../support/policies';
 
-let social: SiteServer; // stands in for facebook.com, x.com, youtube.com... and social.test
-let ordinary: SiteServer; // an unlisted site: school.test
-
-const hosts = () => ({
-  'facebook.com': social.port,
-  'x.com': social.port,
-  'youtube.com': social.port,
-  'translate.goog': social.port,
-  'social.test': social.port,
-  'school.test': ordinary.port,
-});
-
-test.beforeAll(async () => {
-  social = await startSite('SOCIAL');
-  ordinary = await startSite('SCHOOL', {
-    '/links': `<!doctype html><a id="fb" href="http://facebook.com/groups/year6">Facebook group</a>
+const sites = useSites({
+  '/links': `<!doctype html><a id="fb" href="http://facebook.com/groups/year6">Facebook group</a>
       <iframe id="embed" src="http://www.youtube.com/embed/abc"></iframe>`,
-    '/script': `<!doctype html><script>setTimeout(() => { location.href = 'https://x.com/someone?q=1'; }, 50)</script>`,
-  });
+  '/script': `<!doctype html><script>setTimeout(() => { location.href = 'https://x.com/someone?q=1'; }, 50)</script>`,
 });
-test.afterAll(async () => {
-  await social.close();
-  await ordinary.close();
-});
-test.beforeEach(() => {
-  social.reset();
-  ordinary.reset();
-});
+const hosts = sites.hosts;
 
 for (const b of BROWSERS) {
   test.describe(b.name, () => {
@@ -63,7 +41,7 @@ for (const b of BROWSERS) {
 
       await tab.goto('http://school.test/');
       await tab.waitForText('#site', 'SCHOOL /');
-      expect(social.connections, `requests seen: ${social.requests.join(', ')}`).toBe(0);
+      expect(sites.social.connections, `requests seen: ${sites.social.requests.join(', ')}`).toBe(0);
     });
 
     test('with no managed policy at all the device is a pupil\'s: everything listed is blocked, and the status page says why', async () => {
@@ -73,7 +51,7 @@ for (const b of BROWSERS) {
       await tab.goto('http://facebook.com/');
       await tab.waitForUrl(`${s.base}blocked.html#http://facebook.com/`);
       await tab.waitForText('h1', 'Facebook is closed on school computers');
-      expect(social.connections).toBe(0);
+      expect(sites.social.connections).toBe(0);
       await tab.open('options.html');
       await tab.waitForText('[data-testid="role"]', 'Pupil');
       await expect.poll(() => tab.attribute('[data-check="policy"]', 'data-state')).toBe('bad');
@@ -88,10 +66,10 @@ for (const b of BROWSERS) {
       // A catalogue network is let through over the static floor too. Chromium upgrades the
       // HSTS-preloaded facebook.com and fails TLS with the plain local server (a new connection
       // is what shows it got there); Firefox asks its proxy for the page.
-      const before = social.connections;
+      const before = sites.social.connections;
       await tab.goto('http://facebook.com/');
       expect(await tab.url()).not.toContain('blocked.html');
-      await expect.poll(() => social.connections > before || social.requests.includes('facebook.com/')).toBe(true);
+      await expect.poll(() => sites.social.connections > before || sites.social.requests.includes('facebook.com/')).toBe(true);
     });
 
     test('staff in school hours are blocked and offered an exception', async () => {
@@ -102,7 +80,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('h1', 'social.test is blocked during school hours');
       // Staff see a way to ask for an exception (self-approved under the default policy).
       await expect.poll(() => tab.countButtons('Request exception')).toBe(1);
-      expect(social.connections).toBe(0);
+      expect(sites.social.connections).toBe(0);
     });
 
     test('warn: Continue opens the site in that tab only, Go back returns', async () => {
@@ -117,7 +95,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('body', 'Do not use it in an abusive or hateful manner.');
       await tab.clickButton('Go back');
       await tab.waitForUrl('http://school.test/');
-      expect(social.connections).toBe(0);
+      expect(sites.social.connections).toBe(0);
 
       await tab.goto('http://social.test/news');
       await tab.waitForUrl(`${warnPage}#http://social.test/news`);
@@ -159,7 +137,7 @@ for (const b of BROWSERS) {
       await tab.waitForUrl(/blocked\.html/);
       await tab.goto('http://social.test/');
       await tab.waitForUrl(/blocked\.html/);
-      expect(social.connections).toBe(0);
+      expect(sites.social.connections).toBe(0);
 
       await tab.open('options.html');
       await tab.waitForText('[data-testid="role"]', 'Pupil');

@@ -1,38 +1,13 @@
 /** Chromium only: a live policy edit, the first moments after start, and a stopped service worker (CDP). */
 import { test, expect } from '@playwright/test';
-import { startSite, type SiteServer } from '../support/servers';
+import { useSites } from '../support/sites';
 import { extensionPage, launch, removePolicy, stopServiceWorker, waitForStatus, writePolicy, type Launched } from '../support/chromium';
 import { basePolicy, holidayNow, schoolStartsIn } from '../support/policies';
 
-let social: SiteServer; // stands in for facebook.com, x.com, youtube.com... and social.test
-let ordinary: SiteServer; // an unlisted site: school.test
+const sites = useSites();
+const hosts = sites.hosts;
 let browser: Launched | undefined;
 
-const hosts = () => ({
-  'facebook.com': social.port,
-  'x.com': social.port,
-  'youtube.com': social.port,
-  'translate.goog': social.port,
-  'social.test': social.port,
-  'school.test': ordinary.port,
-});
-
-test.beforeAll(async () => {
-  social = await startSite('SOCIAL');
-  ordinary = await startSite('SCHOOL', {
-    '/links': `<!doctype html><a id="fb" href="http://facebook.com/groups/year6">Facebook group</a>
-      <iframe id="embed" src="http://www.youtube.com/embed/abc"></iframe>`,
-    '/script': `<!doctype html><script>setTimeout(() => { location.href = 'https://x.com/someone?q=1'; }, 50)</script>`,
-  });
-});
-test.afterAll(async () => {
-  await social.close();
-  await ordinary.close();
-});
-test.beforeEach(() => {
-  social.reset();
-  ordinary.reset();
-});
 test.afterEach(async () => {
   await browser?.close();
   browser = undefined;
@@ -53,11 +28,11 @@ test('a live policy change applies within seconds, and an open tab on a now-bloc
   await writePolicy(basePolicy({ role: 'pupil', ...holidayNow() }));
   await waitForStatus(browser.worker, (s) => s.role.role === 'pupil' && s.action === 'block');
   await expect(open).toHaveURL(`${blockPage}#http://social.test/feed`);
-  social.reset();
+  sites.social.reset();
   const page = await browser.context.newPage();
   await page.goto('http://social.test/');
   await expect(page).toHaveURL(`${blockPage}#http://social.test/`);
-  expect(social.connections).toBe(0);
+  expect(sites.social.connections).toBe(0);
 });
 
 test('a navigation right after browser start is blocked and reaches nothing', async () => {
@@ -72,7 +47,7 @@ test('a navigation right after browser start is blocked and reaches nothing', as
   await expect(page).toHaveURL(new RegExp(`^chrome-extension://[a-p]{32}/blocked\\.html`));
   await page.goto('http://www.youtube.com/watch?v=1');
   await expect(page).toHaveURL(/blocked\.html/);
-  expect(social.connections).toBe(0);
+  expect(sites.social.connections).toBe(0);
 });
 
 /** Staff on a social page, allowed now, with school time starting `seconds` from now. */
@@ -92,8 +67,8 @@ test('a stopped service worker is woken by the school-time alarm and blocks the 
   await stopServiceWorker(b.context, page);
   await expect(page).toHaveURL(`${blockPage}#http://social.test/timeline`, { timeout: 45_000 });
   expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
-  social.reset();
+  sites.social.reset();
   await page.goto('http://social.test/again');
   await expect(page).toHaveURL(`${blockPage}#http://social.test/again`);
-  expect(social.connections).toBe(0);
+  expect(sites.social.connections).toBe(0);
 });
