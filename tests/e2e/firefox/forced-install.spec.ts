@@ -53,7 +53,7 @@ test.afterAll(async () => {
   }
 });
 
-test('the policy installs the xpi, which reads its managed policy and says it was installed by policy', async () => {
+test('the policy installs the xpi, which reads its managed policy, says it was installed by policy, and cannot be disabled or removed', async () => {
   const started = Date.now();
   session = await firefox.launch(hosts(), { forcedInstall: true, userDataDir });
   const status = await waitForSessionStatus(session, (s) => s.parsed.present && s.role.role === 'pupil');
@@ -70,6 +70,18 @@ test('the policy installs the xpi, which reads its managed policy and says it wa
     null,
   );
   expect(self).toMatchObject({ installType: 'admin', mayDisable: false, enabled: true });
+  // Removing it is refused by the add-on manager itself (the check behind about:addons' Remove).
+  const removal = await tab.evaluate(
+    () =>
+      (globalThis as unknown as { browser: { management: { uninstallSelf(o: unknown): Promise<void> } } }).browser.management
+        .uninstallSelf({ showConfirmDialog: false })
+        .then(
+          () => 'removed',
+          (e: unknown) => String(e),
+        ),
+    null,
+  );
+  expect(removal).toBe('Error: The add-on cannot be uninstalled');
 });
 
 test('it blocks Facebook and the site gets no connection', async () => {
