@@ -71,33 +71,56 @@ const asAllowance = (e: GrantedException): Allowance => ({
   ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}),
 });
 
-const sameRules = (a: readonly DnrRule[], b: readonly DnrRule[]): boolean =>
-  JSON.stringify([...a].sort((x, y) => x.id - y.id)) === JSON.stringify([...b].sort((x, y) => x.id - y.id));
-
 type RuleChange = { removeRuleIds: number[]; addRules: DnrRule[] };
 
+/** A digest of the rules as compiled (compilation is deterministic). */
+async function fingerprint(rules: readonly DnrRule[]): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(rules)));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const idList = (rules: readonly DnrRule[]) =>
+  rules
+    .map((r) => r.id)
+    .sort((a, b) => a - b)
+    .join(',');
+
 /**
- * Replaces one set of rules (dynamic or session) when it differs. If the browser refuses the new
- * set, the old one is removed too: what the old rules allowed must not outlive the failure, and
- * with no dynamic rules the static floor blocks every catalogue network.
+ * Replaces one set of rules (dynamic or session) when it differs from what was last applied.
+ *
+ * "Differs" is judged by a digest of what we compiled, kept in `memo`, plus the ids the browser
+ * holds (a reinstall wipes them): the browser hands rules back with its own key order and
+ * defaults, so comparing its copy with ours always differed, and every refresh rewrote every
+ * rule. Chromium then forgets which open pages an allowAllRequests rule let in, and an approved
+ * page's own requests started failing after the next minute's refresh.
+ *
+ * If the browser refuses the new set, the old one is removed too: what the old rules allowed must
+ * not outlive the failure, and with no dynamic rules the static floor blocks every catalogue network.
  */
 async function replaceRules(
   rules: DnrRule[],
   get: () => Promise<DnrRule[]>,
   update: (change: RuleChange) => Promise<void>,
+  memo: { kv: KvPort; key: string },
   describe: (error: string) => string,
 ): Promise<string[]> {
-  const current = await get();
-  if (sameRules(current, rules)) return [];
+  const [current, applied, wanted] = await Promise.all([get(), memo.kv.get<string>(memo.key), fingerprint(rules)]);
+  if (applied === wanted && idList(current) === idList(rules)) return [];
   const removeRuleIds = current.map((r) => r.id);
   try {
     await update({ removeRuleIds, addRules: rules });
+    await memo.kv.set(memo.key, wanted);
     return [];
   } catch (e) {
+    await memo.kv.set(memo.key, null);
     await update({ removeRuleIds, addRules: [] }).catch(() => undefined);
     return [describe(String(e))];
   }
 }
+
+/** Where the digests of the rules last applied are kept (dynamic rules persist, session ones do not). */
+export const APPLIED_DYNAMIC_KEY = 'appliedDynamicRules';
+export const APPLIED_SESSION_KEY = 'appliedSessionRules';
 
 export class Enforcer {
   private queue: Promise<unknown> = Promise.resolve();
@@ -333,12 +356,12 @@ export class Enforcer {
     describe = (e: string) => `The browser refused the blocking rules (${e}); every listed network is blocked instead, without approved uses or exceptions.`,
   ): Promise<string[]> {
     const { dnr } = this.deps;
-    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), describe);
+    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), { kv: this.deps.local, key: APPLIED_DYNAMIC_KEY }, describe);
   }
 
   private applySession(rules: DnrRule[]): Promise<string[]> {
     const { dnr } = this.deps;
-    return replaceRules(rules, () => dnr.getSessionRules(), (c) => dnr.updateSessionRules(c), (e) =>
+    return replaceRules(rules, () => dnr.getSessionRules(), (c) => dnr.updateSessionRules(c), { kv: this.deps.session, key: APPLIED_SESSION_KEY }, (e) =>
       `The browser refused the warning allowances (${e}).`,
     );
   }

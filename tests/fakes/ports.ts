@@ -4,6 +4,14 @@ import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, Kv
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 
+/** As browsers hand rules back: their own key order (alphabetical in Chromium), not ours. */
+function asBrowserReturns<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(asBrowserReturns) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(entries.map(([k, v]) => [k, asBrowserReturns(v)])) as T;
+}
+
 export class FakeDnr implements DnrPort {
   dynamic: DnrRule[] = [];
   session: DnrRule[] = [];
@@ -12,7 +20,7 @@ export class FakeDnr implements DnrPort {
   failNextDynamic: Error | null = null;
 
   async getDynamicRules() {
-    return structuredClone(this.dynamic);
+    return asBrowserReturns(this.dynamic);
   }
   async updateDynamicRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
     this.dynamicUpdates += 1;
@@ -24,7 +32,7 @@ export class FakeDnr implements DnrPort {
     this.dynamic = [...this.dynamic.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
   }
   async getSessionRules() {
-    return structuredClone(this.session);
+    return asBrowserReturns(this.session);
   }
   async updateSessionRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
     this.session = [...this.session.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];

@@ -85,12 +85,25 @@ describe('Enforcer.refresh', () => {
     ]);
   });
 
-  it('does not rewrite the rules when nothing changed', async () => {
-    const deps = fakeDeps();
+  it('does not rewrite the rules when nothing changed, though the browser hands them back in its own key order', async () => {
+    // Rewriting them would make Chromium forget the open pages an allowAllRequests rule let in.
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff', approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'School X' }] }) });
     const enforcer = new Enforcer(deps);
     await enforcer.refresh('one');
     await enforcer.refresh('two');
+    await enforcer.refresh('three');
     expect(deps.dnr.dynamicUpdates).toBe(1);
+  });
+
+  it('rewrites them when the browser has lost them (a reinstall), though nothing changed in the policy', async () => {
+    const deps = fakeDeps();
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('one');
+    const applied = deps.dnr.dynamic.length;
+    deps.dnr.dynamic = [];
+    await enforcer.refresh('after reinstall');
+    expect(deps.dnr.dynamicUpdates).toBe(2);
+    expect(deps.dnr.dynamic).toHaveLength(applied);
   });
 
   it('when the browser refuses the rules, replaces them with plain blocks of every listed network, extra sites too, and says so', async () => {

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { startSite, type SiteServer } from '../support/servers';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, schoolTimeAllDay, schoolTimeUntilMidnight } from '../support/policies';
-import type { Tab } from '../support/driver';
+import { waitForSessionStatus, type Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 
 let social: SiteServer;
@@ -118,7 +118,7 @@ for (const b of BROWSERS) {
       expect(social.connections).toBe(0);
     });
 
-    test("an approved use: the school's page loads with its own requests, other pages stay blocked, even after pushState", async () => {
+    test("an approved use: the school's page loads with its own requests, also after a refresh of the rules; other pages stay blocked, even after pushState", async () => {
       const s = await start(
         basePolicy({
           role: 'staff',
@@ -133,6 +133,18 @@ for (const b of BROWSERS) {
       await tab.goto('http://social.test/AshGroveAcademy');
       await tab.waitForText('#site', 'School page');
       await tab.waitForText('#api', 'api {"posts":3}');
+      // The page keeps working after the extension brings its rules up to date (the status page
+      // asks for that when it opens; the safety alarm does every minute).
+      const before = (await s.status())!.computedAt;
+      const statusPage = await s.newTab();
+      await statusPage.open('options.html');
+      await statusPage.waitForText('[data-testid="approved-uses"]', 'School account');
+      await waitForSessionStatus(s, (st) => st.computedAt > before);
+      const again = await tab.evaluate(async () => {
+        const r = await fetch('/api/timeline.json').catch(() => null);
+        return r ? `${r.status} ${await r.text()}` : 'failed';
+      }, null);
+      expect(again).toBe('200 {"posts":3}');
 
       await tab.goto('http://social.test/AshGroveAcademy/../elonmusk');
       await tab.waitForUrl(`${blockPage}#http://social.test/elonmusk`);
@@ -141,10 +153,6 @@ for (const b of BROWSERS) {
       await tab.waitForText('#site', 'School page');
       await tab.click('#move');
       await tab.waitForUrl(`${blockPage}#http://social.test/elonmusk`);
-
-      const status = await s.newTab();
-      await status.open('options.html');
-      await status.waitForText('[data-testid="approved-uses"]', 'School account');
     });
   });
 }
