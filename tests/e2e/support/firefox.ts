@@ -44,18 +44,12 @@ export function firefoxPrefs(hosts: HostMap): Record<string, unknown> {
     'network.proxy.type': 2,
     'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(pacScript(hosts))}`,
     'network.proxy.allow_hijacking_localhost': true,
-    // The network must see only what the page itself asks for.
-    'network.predictor.enabled': false,
-    'network.dns.disablePrefetch': true,
-    'network.prefetch-next': false,
-    'browser.urlbar.speculativeConnect.enabled': false,
-    'network.http.speculative-parallel-limit': 0,
+    // Network prediction is left at Firefox's default: turning it off is the extension's job
+    // (privacy.network.networkPredictionEnabled), and the connection counts test that.
     // HTTPS-only and HSTS upgrades would send plain test pages to port 443.
     'dom.security.https_only_mode': false,
     'network.stricttransportsecurity.preloadlist': false,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-    // Extensions' pages and the policy engine log to the console we capture.
-    'extensions.logging.enabled': false,
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
   };
