@@ -133,19 +133,30 @@ function firefoxTab(page: Page, downloads: string): Tab {
     async download(action) {
       const before = new Set(await fs.readdir(downloads));
       await action();
+      // Firefox may write under a temporary name (or beside a .part file) and then rename: the
+      // download is the new file that is still there, with no .part, at a size that holds still.
+      const settled = async (name: string) => {
+        const file = path.join(downloads, name);
+        const first = await fs.stat(file).catch(() => null);
+        await new Promise((r) => setTimeout(r, 300));
+        const second = await fs.stat(file).catch(() => null);
+        const partial = await fs.stat(`${file}.part`).then(
+          () => true,
+          () => false,
+        );
+        return first !== null && second !== null && first.size === second.size && second.size > 0 && !partial;
+      };
       const filename = await poll(
-        async () => (await fs.readdir(downloads)).find((f) => !before.has(f) && !f.endsWith('.part')),
-        (f) => f !== undefined && !f.endsWith('.part'),
+        async () => {
+          for (const name of await fs.readdir(downloads)) {
+            if (!before.has(name) && !name.endsWith('.part') && (await settled(name))) return name;
+          }
+          return undefined;
+        },
+        (name) => name !== undefined,
         'a finished download',
       );
-      const file = path.join(downloads, filename!);
-      // Written in one go, but wait until the size stops changing.
-      await poll(
-        async () => [(await fs.stat(file)).size, await new Promise((r) => setTimeout(r, 200)).then(async () => (await fs.stat(file)).size)],
-        ([a, b]) => a === b && (a ?? 0) > 0,
-        'the download to finish',
-      );
-      return { filename: filename!, text: await fs.readFile(file, 'utf8') };
+      return { filename: filename!, text: await fs.readFile(path.join(downloads, filename!), 'utf8') };
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     close: () => page.close(),
