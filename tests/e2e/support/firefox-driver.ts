@@ -60,7 +60,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
       );
       // A navigation that ends on an extension page, or starts from one, never "finishes" for
       // Puppeteer: a new document that has loaded is the sign.
-      const onExtensionPage = poll(
+      const newDocumentLoaded = poll(
         () =>
           withTimeout(
             page.evaluate(
@@ -75,7 +75,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
         () => true,
         () => true,
       );
-      await Promise.race([navigation, onExtensionPage]);
+      await Promise.race([navigation, newDocumentLoaded]);
     },
     url: () => currentUrl(page),
     waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
