@@ -64,6 +64,13 @@ export const chromiumUnderTest: BrowserUnderTest = {
         (await extensionWorker(b.context)).evaluate(
           READ_LOG_ENTRIES,
         ),
+      async withholdSiteAccess() {
+        const page = await b.context.newPage();
+        await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
+        // Playwright's CSS engine pierces the open shadow roots of the extensions page.
+        await page.locator('extensions-manager extensions-detail-view select#hostAccess').selectOption({ label: 'On click' });
+        await page.close();
+      },
       inExtension: async (fn, arg) => (await extensionWorker(b.context)).evaluate(fn as never, arg) as never,
       stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
       close: () => b.close(),

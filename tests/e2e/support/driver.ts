@@ -68,6 +68,12 @@ export interface Session {
   status(): Promise<Status | undefined>;
   /** Log entries straight from the extension's IndexedDB (what the DSL page shows is checked separately). */
   storedEntries(): Promise<StoredEntry[]>;
+  /**
+   * Takes the extension's access to sites away, as a user can: Chromium's chrome://extensions →
+   * Site access → "On click"; Firefox's about:addons → Permissions (done here by the extension's
+   * own page, since BiDi cannot open about:addons).
+   */
+  withholdSiteAccess(): Promise<void>;
   /** Runs `fn` in the extension's own origin (its storage, its IndexedDB), as someone with the profile could. */
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /**

@@ -215,6 +215,16 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
           null,
         ),
       inExtension: async (fn, arg) => (await probeTab()).evaluate(fn, arg),
+      async withholdSiteAccess() {
+        const removed = await (await probeTab()).evaluate(
+          () =>
+            (globalThis as unknown as { browser: { permissions: { remove(p: unknown): Promise<boolean> } } }).browser.permissions.remove({
+              origins: ['<all_urls>'],
+            }),
+          null,
+        );
+        if (!removed) throw new Error('Firefox kept the access to sites');
+      },
       async close() {
         await ff.close();
         await launchpad.close();
