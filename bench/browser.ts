@@ -32,11 +32,10 @@ export interface Timings {
   samplesMs: number[];
 }
 
-export interface BrowserResult {
-  chromiumVersion: string;
-  /** From launch() until the worker's status shows the pupil policy applied. */
+/** Alternating blocked and allowed navigations in one real browser, and what reached the blocked site. */
+export interface NavigationResult {
+  /** From launch until the status shows the pupil policy applied. */
   launchToPolicyMs: number;
-  rulesInBrowser: RuleCount | null;
   ruleErrors: string[];
   iterations: number;
   warmupIterations: number;
@@ -45,9 +44,14 @@ export interface BrowserResult {
   ratioBlockedToAllowed: number;
   blockedServerConnections: number;
   blockedServerRequests: string[];
-  allowedServerConnections: number;
   /** Navigations that did not end where they should (blocked page / the allowed page). */
   wrongLandings: string[];
+}
+
+export interface BrowserResult extends NavigationResult {
+  chromiumVersion: string;
+  rulesInBrowser: RuleCount | null;
+  allowedServerConnections: number;
   policyChange: {
     /** From starting to write the file until waitForStatus saw it (polls every 250 ms). */
     observedMs: number;

@@ -14,21 +14,11 @@ import { firefoxUnderTest } from '../tests/e2e/support/firefox-driver';
 import { FIREFOX, FIREFOX_BASE, FIREFOX_POLICY_FILE } from '../tests/e2e/support/firefox';
 import { basePolicy } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';
-import { summary, type Timings } from './browser';
+import { summary, type NavigationResult } from './browser';
 import fs from 'node:fs/promises';
 
-export interface FirefoxResult {
+export interface FirefoxResult extends NavigationResult {
   firefoxVersion: string;
-  launchToPolicyMs: number;
-  ruleErrors: string[];
-  iterations: number;
-  warmupIterations: number;
-  blocked: Timings;
-  allowed: Timings;
-  ratioBlockedToAllowed: number;
-  blockedServerConnections: number;
-  blockedServerRequests: string[];
-  wrongLandings: string[];
 }
 
 /** The landed page's loadEventEnd (ms from the navigation's start) once it has loaded. */

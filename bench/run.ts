@@ -26,7 +26,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { benchCompile, benchDecide, type CompileResult, type DecideResult } from './core';
-import { benchBrowser, type BrowserResult } from './browser';
+import { benchBrowser, type BrowserResult, type NavigationResult } from './browser';
 import { benchFirefox, type FirefoxResult } from './firefox';
 import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './log';
 import { fmt } from './stats';
@@ -60,6 +60,27 @@ function printCompile(results: CompileResult[]): void {
   console.log('(redirect = unsafe rules, MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES; domains = requestDomains entries in all rules)');
 }
 
+/** The timing table and the blocked site's connections, the same for both browsers. */
+function printNavigations(r: NavigationResult): void {
+  console.log(`${''.padEnd(52)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}`);
+  console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
+  console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
+  console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
+  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
+}
+
+function printWrongLandings(r: NavigationResult): void {
+  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.join('\n  ')}`);
+}
+
+function navigationFailures(browser: string, r: NavigationResult | null, error: string | null): string[] {
+  if (error || !r) return [`the ${browser} benchmark did not complete`];
+  return [
+    ...(r.blockedServerConnections !== 0 ? [`${browser}: ${r.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
+    ...(r.wrongLandings.length ? [`${browser}: ${r.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+  ];
+}
+
 function printBrowser(r: BrowserResult): void {
   heading('3. Real Chromium with the extension and a managed pupil policy');
   console.log(`Chromium version:                   ${r.chromiumVersion}`);
@@ -67,13 +88,9 @@ function printBrowser(r: BrowserResult): void {
   const rules = r.rulesInBrowser;
   console.log(`dynamic rules applied by worker:    ${rules ? `total ${rules.total}, regex ${rules.regex}, redirect ${rules.unsafe}` : 'not reported'}${r.ruleErrors.length ? `; ERRORS: ${r.ruleErrors.join(' | ')}` : ', no rule errors'}`);
   console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, goto(waitUntil: 'load')`);
-  console.log(`${''.padEnd(52)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}`);
-  console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
-  console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
-  console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
-  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
+  printNavigations(r);
   console.log(`TCP connections to allowed server:  ${r.allowedServerConnections}`);
-  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.join('\n  ')}`);
+  printWrongLandings(r);
 
   heading('4. Policy change in the running browser (pupil -> staff, holiday)');
   console.log(`write file -> status shows it applied (polled every 250 ms): ${fmt(r.policyChange.observedMs, 0)} ms`);
@@ -86,12 +103,8 @@ function printFirefox(r: FirefoxResult): void {
   console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
   console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, timed by the landed page's loadEventEnd`);
-  console.log(`${''.padEnd(52)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}`);
-  console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
-  console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
-  console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
-  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
-  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.join('\n  ')}`);
+  printNavigations(r);
+  printWrongLandings(r);
 }
 
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
@@ -187,12 +200,8 @@ async function main(): Promise<number> {
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 
   const failures = [
-    ...(browserError ? ['the Chromium benchmark did not complete'] : []),
-    ...(browser && browser.blockedServerConnections !== 0 ? [`${browser.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
-    ...(browser && browser.wrongLandings.length ? [`${browser.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
-    ...(firefoxError ? ['the Firefox benchmark did not complete'] : []),
-    ...(firefox && firefox.blockedServerConnections !== 0 ? [`Firefox: ${firefox.blockedServerConnections} TCP connection(s) reached the blocked site`] : []),
-    ...(firefox && firefox.wrongLandings.length ? [`Firefox: ${firefox.wrongLandings.length} navigation(s) landed on the wrong page`] : []),
+    ...navigationFailures('Chromium', browser, browserError),
+    ...navigationFailures('Firefox', firefox, firefoxError),
     ...logFailures(log, logError),
   ];
   for (const f of failures) console.error(`FAIL: ${f}`);

@@ -10,29 +10,19 @@ import {
   type LogExport,
 } from '../../utils/core/log/export';
 import { GENESIS_HASH, type LogEntry, type LogEntryData, type LogFilters } from '../../utils/core/log/types';
+import { entryData } from '../fakes/log-entries';
 
+/** The shared plausible entry, with the user, device and times these export tests read back. */
 function data(seq: number, over: Partial<LogEntryData> = {}): LogEntryData {
   const minute = String(seq % 60).padStart(2, '0');
-  return {
-    seq,
+  return entryData(seq, {
     at: `2026-11-24T10:${minute}:00.000Z`,
     localTime: `2026-11-24 10:${minute}:00`,
-    timezone: 'Europe/London',
     user: 'amy@school.example',
-    role: 'pupil',
     device: 'ICT Suite PC 12',
-    event: 'blocked',
-    networkId: 'tiktok',
-    networkName: 'TikTok',
-    host: 'www.tiktok.com',
     path: '/foryou',
-    query: null,
-    fragment: null,
-    schoolTime: true,
-    text: null,
-    person: null,
     ...over,
-  };
+  });
 }
 
 /** A real chain made with chain.ts, so these tests break if the two drift apart. */

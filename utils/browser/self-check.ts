@@ -7,7 +7,8 @@ export async function selfCheckFacts(status: StatusSnapshot | null, now = Date.n
   const [self, incognito, hosts] = await Promise.all([
     browser.management.getSelf().catch(() => null),
     browser.extension.isAllowedIncognitoAccess().catch(() => null),
-    browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => null),
+    // The last refresh already asked; ask again only without one (or one from an older version).
+    status?.siteAccess ?? browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => null),
   ]);
   return {
     installType: self?.installType ?? null,
