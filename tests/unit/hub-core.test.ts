@@ -3,7 +3,7 @@ import { canonicalJson, chainEntries, hashEntry } from '../../utils/core/log/cha
 import { GENESIS_HASH, type LogEntry } from '../../utils/core/log/types';
 import { encodeBatch, msToUnixNano, type DeviceResource } from '../../utils/core/hub/otlp';
 import { BACKOFF_MAX_MS, RETRY_AFTER_MAX_MS, backoffDelay, parseRetryAfter } from '../../utils/core/hub/backoff';
-import { BATCH_MAX, heartbeatDue, HEARTBEAT_MS, nextBatchSeqs, purgeLimit, readAnswer } from '../../utils/core/hub/outbox-plan';
+import { BATCH_MAX, heartbeatDue, HEARTBEAT_MS, nextBatchSeqs, purgeLimit, readAnswer, withTrueHashes } from '../../utils/core/hub/outbox-plan';
 import { fromBase64Url, keyFingerprint, sign, toBase64, toBase64Url, verifySignature, KEY_ALGORITHM } from '../../utils/core/hub/signature';
 import { entryData } from '../fakes/log-entries';
 
@@ -167,6 +167,19 @@ describe('outbox plan', () => {
     ['unsorted input', 0, [3, 1, 2], [1, 2, 3]],
   ] as [string, number, number[], number[]][])('%s', (_name, cursor, stored, expected) => {
     expect(nextBatchSeqs(cursor, stored)).toEqual(expected);
+  });
+
+  it('an entry edited after it was written is sent with the hash of what it says now, so the hub sees the change', async () => {
+    const es = await entries(3);
+    const untouched = await withTrueHashes(es);
+    expect(untouched).toEqual({ entries: es, rehashed: [] });
+    const edited = [es[0]!, { ...es[1]!, path: '/nothing-to-see' }, es[2]!];
+    const r = await withTrueHashes(edited);
+    expect(r.rehashed).toEqual([2]);
+    expect(r.entries[1]!.hash).toBe(await hashEntry(es[1]!.prevHash, edited[1]!));
+    expect(r.entries[1]!.hash).not.toBe(es[1]!.hash);
+    // The next entry still points at the old hash: the break shows at the hub.
+    expect(r.entries[2]!.prevHash).toBe(es[1]!.hash);
   });
 
   it('BATCH_MAX is the contract limit the device keeps to', () => expect(BATCH_MAX).toBe(100));

@@ -10,7 +10,7 @@
  */
 import { backoffDelay, parseRetryAfter } from '../core/hub/backoff';
 import { encodeBatch, type DeviceResource } from '../core/hub/otlp';
-import { BATCH_MAX, HEARTBEAT_MS, heartbeatDue, nextBatchSeqs, readAnswer } from '../core/hub/outbox-plan';
+import { BATCH_MAX, HEARTBEAT_MS, heartbeatDue, nextBatchSeqs, readAnswer, withTrueHashes } from '../core/hub/outbox-plan';
 import type { HubSettings, ParsedPolicy } from '../core/policy';
 import type { LogEntry, NewLogEvent } from '../core/log/types';
 import type { JournalPort, KvPort } from '../ports';
@@ -200,7 +200,11 @@ export class Outbox {
       waiting: Math.max(0, waitingAfter),
       policyProblems: parsed.problems.map((p) => ({ key: p.key, message: p.problem })),
     };
-    const body = encodeBatch(resource, entries, this.d.now());
+    const checked = await withTrueHashes(entries);
+    if (checked.rehashed.length > 0) {
+      this.d.log('warn', `hub: entries ${checked.rehashed.join(', ')} were changed after they were written; sent as they are now`);
+    }
+    const body = encodeBatch(resource, checked.entries, this.d.now());
     const headers = {
       'Content-Type': 'application/json',
       Authorization: `Bearer ${hub.key}`,

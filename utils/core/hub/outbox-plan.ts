@@ -3,6 +3,9 @@
  * cursor, and how far retention may purge. The journal stays the source of truth; the cursor is the
  * highest seq the hub has acknowledged.
  */
+import { hashEntry } from '../log/chain';
+import type { LogEntry } from '../log/types';
+
 export const BATCH_MAX = 100;
 /** A heartbeat at least this often when there is nothing new, so the hub tells quiet from silent. */
 export const HEARTBEAT_MS = 55 * 60_000;
@@ -66,4 +69,24 @@ export function purgeLimit(hubConfigured: boolean, cursor: number): number {
 /** Whether a heartbeat is due: nothing to send, and nothing sent for HEARTBEAT_MS. */
 export function heartbeatDue(lastContact: number | null, now: number): boolean {
   return lastContact === null || now - lastContact >= HEARTBEAT_MS;
+}
+
+/**
+ * Entries as they are now, each with the hash of what it now says. An entry edited on the device
+ * after it was written no longer matches its stored hash; the hub refuses a record whose hash does
+ * not match its body, so sending it as it is would block every later entry. Sent with its true
+ * hash instead, it reaches the hub as it is, where it breaks the chain (the next entry's previous
+ * hash no longer matches) or contradicts the copy the hub already holds: the hub marks the device
+ * broken, which is what happened. `rehashed` lists the seqs that did not match.
+ */
+export async function withTrueHashes(entries: readonly LogEntry[]): Promise<{ entries: LogEntry[]; rehashed: number[] }> {
+  const hashes = await Promise.all(entries.map((e) => hashEntry(e.prevHash, e).catch(() => null)));
+  const rehashed: number[] = [];
+  const out = entries.map((e, i) => {
+    const h = hashes[i];
+    if (h === null || h === undefined || h === e.hash) return e;
+    rehashed.push(e.seq);
+    return { ...e, hash: h };
+  });
+  return { entries: out, rehashed };
 }
