@@ -37,6 +37,7 @@ interface DeviceRow {
   broken_at_seq: number | null;
   last_seq: number | null;
   last_hash: string | null;
+  silent_since: Date | null;
 }
 
 const COLUMNS = [
@@ -66,7 +67,7 @@ export async function storeBatch(db: Db, input: StoreInput): Promise<StoreResult
     const { rows } = await tx.query<DeviceRow & { inserted: boolean }>(
       `insert into devices (id, school_id, public_key, first_key_id, last_key_id) values ($1, $2, $3, $4, $4)
        on conflict (id) do update set last_seen = devices.last_seen
-       returning id, school_id, public_key, chain_state, broken_at_seq, last_seq, last_hash, (xmax = 0) as inserted`,
+       returning id, school_id, public_key, chain_state, broken_at_seq, last_seq, last_hash, silent_since, (xmax = 0) as inserted`,
       [batch.deviceId, schoolId, input.publicKey, keyId],
     );
     const device = rows[0]!;
@@ -134,7 +135,7 @@ export async function storeBatch(db: Db, input: StoreInput): Promise<StoreResult
     const newBreak = first !== null && (device.broken_at_seq === null || first.seq < device.broken_at_seq) ? first : null;
     const headHash = head !== null && head !== device.last_seq ? (known.get(head) ?? null) : device.last_hash;
     await tx.query(
-      `update devices set last_seen = now(), last_key_id = $2, label = $3, version = $4, browser = $5, reported_school = $6,
+      `update devices set last_seen = now(), silent_since = null, last_key_id = $2, label = $3, version = $4, browser = $5, reported_school = $6,
          waiting = $7, policy_problems = $8::text::jsonb, last_seq = $9, last_hash = $10, entries_count = entries_count + $11,
          chain_state = case when $12::bigint is null then chain_state else 'broken' end,
          broken_at_seq = coalesce($12::bigint, broken_at_seq),
@@ -145,6 +146,9 @@ export async function storeBatch(db: Db, input: StoreInput): Promise<StoreResult
     );
     if (newDevice) {
       await audit(tx, { kind: 'new-device', schoolId, deviceId: batch.deviceId, keyId, remoteAddr: input.remoteAddr, reason: 'a new device reached the hub (unconfirmed)', detail: { label: batch.label, browser: batch.browser, version: batch.version } });
+    }
+    if (device.silent_since) {
+      await audit(tx, { kind: 'device-back', schoolId, deviceId: batch.deviceId, keyId, remoteAddr: input.remoteAddr, reason: 'the device was heard from again after falling silent', detail: { silentSince: device.silent_since.toISOString() } });
     }
     if (breaks.length) {
       await audit(tx, { kind: 'chain-broken', schoolId, deviceId: batch.deviceId, keyId, remoteAddr: input.remoteAddr, reason: breaks[0]!.problem, detail: { breaks: breaks.slice(0, 20) } });

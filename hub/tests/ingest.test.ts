@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey, createSchool, listDevices, revokeKey } from '../src/admin.ts';
 import { canonicalJson } from '../../utils/core/log/chain.ts';
 import { startHub, type Hub } from '../src/server.ts';
+import { markSilentDevices } from '../src/silence.ts';
 import { makeKeyPair, makeTestDevice, sign, type TestDevice } from './support/device.ts';
 import { send } from './support/http.ts';
 import { startPgCluster, type PgCluster } from './support/pg-cluster.ts';
@@ -343,13 +344,34 @@ describe('rate limits', () => {
 });
 
 describe('silent devices', () => {
-  it('a device not heard from for longer than HUB_SILENT_HOURS is reported silent; a heartbeat clears it', async () => {
+  it('a device not heard from for longer than HUB_SILENT_HOURS is reported silent and marked once in audit; its next request clears it', async () => {
     const d = await deliveredDevice(1);
     await hub.db.query("update devices set last_seen = now() - interval '49 hours' where id = $1", [d.id]);
     expect((await listDevices(hub.db, { silentHours: 48 })).find((x) => x.id === d.id)!.silent).toBe(true);
     expect((await listDevices(hub.db, { silentHours: 72 })).find((x) => x.id === d.id)!.silent).toBe(false);
-    expect((await send(hub, await d.request([], key))).status).toBe(200);
-    expect((await listDevices(hub.db, { silentHours: 48 })).find((x) => x.id === d.id)!.silent).toBe(false);
+
+    expect(await markSilentDevices(hub.db, 48)).toContain(d.id);
+    expect(await markSilentDevices(hub.db, 48)).not.toContain(d.id); // marked once
+    expect((await deviceInfo(d))!.silentSince).toBeInstanceOf(Date);
+    expect((await auditOf({ kind: 'device-silent', deviceId: d.id }))[0]!.reason).toBe('no contact for longer than 48 hours');
+
+    expect((await send(hub, await d.request([], key))).status).toBe(200); // a heartbeat
+    const info = (await deviceInfo(d))!;
+    expect([info.silent, info.silentSince]).toEqual([false, null]);
+    expect(await auditOf({ kind: 'device-back', deviceId: d.id })).toHaveLength(1);
+  });
+
+  it('the running hub sweeps for silent devices on its own', async () => {
+    const sweeping = await startHub({ databaseUrl: cluster.url, port: 0, silentHours: 1, silenceSweepMs: 200 });
+    try {
+      const d = await deliveredDevice(1);
+      await hub.db.query("update devices set last_seen = now() - interval '2 hours' where id = $1", [d.id]);
+      const deadline = Date.now() + 30_000;
+      while (!(await auditOf({ kind: 'device-silent', deviceId: d.id })).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect((await auditOf({ kind: 'device-silent', deviceId: d.id }))[0]!.reason).toBe('no contact for longer than 1 hour');
+    } finally {
+      await sweeping.close();
+    }
   });
 });
 

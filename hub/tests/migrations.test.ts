@@ -99,6 +99,17 @@ describe('migrations', () => {
     expect(rows[0]!.at).toBeInstanceOf(Date);
   });
 
+  migrationCase(5, 'devices gain silent_since, empty for existing devices', async () => {
+    const db = await dbAt(4);
+    await seedSchoolAndDevice(db);
+    await migrate(db, { upTo: 5 });
+    const { rows } = await db.query<{ silent_since: Date | null }>('select silent_since from devices');
+    expect(rows).toEqual([{ silent_since: null }]);
+    await db.query('update devices set silent_since = now()');
+    const idx = await db.query<{ indexname: string }>("select indexname from pg_indexes where tablename = 'devices' and indexname = 'devices_silent'");
+    expect(idx.rows).toHaveLength(1);
+  });
+
   it('every migration file has its own case here', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(listMigrations().map((m) => m.version));
   });
