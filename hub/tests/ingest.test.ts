@@ -118,6 +118,35 @@ describe('accepted batches', () => {
   });
 });
 
+describe('concurrent requests for one device', () => {
+  it('the same new batch sent 6 times at once: stored once, the rest duplicates, one device, one new-device record', async () => {
+    const d = await makeTestDevice();
+    const req = await d.request(await d.write(3), key);
+    const results = await Promise.all(Array.from({ length: 6 }, () => send(hub, req)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const sums = results.reduce((a, r) => { const h = r.body.hallpass as { stored: number; duplicates: number }; return { stored: a.stored + h.stored, duplicates: a.duplicates + h.duplicates }; }, { stored: 0, duplicates: 0 });
+    expect(sums).toEqual({ stored: 3, duplicates: 15 });
+    expect((await entriesOf(d)).map((e) => `${e.seq}:${e.link}`)).toEqual(['1:start', '2:ok', '3:ok']);
+    expect(await deviceInfo(d)).toMatchObject({ state: 'intact', entries: 3, lastSeq: 3 });
+    expect(await auditOf({ kind: 'new-device', deviceId: d.id })).toHaveLength(1);
+    const { rows } = await hub.db.query<{ batches: number }>('select batches from devices where id = $1', [d.id]);
+    expect(rows[0]!.batches).toBe(6);
+  });
+
+  it('consecutive batches sent at once are stored whole, each once, and the chain is judged on what arrived first', async () => {
+    const d = await deliveredDevice(2);
+    const [a, b] = [await d.request(await d.write(3), key), await d.request(await d.write(3), key)];
+    const [ra, rb] = await Promise.all([send(hub, a), send(hub, b)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const rows = await entriesOf(d);
+    expect(rows.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const links = rows.map((e) => e.link).join(',');
+    // 3-5 first: every link ok. 6-8 first: 6 is a gap, and 3-5 came in behind it.
+    expect(['start,ok,ok,ok,ok,ok,ok,ok', 'start,ok,backwards,backwards,backwards,gap,ok,ok']).toContain(links);
+    expect((await deviceInfo(d))!.entries).toBe(8);
+  });
+});
+
 describe('chain continuity across batches', () => {
   it('a gap is stored as it came, marked, and the device shows broken where it broke', async () => {
     const d = await deliveredDevice(3);

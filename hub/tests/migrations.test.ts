@@ -110,6 +110,15 @@ describe('migrations', () => {
     expect(idx.rows).toHaveLength(1);
   });
 
+  migrationCase(6, 'devices count accepted requests (batches), from 0 for existing devices', async () => {
+    const db = await dbAt(5);
+    await seedSchoolAndDevice(db);
+    await migrate(db, { upTo: 6 });
+    const { rows } = await db.query<{ batches: number }>('select batches from devices');
+    expect(rows).toEqual([{ batches: 0 }]);
+    await expect(db.query('update devices set batches = null')).rejects.toThrow(/null/);
+  });
+
   it('every migration file has its own case here', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(listMigrations().map((m) => m.version));
   });
