@@ -36,7 +36,8 @@ export function pacScript(hosts: HostMap): string {
   const lines = Object.entries(hosts).map(
     ([host, port]) => `if (h === ${JSON.stringify(host)} || dnsDomainIs(h, ${JSON.stringify('.' + host)})) return "PROXY 127.0.0.1:${port}";`,
   );
-  return `function FindProxyForURL(u, h) { ${lines.join(' ')} return "PROXY 127.0.0.1:9"; }`;
+  // A fully qualified name (`facebook.com.`) is the same host: it must be counted too.
+  return `function FindProxyForURL(u, h) { h = h.toLowerCase().replace(/\\.$/, ''); ${lines.join(' ')} return "PROXY 127.0.0.1:9"; }`;
 }
 
 export function firefoxPrefs(hosts: HostMap): Record<string, unknown> {
