@@ -88,6 +88,12 @@ export default defineBackground({
       },
       { urls: ['<all_urls>'], types: ['main_frame'] },
     );
+    // A view-source: tab is checked as soon as the browser names it (Firefox applies no rules to it).
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url && /^view-source:/i.test(change.url)) {
+        enforcer.navigationStarted(tabId, change.url).catch((e) => console.error('[Hall Pass] view-source check failed', e));
+      }
+    });
     // Networks that change page with history.pushState never make a request the rules could see.
     browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
       if (details.frameId !== 0) return;

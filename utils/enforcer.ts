@@ -13,7 +13,7 @@ import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
 import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, type DnrRule } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
-import { attemptFromRedirect } from './core/redirects';
+import { attemptFromRedirect, viewSourceTarget } from './core/redirects';
 import { clockMove, describeClockMove, type ClockMove, type ClockReading } from './core/clock';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
@@ -136,6 +136,7 @@ export class Enforcer {
   /** From the last refresh; read on every navigation, so kept in memory once known. */
   private siteAccess: boolean | undefined;
   private readonly book: ExceptionBook;
+  private readonly viewSourceSeen = new Map<number, { url: string; at: number }>();
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
@@ -237,6 +238,16 @@ export class Enforcer {
    * sends the tab to the block or warning page itself, and that is what gets logged.
    */
   async navigationStarted(tabId: number, url: string): Promise<void> {
+    // Firefox applies no rules to view-source: the tab goes to the block page (and is logged) here.
+    const source = viewSourceTarget(url);
+    if (source) {
+      // Two events name the same load (the navigation, then the tab's new address): act once.
+      const seen = this.viewSourceSeen.get(tabId);
+      const now = this.deps.now();
+      if (seen && seen.url === url && Math.abs(now - seen.at) < 5_000) return;
+      this.viewSourceSeen.set(tabId, { url, at: now });
+      return this.checkTab(tabId, source);
+    }
     this.siteAccess ??= (await this.lastSnapshot())?.siteAccess ?? true;
     if (this.siteAccess) return;
     await this.checkTab(tabId, url);

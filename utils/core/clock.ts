@@ -66,3 +66,9 @@ export function describeClockMove(move: ClockMove, policy: Policy): string {
   const crossed = before === after ? '' : after ? '; it is now school time' : '; it is now outside school hours';
   return `The device clock moved ${way} by ${describeDuration(move.byMs)} (from ${from} to ${to})${crossed}.`;
 }
+
+/** The status page's line on the device clock. */
+export function clockLine(move: ClockMove | undefined, policy: Policy, now: number): string {
+  if (!move) return 'No move of the device clock noticed.';
+  return `${describeClockMove(move, policy)} Noticed ${describeInstant(move.at, policy.timezone, now)}.`;
+}

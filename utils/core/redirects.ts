@@ -54,3 +54,13 @@ export function attemptFromRedirect(page: BlockingPage, decisions: readonly Deci
   if (!decisions.some((d) => d.listed && d.action === wanted)) return null;
   return page === 'blocked.html' ? 'blocked' : 'warned';
 }
+
+/**
+ * The address a `view-source:` address loads, or null for any other address. Firefox does not
+ * apply the extension's rules to a view-source load, so the background checks it itself.
+ */
+export function viewSourceTarget(url: string): string | null {
+  if (typeof url !== 'string' || !/^view-source:/i.test(url)) return null;
+  const inner = url.slice('view-source:'.length);
+  return /^https?:\/\//i.test(inner) ? inner : null;
+}

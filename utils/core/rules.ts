@@ -431,3 +431,19 @@ export function budgetProblems(rules: readonly DnrRule[]): string[] {
   if (c.regex > RULE_LIMITS.regex) out.push(`${c.regex} pattern rules is more than the browser's ${RULE_LIMITS.regex}`);
   return out;
 }
+
+/** The status page's line on proxies and archives: what the pattern budget covers, in numbers. */
+export function describeCoverage(c: ExtraSiteCoverage): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const budget = `${n(c.regexUsed)} of the browser's ${n(c.regexLimit)} pattern rules used`;
+  const catalogue = 'Listed networks: every proxy and archive form, in pages and frames';
+  if (c.extraSites === 0) return `${catalogue} (${budget}).`;
+  const sites = (x: number) => `${n(x)} extra site${x === 1 ? '' : 's'}`;
+  const covered = `${n(c.withPatterns)} of ${sites(c.extraSites)} in every proxy and archive form`;
+  if (c.withPatterns >= c.extraSites) return `${catalogue}; ${covered} (${budget}).`;
+  return (
+    `${catalogue}; ${covered}. The other ${sites(c.extraSites - c.withPatterns)} are blocked directly and through the ` +
+    `translation proxy as example.org, www.example.org and m.example.org, but not in web archives: the browser ` +
+    `allows only ${n(c.regexLimit)} pattern rules (${n(c.regexUsed)} used).`
+  );
+}
