@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy } from '../support/policies';
+import { poll } from '../support/driver';
 
 const sites = useSites();
 /** The archives stand in on the social server too, so a connection to them is counted. */
@@ -56,16 +57,20 @@ for (const b of BROWSERS) {
       expect(leaks).toEqual([]);
     });
 
-    test('view-source of a listed network shows the block page and the site gets no connection', async () => {
+    test('view-source of a listed network typed into the address bar ends on the block page, and is logged', async () => {
       const s = await start(basePolicy({ role: 'pupil' }), hosts(), (st) => st.parsed.present && st.role.role === 'pupil');
-      const tab = await s.newTab();
-      await tab.goto('http://school.test/');
-      await tab.waitForText('#site', 'SCHOOL /');
       sites.social.reset();
-      await tab.goto('view-source:https://www.facebook.com/');
-      // Chromium applies the rules to view-source loads; Firefox needs the extension's own guard.
-      await tab.waitForUrl(new RegExp(`^${s.base.replace(/[.]/g, '\\.')}blocked\\.html`), 15_000);
-      expect(sites.social.connections, sites.social.requests.join(', ')).toBe(0);
+      const blockPage = new RegExp(`^${s.base.replace(/[.]/g, '\\.')}blocked\\.html#https://www\\.facebook\\.com/$`);
+      // Chromium applies the rules to a view-source load; Firefox does not, so the extension's own
+      // guard sends the tab to the block page.
+      const where = await s.typeAddress('view-source:https://www.facebook.com/', blockPage, 15_000);
+      expect(where).toMatch(blockPage);
+      const entries = await poll(() => s.storedEntries(), (e) => e.some((x) => x.event === 'blocked'), 'the attempt in the log');
+      expect(entries.filter((e) => e.event === 'blocked').map((e) => `${e.host}${e.path}`)).toEqual(['www.facebook.com/']);
+      // Measured, not hidden: in Firefox the guard acts once the load has started, and the site
+      // may already have had its connection (see README, "What Firefox does differently").
+      test.info().annotations.push({ type: 'connections to the site', description: String(sites.social.connections) });
+      if (b.name === 'chromium') expect(sites.social.connections).toBe(0);
     });
   });
 }

@@ -74,6 +74,12 @@ export interface Session {
    * own page, since BiDi cannot open about:addons).
    */
   withholdSiteAccess(): Promise<void>;
+  /**
+   * Types `url` into the address bar of a new tab, as a pupil would, and returns the address the
+   * tab shows once it has settled (`endsOn` matched, or after `timeoutMs`). Firefox needs this
+   * for addresses web pages and WebDriver may not open, such as view-source:.
+   */
+  typeAddress(url: string, endsOn: RegExp, timeoutMs?: number): Promise<string>;
   /** Runs `fn` in the extension's own origin (its storage, its IndexedDB), as someone with the profile could. */
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /**

@@ -86,6 +86,8 @@ export async function launchFirefox(
     headless: true,
     userDataDir,
     extraPrefsFirefox: { ...firefoxPrefs(hosts), ...(opts.prefs ?? {}) },
+    // Lets a test reach the address bar (browser chrome) through WebDriver BiDi.
+    args: ['-remote-allow-system-access'],
   });
   if (opts.install ?? true) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   return {
