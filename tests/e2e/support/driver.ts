@@ -13,6 +13,8 @@ export interface StoredEntry {
   host: string | null;
   path: string | null;
   query: string | null;
+  /** Free text: a reason, a report, what a clock move was. */
+  text?: string | null;
 }
 
 export interface Downloaded {
