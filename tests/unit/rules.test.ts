@@ -16,6 +16,8 @@ import {
   extraSitePatterns,
   REGEX_RESERVE,
   requestDomainsFor,
+  describeCoverage,
+  type ExtraSiteCoverage,
   type RuleDialect,
   type DnrRule,
   type ResourceType,
@@ -928,4 +930,12 @@ describe('extra sites: proxy and archive patterns within the pattern budget', ()
       if (covered < ds.length) expect(extraSitePatterns(ds.slice(0, covered + 1), Infinity).regexes.length * 2).toBeGreaterThan(budget);
     }
   });
+});
+
+describe('describeCoverage: the status page says what the pattern budget covers, with numbers', () => {
+  it.each<[ExtraSiteCoverage, RegExp]>([
+    [{ extraSites: 0, withPatterns: 0, regexLimit: 1000, regexUsed: 235 }, /^Listed networks: every proxy and archive form, in pages and frames \(235 of the browser's 1,000 pattern rules used\)\.$/],
+    [{ extraSites: 1, withPatterns: 1, regexLimit: 1000, regexUsed: 241 }, /1 of 1 extra site in every proxy and archive form \(241 of/],
+    [{ extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 }, /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./],
+  ])('%j', (coverage, text) => expect(describeCoverage(coverage)).toMatch(text));
 });
