@@ -68,7 +68,7 @@ export default defineConfig({
     'build:publicAssets': (wxt, files) => {
       const firefox = wxt.config.browser === 'firefox';
       const base = firefox ? null : `chrome-extension://${CHROME_EXTENSION_ID}/`;
-      files.push({ relativeDest: 'rules/floor.json', contents: JSON.stringify(compileFloorRules(CATALOGUE, base)) });
+      files.push({ relativeDest: 'rules/floor.json', contents: JSON.stringify(compileFloorRules(CATALOGUE, base, firefox ? 'firefox' : 'chromium')) });
     },
   },
 });

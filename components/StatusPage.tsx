@@ -1,4 +1,6 @@
 import { networkIndex } from '../utils/core/decide';
+import { describeCoverage } from '../utils/core/rules';
+import { clockLine } from '../utils/core/clock';
 import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
@@ -60,6 +62,16 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dt>Protection</dt>
           <dd data-testid="protection">
             {status.ruleErrors.length === 0 ? `On (${status.rules.total} rules)` : 'On: every listed network blocked (see problems)'}
+          </dd>
+          {status.coverage && (
+            <>
+              <dt>Proxies and archives</dt>
+              <dd data-testid="rule-coverage">{describeCoverage(status.coverage)}</dd>
+            </>
+          )}
+          <dt>Device clock</dt>
+          <dd data-testid="clock" class={status.clockMoved ? 'error' : undefined}>
+            {clockLine(status.clockMoved, policy, now)}
           </dd>
           <dt>Network prediction</dt>
           <dd>{status.predictionOff === null ? 'not checked yet' : status.predictionOff ? 'Off' : 'On: set NetworkPredictionOptions to 2'}</dd>

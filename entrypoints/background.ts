@@ -50,7 +50,9 @@ export default defineBackground({
       siteAccess: siteAccessPort,
       pages: extensionPages(),
       journal: hub.journal(safeJournal),
-      now: Date.now,
+      // Read through Date each time: the clock the extension sees is the device's, as it is now.
+      now: () => Date.now(),
+      steady: () => ({ steady: performance.now(), run: String(performance.timeOrigin) }),
       log: (level, message) => console[level](`[Hall Pass] ${message}`),
     });
     const maintainLog = () => maintainLogNow(safeJournal, journal, local);
@@ -77,18 +79,25 @@ export default defineBackground({
       enforcer.navigationStarted(details.tabId, details.url).catch((e) => console.error('[Hall Pass] navigation check failed', e));
     });
     // Only a redirect the browser made under our rules creates a log entry: a page that merely
-    // loads the block page (a forged link, a frame) creates nothing.
+    // loads the block page (a forged link, a frame) creates nothing, and a redirect a web page
+    // made itself is checked against the decision in force (see Enforcer.recordRedirect).
     const ownHosts = [browser.runtime.id, new URL(browser.runtime.getURL('/')).host];
     browser.webRequest.onBeforeRedirect.addListener(
       (details) => {
         const page = blockingPageOf(details.redirectUrl, details.url, ownHosts);
         if (!page) return;
         enforcer
-          .recordRedirect(details.url, page, Math.round(details.timeStamp))
+          .recordRedirect(details.url, page, Math.round(details.timeStamp), details.tabId)
           .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
       },
       { urls: ['<all_urls>'], types: ['main_frame'] },
     );
+    // A view-source: tab is checked as soon as the browser names it (Firefox applies no rules to it).
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url && /^view-source:/i.test(change.url)) {
+        enforcer.navigationStarted(tabId, change.url).catch((e) => console.error('[Hall Pass] view-source check failed', e));
+      }
+    });
     // Networks that change page with history.pushState never make a request the rules could see.
     browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
       if (details.frameId !== 0) return;

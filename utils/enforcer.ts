@@ -11,8 +11,10 @@ import { validateRequest } from './core/exceptions';
 import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
 import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
-import { budgetProblems, compileFallbackRules, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
+import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, type DnrRule } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
+import { attemptFromRedirect, viewSourceTarget } from './core/redirects';
+import { clockMove, describeClockMove, type ClockMove, type ClockReading } from './core/clock';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
 import type { LogEvent, NewLogEvent } from './core/log/types';
@@ -33,6 +35,9 @@ import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllo
 export const ALARM_CHANGE = 'school-time-change';
 export const ALARM_TAB_EXPIRY = 'allowance-expiry';
 export const PIN_LOCKOUT_KEY = 'pinLockout';
+/** The last clock reading, and the last move of the clock noticed (shown on the status page). */
+export const CLOCK_READING_KEY = 'clockReading';
+export const CLOCK_MOVED_KEY = 'clockMoved';
 
 export interface EnforcerDeps {
   policy: PolicySource;
@@ -49,6 +54,8 @@ export interface EnforcerDeps {
   pages: ExtensionPages;
   journal: JournalPort;
   now: () => number;
+  /** A steady clock for this run of the background (performance.now), to notice the wall clock moving. */
+  steady?: () => { steady: number; run: string };
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
@@ -129,6 +136,7 @@ export class Enforcer {
   /** From the last refresh; read on every navigation, so kept in memory once known. */
   private siteAccess: boolean | undefined;
   private readonly book: ExceptionBook;
+  private readonly viewSourceSeen = new Map<number, { url: string; at: number }>();
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
@@ -230,6 +238,16 @@ export class Enforcer {
    * sends the tab to the block or warning page itself, and that is what gets logged.
    */
   async navigationStarted(tabId: number, url: string): Promise<void> {
+    // Firefox applies no rules to view-source: the tab goes to the block page (and is logged) here.
+    const source = viewSourceTarget(url);
+    if (source) {
+      // Two events name the same load (the navigation, then the tab's new address): act once.
+      const seen = this.viewSourceSeen.get(tabId);
+      const now = this.deps.now();
+      if (seen && seen.url === url && Math.abs(now - seen.at) < 5_000) return;
+      this.viewSourceSeen.set(tabId, { url, at: now });
+      return this.checkTab(tabId, source);
+    }
     this.siteAccess ??= (await this.lastSnapshot())?.siteAccess ?? true;
     if (this.siteAccess) return;
     await this.checkTab(tabId, url);
@@ -284,7 +302,7 @@ export class Enforcer {
     // An exception only outlives its network's listing as long as the network stays listed.
     const exceptions = active.filter((e) => networkOf(e.networkId));
 
-    const rules = compilePolicyRules({
+    const { rules, coverage } = compilePolicy({
       networks: index.networks,
       excluded: index.excluded,
       action,
@@ -297,7 +315,7 @@ export class Enforcer {
     const ruleErrors = budgetProblems(rules);
     if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
     if (ruleErrors.length > 0) {
-      const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess);
+      const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess, deps.pages.ruleDialect);
       ruleErrors.push(
         ...(await this.applyDynamic(fallback, (e) => `The browser refused even the plain blocking rules (${e}); only the catalogue networks are blocked.`)),
       );
@@ -313,6 +331,7 @@ export class Enforcer {
     const tabRules = compileTabRules(
       allowances.map((a) => ({ tabId: a.tabId, until: a.until, network: index.networks.find((n) => n.id === a.networkId)! })),
       now,
+      deps.pages.ruleDialect,
     );
     ruleErrors.push(...(await this.applySession(tabRules)));
 
@@ -324,6 +343,7 @@ export class Enforcer {
     else await deps.alarms.clear(ALARM_TAB_EXPIRY);
 
     const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(asAllowance));
+    const moved = await this.noticeClockMove(now);
 
     const snapshot: StatusSnapshot = {
       computedAt: now,
@@ -335,6 +355,8 @@ export class Enforcer {
       nextChange: change,
       action,
       rules: countRules(rules),
+      coverage,
+      ...(moved.last ? { clockMoved: moved.last } : {}),
       ruleErrors,
       predictionOff: this.predictionOff,
       siteAccess,
@@ -343,12 +365,30 @@ export class Enforcer {
     await deps.local.set(STATUS_KEY, snapshot);
     this.reportProblems(parsed, ruleErrors);
     const ctx = contextOf(snapshot);
+    if (moved.now) await this.record(ctx, 'clock-moved', null, now, { text: describeClockMove(moved.now, policy) });
     for (const e of ended) {
       await this.record(ctx, 'exception-ended', null, now, { text: `${e.networkName}: expired`, person: e.approvedBy });
     }
     // Sending an open tab to the block page is the extension's own navigation: it is logged.
     for (const s of swept) await this.record(ctx, s.event, s.url, now);
     return snapshot;
+  }
+
+  /**
+   * Compares this clock reading with the last one (runs on every wake, so at least once a minute
+   * on the safety alarm): a move is logged once and stays on the status page.
+   */
+  private async noticeClockMove(now: number): Promise<{ now: ClockMove | null; last: ClockMove | undefined }> {
+    const { local, steady } = this.deps;
+    const s = steady?.() ?? { steady: Number.NaN, run: 'unknown' };
+    const reading: ClockReading = { wall: now, steady: s.steady, run: s.run };
+    const [before, last] = await Promise.all([local.get<ClockReading>(CLOCK_READING_KEY), local.get<ClockMove>(CLOCK_MOVED_KEY)]);
+    await local.set(CLOCK_READING_KEY, reading);
+    const move = clockMove(before, reading);
+    if (!move) return { now: null, last: last ?? undefined };
+    await local.set(CLOCK_MOVED_KEY, move);
+    this.deps.log('warn', `The device clock moved by ${Math.round(move.byMs / 1000)} s.`);
+    return { now: move, last: move };
   }
 
   private applyDynamic(
@@ -393,11 +433,27 @@ export class Enforcer {
   }
 
   /**
-   * Logs a navigation the browser redirected to the block or warning page under our rules.
+   * Logs a navigation the browser redirected to the block or warning page, when the decision in
+   * force agrees that this address is blocked (or warned) for this role, now, in this tab. A web
+   * page can send a tab to our pages itself (a server redirect, a link, a form): that is a forged
+   * attempt, and it is dropped, never logged (only the extension's own blocking makes entries).
    * Context (role, user, policy) comes from the last snapshot: no policy read on this path.
    */
-  async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number): Promise<void> {
-    await this.record(await this.logContext('first attempt'), page === 'blocked.html' ? 'blocked' : 'warned', url, at);
+  async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number, tabId = -1): Promise<boolean> {
+    const snapshot = (await this.lastSnapshot()) ?? (await this.refresh('first attempt'));
+    const ctx = contextOf(snapshot);
+    const allowances = await this.allowancesFor(tabId, at);
+    const decisions = [at, snapshot.computedAt].map((t) => {
+      const d = decide(url, ctx.role, t, ctx.policy, allowances);
+      return { action: d.action, listed: d.match !== null };
+    });
+    const event = attemptFromRedirect(page, decisions);
+    if (!event) {
+      this.deps.log('warn', `A web page sent a tab to ${page} for an address the rules do not ${page === 'blocked.html' ? 'block' : 'warn about'} now: not logged.`);
+      return false;
+    }
+    await this.record(ctx, event, url, at);
+    return true;
   }
 
   /** A pupil's "Tell someone you trust" message, for the DSL only. */

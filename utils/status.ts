@@ -2,7 +2,8 @@
 import type { Action, GrantedException } from './core/types';
 import type { ParsedPolicy } from './core/policy';
 import type { ResolvedRole } from './core/role';
-import type { RuleCount } from './core/rules';
+import type { ExtraSiteCoverage, RuleCount } from './core/rules';
+import type { ClockMove } from './core/clock';
 
 export const STATUS_KEY = 'status';
 export const TAB_ALLOWANCES_KEY = 'tabAllowances';
@@ -25,6 +26,10 @@ export interface StatusSnapshot {
   nextChange: number | null;
   action: Action;
   rules: RuleCount;
+  /** How many extra sites the proxy and archive patterns cover within the browser's budget. */
+  coverage?: ExtraSiteCoverage;
+  /** The last large move of the device clock the extension noticed, if any. */
+  clockMoved?: ClockMove;
   /** The browser refused the rules: the static floor still blocks every catalogue network. */
   ruleErrors: string[];
   predictionOff: boolean | null;

@@ -289,6 +289,43 @@ describe('the access log', () => {
     ]);
   });
 
+  it.each<[string, Record<string, unknown>, string, 'blocked.html' | 'warn.html', number, string | null]>([
+    ['a real block', policy, 'https://www.facebook.com/', 'blocked.html', TUESDAY_10AM, 'blocked'],
+    ['an ordinary site redirecting to the block page', policy, 'https://evil.example/r', 'blocked.html', TUESDAY_10AM, null],
+    ['an ordinary site redirecting to the warning page', policy, 'https://evil.example/r', 'warn.html', TUESDAY_10AM, null],
+    ['a blocked site "redirecting" to the warning page', policy, 'https://www.facebook.com/', 'warn.html', TUESDAY_10AM, null],
+    ['staff after school: allowed, so not a block', { role: 'staff' }, 'https://www.facebook.com/', 'blocked.html', TUESDAY_4PM, null],
+    ['staff warned: a real warning', { role: 'staff', actions: { staff: { schoolHours: 'warn' } } }, 'https://www.facebook.com/', 'warn.html', TUESDAY_10AM, 'warned'],
+    ['an approved page is never blocked', { role: 'staff', approvedUses: [{ url: 'https://x.com/AshGrove', purpose: 'School' }] }, 'https://x.com/AshGrove', 'blocked.html', TUESDAY_10AM, null],
+  ])('a redirect to our page is logged only when the decision in force agrees: %s', async (_name, p, url, page, now, event) => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy(p), journal, now: () => now });
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('start');
+    const logged = await enforcer.recordRedirect(url, page, now + 5, 3);
+    expect(logged).toBe(event !== null);
+    expect(journal.events.map((e) => e.event)).toEqual(event ? [event] : []);
+  });
+
+  it("a warning's Continue in that tab means a later redirect there is not the rules' own", async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff', actions: { staff: { schoolHours: 'warn' } } }), journal });
+    const enforcer = new Enforcer(deps);
+    await enforcer.continueAfterWarning(3, 'https://www.youtube.com/watch?v=1', 'Science lesson clip');
+    expect(await enforcer.recordRedirect('https://www.youtube.com/watch?v=2', 'warn.html', TUESDAY_10AM + 5, 3)).toBe(false);
+    expect(await enforcer.recordRedirect('https://www.youtube.com/watch?v=2', 'warn.html', TUESDAY_10AM + 5, 4)).toBe(true);
+  });
+
+  it('a redirect just after school time changed, before the rules were refreshed, is still logged', async () => {
+    const journal = new FakeJournal();
+    let now = TUESDAY_10AM;
+    const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => now }));
+    await enforcer.refresh('start');
+    // 15:30 passed a moment ago; the rules compiled at 10:00 still block.
+    now = Date.UTC(2026, 10, 24, 15, 30, 1);
+    expect(await enforcer.recordRedirect('https://www.facebook.com/', 'blocked.html', now, 1)).toBe(true);
+  });
+
   it('logs tabs it sends to the block page itself', async () => {
     const journal = new FakeJournal();
     const tabs = new FakeTabs([{ id: 4, url: 'https://x.com/someone' }]);
@@ -435,5 +472,44 @@ describe('temporary exceptions', () => {
     await enforcer.checkTab(5, 'https://x.com/elonmusk');
     expect(tabs.navigations).toEqual([{ tabId: 5, url: `${PAGE_BASE}blocked.html#https://x.com/elonmusk` }]);
     expect(journal.events.at(-1)).toMatchObject({ event: 'blocked', url: 'https://x.com/elonmusk' });
+  });
+});
+
+describe('the device clock', () => {
+  it('a move of the clock is logged once, with its size, and kept on the status page', async () => {
+    const journal = new FakeJournal();
+    let wall = TUESDAY_10AM;
+    let steady = 1000;
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => wall });
+    const enforcer = new Enforcer({ ...deps, steady: () => ({ steady, run: 'run-1' }) });
+    await enforcer.refresh('start');
+    // A minute passes on both clocks: nothing.
+    wall += 60_000;
+    steady += 60_000;
+    await enforcer.refresh('alarm safety');
+    expect(journal.events).toEqual([]);
+    // Then, a minute later on the steady clock, the wall clock says 16:30: moved 6 h 28 min forward.
+    steady += 60_000;
+    wall = Date.UTC(2026, 10, 24, 16, 30);
+    const s = await enforcer.refresh('alarm safety');
+    expect(journal.events.map((e) => [e.event, e.text])).toEqual([
+      ['clock-moved', 'The device clock moved forward by 6 h 28 min (from 10:02 to 16:30); it is now outside school hours.'],
+    ]);
+    expect(s.clockMoved?.byMs).toBe(Date.UTC(2026, 10, 24, 16, 30) - (TUESDAY_10AM + 120_000));
+    await enforcer.refresh('alarm safety');
+    expect(journal.events).toHaveLength(1);
+    expect((await snapshot(deps.local)).clockMoved?.byMs).toBe(s.clockMoved?.byMs);
+  });
+
+  it('a clock moved back is noticed across a restart of the background too', async () => {
+    const journal = new FakeJournal();
+    let wall = TUESDAY_4PM;
+    const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => wall });
+    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'first' }) }).refresh('start');
+    wall = TUESDAY_10AM;
+    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'second' }) }).refresh('worker start');
+    expect(journal.events.map((e) => [e.event, e.text])).toEqual([
+      ['clock-moved', 'The device clock moved back by 6 h (from 16:00 to 10:00); it is now school time.'],
+    ]);
   });
 });

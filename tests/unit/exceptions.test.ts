@@ -145,8 +145,10 @@ describe('until the end of the school day', () => {
     actions: { staff: { schoolHours: 'block', otherTimes: 'block' } },
     schoolHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }],
   }).policy;
+  /** The longest a policy may allow (8 hours): a school day fits in it. */
+  const long = (policy: Policy) => withExceptions(policy, { maxMinutes: 480 });
   const untilFor = (policy: Policy, now: number) => {
-    const r = validateRequest({ ...REQ, minutes: 'end-of-day' }, ctx({ policy, now }));
+    const r = validateRequest({ ...REQ, minutes: 'end-of-day' }, ctx({ policy: long(policy), now }));
     return r.ok ? r.grant.until : r.error;
   };
 
@@ -157,7 +159,6 @@ describe('until the end of the school day', () => {
     ['in winter: 15:30 GMT', BASE, T.winter, utc(2026, 1, 14, 15, 30)],
     ['before lunch, with lunch written as a break: past it, to 15:30', lunch, utc(2026, 6, 10, 9), T.end],
     ['after lunch: 15:30', lunch, utc(2026, 6, 10, 13), T.end],
-    ['school around the clock: no more than a day', always, T.school, T.school + 24 * 60 * MINUTE],
   ])('%s', (_name, policy, now, until) => {
     expect(untilFor(policy, now)).toBe(until);
     expect(endOfSchoolDay(policy, now)).toBe(until);
@@ -171,13 +172,32 @@ describe('until the end of the school day', () => {
   ])('not offered nor granted %s', (_name, policy, now) => {
     expect(endOfSchoolDay(policy, now)).toBeNull();
     expect(untilFor(policy, now)).toMatch(/not school time/);
-    expect(durationChoices(policy, now).map((c) => c.minutes)).not.toContain('end-of-day');
+    expect(durationChoices(long(policy), now).map((c) => c.minutes)).not.toContain('end-of-day');
+  });
+
+  // maxMinutes caps every choice, this one too: offered and granted only while the day ends sooner.
+  it.each<[string, Policy, number, number, boolean]>([
+    ['maxMinutes 1, at 10:00 (5 h 30 min left)', BASE, T.school, 1, false],
+    ['maxMinutes 60, at 10:00', BASE, T.school, 60, false],
+    ['maxMinutes 330, at 10:00: exactly the time left', BASE, T.school, 330, true],
+    ['maxMinutes 329, at 10:00: one minute short', BASE, T.school, 329, false],
+    ['maxMinutes 1, in the last second of school', BASE, T.lastSecond, 1, true],
+    ['maxMinutes 60, 14:45 BST', BASE, utc(2026, 6, 10, 13, 45), 60, true],
+    ['maxMinutes 480, school around the clock (a day left)', always, T.school, 480, false],
+  ])('%s', (_name, policy, now, maxMinutes, allowed) => {
+    const capped = withExceptions(policy, { maxMinutes });
+    expect(durationChoices(capped, now).some((c) => c.minutes === 'end-of-day')).toBe(allowed);
+    const r = validateRequest({ ...REQ, minutes: 'end-of-day' }, ctx({ policy: capped, now }));
+    expect(r.ok).toBe(allowed);
+    if (r.ok) expect(r.grant.until - now).toBeLessThanOrEqual(maxMinutes * MINUTE);
+    else expect(r.error).toMatch(/longest exception the school allows/);
   });
 });
 
 describe('durationChoices', () => {
   it.each<[string, number, number, string[]]>([
-    ['the default maximum, in school time', 60, T.school, ['15 minutes', '30 minutes', '1 hour', 'Until the end of the school day (15:30)']],
+    ['the default maximum, in school time: the day ends later than that', 60, T.school, ['15 minutes', '30 minutes', '1 hour']],
+    ['eight hours, in school time', 480, T.school, ['15 minutes', '30 minutes', '1 hour', '2 hours', '4 hours', '8 hours', 'Until the end of the school day (15:30)']],
     ['the default maximum, after school', 60, T.evening, ['15 minutes', '30 minutes', '1 hour']],
     ['a maximum between the usual choices', 45, T.evening, ['15 minutes', '30 minutes', '45 minutes']],
     ['a maximum below them all', 10, T.evening, ['10 minutes']],

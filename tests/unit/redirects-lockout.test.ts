@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingPageOf } from '../../utils/core/redirects';
+import { attemptFromRedirect, blockingPageOf, viewSourceTarget, type DecisionInForce } from '../../utils/core/redirects';
 import { afterFailure, MAX_WAIT_SECONDS, NO_LOCKOUT, secondsLeft } from '../../utils/core/log/lockout';
 
 const ID = 'inmnplpadaapkkgaedkmndpllkelbben';
@@ -41,4 +41,35 @@ describe('passphrase lockout', () => {
     expect(secondsLeft(s, 1999)).toBe(1);
     expect(secondsLeft(s, 2000)).toBe(0);
   });
+});
+
+describe('attemptFromRedirect: only what the decision in force blocks or warns is an attempt', () => {
+  const block = { action: 'block', listed: true } as const;
+  const warn = { action: 'warn', listed: true } as const;
+  const allow = { action: 'allow', listed: true } as const;
+  const unlisted = { action: 'allow', listed: false } as const;
+  it.each<[string, 'blocked.html' | 'warn.html', DecisionInForce[], string | null]>([
+    ['blocked, to the block page', 'blocked.html', [block, block], 'blocked'],
+    ['warned, to the warning page', 'warn.html', [warn, warn], 'warned'],
+    ['an unlisted page sending itself to the block page (forged)', 'blocked.html', [unlisted, unlisted], null],
+    ['an unlisted page sending itself to the warning page (forged)', 'warn.html', [unlisted, unlisted], null],
+    ['blocked, but to the warning page', 'warn.html', [block, block], null],
+    ['warned, but to the block page', 'blocked.html', [warn, warn], null],
+    ['allowed now (an exception, an approved use, after school)', 'blocked.html', [allow, allow], null],
+    ['just after the rules changed: blocked at the last refresh', 'blocked.html', [allow, block], 'blocked'],
+    ['no decision at all', 'blocked.html', [], null],
+  ])('%s', (_name, page, decisions, event) => {
+    expect(attemptFromRedirect(page, decisions)).toBe(event);
+  });
+});
+
+describe('viewSourceTarget', () => {
+  it.each([
+    ['view-source:https://www.facebook.com/', 'https://www.facebook.com/'],
+    ['VIEW-SOURCE:http://x.com/a?b', 'http://x.com/a?b'],
+    ['view-source:moz-extension://abc/blocked.html', null],
+    ['view-source:file:///etc/passwd', null],
+    ['https://www.facebook.com/view-source:', null],
+    ['', null],
+  ])('%s → %s', (url, target) => expect(viewSourceTarget(url)).toBe(target));
 });

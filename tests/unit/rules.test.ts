@@ -11,7 +11,14 @@ import {
   compileFloorRules,
   compilePolicyRules,
   compileTabRules,
+  compilePolicy,
   countRules,
+  extraSitePatterns,
+  REGEX_RESERVE,
+  requestDomainsFor,
+  describeCoverage,
+  type ExtraSiteCoverage,
+  type RuleDialect,
   type DnrRule,
   type ResourceType,
 } from '../../utils/core/rules';
@@ -42,6 +49,26 @@ function regexMatch(rule: DnrRule, url: string): RegExpExecArray | null {
   return new RegExp(rule.condition.regexFilter ?? '', 'i').exec(url);
 }
 
+/**
+ * The host as each browser compares it with requestDomains: Chromium drops the trailing dot of a
+ * fully qualified name (`facebook.com.`), Firefox keeps it (seen in Firefox ESR 153).
+ */
+let simulatedBrowser: RuleDialect = 'chromium';
+const comparedHost = (url: string) => {
+  const host = new URL(url).hostname;
+  return simulatedBrowser === 'chromium' ? host.replace(/\.$/, '') : host;
+};
+
+/** Runs `fn` with the simulator reading hosts as Firefox does. */
+function asFirefox<T>(fn: () => T): T {
+  simulatedBrowser = 'firefox';
+  try {
+    return fn();
+  } finally {
+    simulatedBrowser = 'chromium';
+  }
+}
+
 function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1, initiator?: string): boolean {
   const c = rule.condition;
   if (!matchesType(rule, type)) return false;
@@ -51,7 +78,7 @@ function ruleMatches(rule: DnrRule, url: string, type: ResourceType, tabId = 1, 
   }
   if (c.tabIds && !c.tabIds.includes(tabId)) return false;
   if (c.requestDomains) {
-    const host = new URL(url).hostname;
+    const host = comparedHost(url);
     if (!c.requestDomains.some((d) => hostMatches(host, d))) return false;
   }
   if (c.regexFilter !== undefined && !regexMatch(rule, url)) return false;
@@ -141,7 +168,8 @@ function expectWellFormed(rules: readonly DnrRule[]): void {
     expect(Number.isInteger(r.priority) && r.priority >= 1).toBe(true);
     if (r.condition.requestDomains) {
       expect(r.condition.requestDomains.length).toBeGreaterThan(0);
-      for (const d of r.condition.requestDomains) expect(d).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      // A fully qualified name (trailing dot) only where Firefox needs it.
+      for (const d of r.condition.requestDomains) expect(d).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/);
     }
     if (r.condition.regexFilter !== undefined) expect(() => new RegExp(r.condition.regexFilter!, 'i')).not.toThrow();
     if (r.action.type === 'redirect' && 'regexSubstitution' in r.action.redirect) expect(r.condition.regexFilter).toBeDefined();
@@ -185,13 +213,27 @@ describe('compileFloorRules', () => {
     },
   );
 
-  it('has proxy regex rules that redirect main_frame', () => {
+  it('has proxy regex rules that redirect main_frame and block the same address in a frame', () => {
     const proxies = floor.filter((r) => r.condition.regexFilter !== undefined && !r.condition.requestDomains);
     expect(proxies.length).toBeGreaterThan(0);
-    for (const r of proxies) {
+    const redirects = proxies.filter((r) => r.action.type === 'redirect');
+    const frames = proxies.filter((r) => r.action.type === 'block');
+    expect(redirects.length + frames.length).toBe(proxies.length);
+    expect(frames.map((r) => r.condition.regexFilter)).toEqual(redirects.map((r) => r.condition.regexFilter));
+    for (const r of redirects) {
       expect(r.condition.resourceTypes).toEqual(['main_frame']);
       expect(redirectTarget(r)).toBe(`${BASE}blocked.html#\\0`);
     }
+    for (const r of frames) expect(r.condition.resourceTypes).toEqual(['sub_frame']);
+  });
+
+  it.each([
+    'https://www-facebook-com.translate.goog/',
+    'https://web.archive.org/web/2024/https://www.instagram.com/',
+    'https://archive.ph/https://www.tiktok.com/@someone',
+    'https://www-facebook-com.translate.goog./',
+  ])('a framed proxy or archive page is blocked: %s', (url) => {
+    expect(simulate(floor, url, 'sub_frame', 1, 'https://school.test/')).toBe('block');
   });
 
   it.each([
@@ -280,12 +322,15 @@ describe('compilePolicyRules', () => {
       expect(simulate([...floor, ...rules], 'https://www-tiktok-com.translate.goog/')).toBe('allow');
     });
 
-    it('extra sites cover their translation-proxy hosts as plain domains', () => {
-      const domains = rules.flatMap((r) => r.condition.requestDomains ?? []);
-      expect(EXTRA_TRANSLATE_PREFIXES).toEqual(['', 'www-', 'm-']);
-      for (const host of ['example--social-com.translate.goog', 'www-example--social-com.translate.goog', 'm-example--social-com.translate.goog']) {
-        expect(domains).toContain(host);
-      }
+    it.each([
+      'https://www-example--social-com.translate.goog/',
+      'https://deep-sub-example--social-com.translate.goog/',
+      'https://web.archive.org/web/2024/https://chat.example-social.com/',
+      'https://archive.ph/https://example-social.com/',
+    ])('an extra site within the pattern budget is covered in every proxy and archive form, framed too: %s', (url) => {
+      const expected = action === 'allow' ? 'allow' : action === 'block' ? blockedPage(url) : warnPage(url);
+      expect(simulate([...floor, ...rules], url)).toBe(expected);
+      expect(simulate([...floor, ...rules], url, 'sub_frame', 1, 'https://school.test/')).toBe(action === 'allow' ? 'allow' : 'block');
     });
 
     it.each([
@@ -298,11 +343,9 @@ describe('compilePolicyRules', () => {
     ])('the browser does what the policy says for %s', (url) => {
       const expected = action === 'allow' ? 'allow' : action === 'block' ? blockedPage(url) : warnPage(url);
       expect(simulate([...floor, ...rules], url)).toBe(expected);
-      // A warning cannot be shown inside a frame: sub-resources are blocked unless allowed. (Only
-      // for listed hosts: the proxy and archive patterns cover main_frame alone, by design.)
-      if (!/translate\.goog|archive\.org/.test(url)) {
-        expect(simulate([...floor, ...rules], url, 'sub_frame')).toBe(action === 'allow' ? 'allow' : 'block');
-      }
+      // A warning cannot be shown inside a frame: frames are blocked unless allowed, proxy and
+      // archive forms too.
+      expect(simulate([...floor, ...rules], url, 'sub_frame')).toBe(action === 'allow' ? 'allow' : 'block');
     });
   });
 
@@ -721,8 +764,8 @@ describe('rule budgets', () => {
       expect(c.unsafe).toBeLessThanOrEqual(RULE_LIMITS.unsafeDynamic);
       expect(c.total).toBeLessThanOrEqual(RULE_LIMITS.dynamic);
       expect(budgetProblems(rules)).toEqual([]);
-      // Extra sites cost no pattern rules: the count is that of the catalogue alone.
-      expect(c.regex).toBe(countRules(policyRules(parsePolicy({}).policy, action)).regex);
+      // Extra sites' patterns stop short of the budget, leaving room for approved uses and exceptions.
+      expect(c.regex).toBeLessThanOrEqual(RULE_LIMITS.regex - REGEX_RESERVE);
       const lastSite = sites(n)[n - 1]!;
       const url = `https://www.${lastSite}/`;
       expect(simulate(rules, url)).toBe(action === 'allow' ? 'allow' : action === 'block' ? blockedPage(url) : warnPage(url));
@@ -782,4 +825,117 @@ describe('rule budgets', () => {
     });
     expect(budgetProblems(rules)).toEqual([]);
   });
+});
+
+// ---- every host form, both browsers; extra sites' patterns within the budget ---------------------
+
+describe('every host form the decision knows is blocked by the rules in both browsers', () => {
+  const policy = parsePolicy({ extraSites: ['example-social.com'] }).policy;
+  const index = networkIndex(policy);
+  const compileFor = (dialect: RuleDialect) => [
+    ...compileFloorRules(CATALOGUE, BASE, dialect),
+    ...compilePolicyRules({ networks: index.networks, excluded: index.excluded, action: 'block', pageBase: BASE, dialect }),
+  ];
+  const forms = [
+    'https://facebook.com./',
+    'https://www.facebook.com.:443/',
+    'http://m.facebook.com./home.php',
+    'HTTPS://WWW.FACEBOOK.COM/',
+    'https://facebook.com:8443/x',
+    'https://user:secret@m.facebook.com/',
+    'https://faceb%6Fok.com/',
+    'https://x.com./',
+    'https://www-facebook-com.translate.goog/?_x_tr_sl=auto',
+    'https://www-facebook-com.translate.goog./',
+    'https://WWW-FACEBOOK-COM.TRANSLATE.GOOG/',
+    'https://web.archive.org/web/2020/https://facebook.com/',
+    'https://web.archive.org./web/2020/https://facebook.com/',
+    'https://archive.ph/https://facebook.com/',
+    'https://example-social.com./',
+    'https://www.example-social.com.:8443/',
+  ];
+  describe.each(['chromium', 'firefox'] as const)('%s', (dialect) => {
+    const rules = compileFor(dialect);
+    const run = <T>(fn: () => T) => (dialect === 'firefox' ? asFirefox(fn) : fn());
+    it('is well formed', () => {
+      expectWellFormed(compileFloorRules(CATALOGUE, BASE, dialect));
+      expectWellFormed(compilePolicyRules({ networks: index.networks, excluded: index.excluded, action: 'block', pageBase: BASE, dialect }));
+    });
+    it.each(forms)('%s', (url) => {
+      expect(decide(url, 'pupil', Date.UTC(2026, 5, 10, 9), policy).action).toBe('block');
+      expect(run(() => simulate(rules, url))).toBe(blockedPage(url));
+      expect(run(() => simulate(rules, url, 'sub_frame', 1, 'https://school.test/'))).toBe('block');
+    });
+  });
+
+  it('Firefox: without the dotted forms its matcher would let the fully qualified name through', () => {
+    const chromiumRules = compileFor('chromium');
+    expect(asFirefox(() => simulate(chromiumRules, 'https://facebook.com./'))).toBe('allow');
+    expect(requestDomainsFor(['facebook.com'], 'firefox')).toEqual(['facebook.com', 'facebook.com.']);
+    expect(requestDomainsFor(['facebook.com'], 'chromium')).toEqual(['facebook.com']);
+  });
+
+  it('a left-out network stays allowed in its dotted form in Firefox, over the floor', () => {
+    const onlyX = parsePolicy({ networks: ['x'] }).policy;
+    const i = networkIndex(onlyX);
+    const rules = [
+      ...compileFloorRules(CATALOGUE, BASE, 'firefox'),
+      ...compilePolicyRules({ networks: i.networks, excluded: i.excluded, action: 'block', pageBase: BASE, dialect: 'firefox' }),
+    ];
+    expect(asFirefox(() => simulate(rules, 'https://www.facebook.com./'))).toBe('allow');
+    expect(asFirefox(() => simulate(rules, 'https://x.com./'))).toBe(blockedPage('https://x.com./'));
+  });
+});
+
+describe('extra sites: proxy and archive patterns within the pattern budget', () => {
+  const sites = (n: number) => Array.from({ length: n }, (_, i) => `school-site-${i}.example-${i % 97}.com`);
+
+  it.each<[number, number]>([
+    [10, 10],
+    [100, 100],
+    [1000, 0],
+    [10000, 0],
+  ])('%i extra sites: the first ones are covered, up to the budget', (n, atLeast) => {
+    const policy = parsePolicy({ extraSites: sites(n) }).policy;
+    const index = networkIndex(policy);
+    const { rules, coverage } = compilePolicy({ networks: index.networks, excluded: index.excluded, action: 'block', pageBase: BASE });
+    expect(coverage.extraSites).toBe(n);
+    expect(coverage.withPatterns).toBeGreaterThanOrEqual(atLeast);
+    expect(coverage.withPatterns).toBeLessThanOrEqual(n);
+    expect(coverage.regexUsed).toBe(countRules(rules).regex);
+    expect(coverage.regexUsed).toBeLessThanOrEqual(RULE_LIMITS.regex - REGEX_RESERVE);
+    const domains = rules.flatMap((r) => r.condition.requestDomains ?? []);
+    const all = sites(n);
+    // Covered: every form; beyond: the bare, www- and m- translation-proxy hosts only.
+    const firstOut = all[coverage.withPatterns];
+    const lastIn = all[coverage.withPatterns - 1];
+    if (lastIn) {
+      const url = `https://web.archive.org/web/2024/https://${lastIn}/`;
+      expect(simulate(rules, url)).toBe(blockedPage(url));
+      expect(simulate(rules, url, 'sub_frame', 1, 'https://school.test/')).toBe('block');
+    }
+    if (firstOut) {
+      expect(coverage.withPatterns).toBeLessThan(n);
+      for (const p of EXTRA_TRANSLATE_PREFIXES) expect(domains).toContain(`${p}${firstOut.replace(/-/g, '--').replace(/\./g, '-')}.translate.goog`);
+      const url = `https://web.archive.org/web/2024/https://${firstOut}/`;
+      expect(simulate(rules, url)).toBe('allow'); // the documented limit
+    }
+  });
+
+  it('packs as many sites as the budget holds, and no more', () => {
+    const ds = sites(400);
+    for (const budget of [0, 1, 10, 100, 300]) {
+      const { covered, regexes } = extraSitePatterns(ds, budget);
+      expect(regexes.length * 2).toBeLessThanOrEqual(budget);
+      if (covered < ds.length) expect(extraSitePatterns(ds.slice(0, covered + 1), Infinity).regexes.length * 2).toBeGreaterThan(budget);
+    }
+  });
+});
+
+describe('describeCoverage: the status page says what the pattern budget covers, with numbers', () => {
+  it.each<[ExtraSiteCoverage, RegExp]>([
+    [{ extraSites: 0, withPatterns: 0, regexLimit: 1000, regexUsed: 235 }, /^Listed networks: every proxy and archive form, in pages and frames \(235 of the browser's 1,000 pattern rules used\)\.$/],
+    [{ extraSites: 1, withPatterns: 1, regexLimit: 1000, regexUsed: 241 }, /1 of 1 extra site in every proxy and archive form \(241 of/],
+    [{ extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 }, /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./],
+  ])('%j', (coverage, text) => expect(describeCoverage(coverage)).toMatch(text));
 });

@@ -52,7 +52,8 @@ export function durationChoices(policy: Policy, now: number): DurationChoice[] {
   minutes.push(max);
   const choices: DurationChoice[] = minutes.map((m) => ({ label: minutesText(m), minutes: m }));
   const end = endOfSchoolDay(policy, now);
-  if (end !== null) {
+  // maxMinutes caps every choice: "until the end of the school day" only while that is sooner.
+  if (end !== null && end - now <= max * MINUTE) {
     choices.push({ label: `Until the end of the school day (${describeInstant(end, policy.timezone, now)})`, minutes: 'end-of-day' });
   }
   return choices;
@@ -117,6 +118,7 @@ export function validateRequest(req: ExceptionRequest, ctx: RequestContext): Req
   if (req.minutes === 'end-of-day') {
     const end = endOfSchoolDay(policy, now);
     if (end === null) return refuse('It is not school time now, so "until the end of the school day" cannot be chosen.');
+    if (end - now > max * MINUTE) return refuse(`The school day ends in more than ${minutesText(max)}, the longest exception the school allows.`);
     until = end;
   } else if (typeof req.minutes === 'number' && Number.isInteger(req.minutes) && req.minutes >= 1 && req.minutes <= max) {
     until = now + req.minutes * MINUTE;

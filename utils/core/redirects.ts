@@ -30,3 +30,37 @@ export function blockingPageOf(
   if (u.pathname === '/warn.html') return 'warn.html';
   return null;
 }
+
+/** What a decision must say for a redirect to that page to be Hall Pass's own. */
+const PAGE_ACTION = { 'blocked.html': 'block', 'warn.html': 'warn' } as const;
+
+/** The decision (see decide) the rules in force were compiled from, as far as a redirect needs it. */
+export interface DecisionInForce {
+  action: 'allow' | 'warn' | 'block';
+  /** Whether the address belongs to a network in force. */
+  listed: boolean;
+}
+
+/**
+ * Whether a redirect to our block or warning page is an attempt to log: only when the decision in
+ * force for the redirected address (its network, the role, the time, the allowances) says block
+ * (or warn) too. Anything else was made by a web page, not by our rules: a forged attempt, which
+ * is never the pupil's and never logged. `decisions` are the decision at the moment of the
+ * redirect and at the last refresh of the rules: the rules change a moment after the school
+ * time does, and a real attempt in between must not be lost.
+ */
+export function attemptFromRedirect(page: BlockingPage, decisions: readonly DecisionInForce[]): 'blocked' | 'warned' | null {
+  const wanted = PAGE_ACTION[page];
+  if (!decisions.some((d) => d.listed && d.action === wanted)) return null;
+  return page === 'blocked.html' ? 'blocked' : 'warned';
+}
+
+/**
+ * The address a `view-source:` address loads, or null for any other address. Firefox does not
+ * apply the extension's rules to a view-source load, so the background checks it itself.
+ */
+export function viewSourceTarget(url: string): string | null {
+  if (typeof url !== 'string' || !/^view-source:/i.test(url)) return null;
+  const inner = url.slice('view-source:'.length);
+  return /^https?:\/\//i.test(inner) ? inner : null;
+}

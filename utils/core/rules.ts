@@ -36,20 +36,78 @@ export const EXTRA_TRANSLATE_PREFIXES = ['', 'www-', 'm-'] as const;
 const isExtraSite = (n: Network) => n.id.startsWith('site:');
 
 /**
- * The proxy and archive forms of the networks' domains. Catalogue networks get full regexes
- * (any subdomain, translation proxy and web archives); they cost about 4 pattern rules per
- * network, so thousands of extra sites would exhaust the browser's 1,000. Extra sites get their
- * common translation-proxy hosts as plain domains instead, which cost nothing.
+ * Pattern rules kept free for approved uses (up to 50) and exceptions, which are compiled after
+ * the networks: extra sites get full proxy and archive patterns only within what is left.
  */
-function proxyForms(networks: readonly Network[]): { regexes: string[]; translateHosts: string[] } {
+export const REGEX_RESERVE = 150;
+
+/**
+ * The domains as the browser compares them. Firefox keeps the trailing dot of a fully qualified
+ * name (`facebook.com.`) when it matches a request's host against `requestDomains`, so there
+ * each domain is listed in both forms; Chromium drops the dot itself.
+ */
+export function requestDomainsFor(domains: readonly string[], dialect: RuleDialect = 'chromium'): string[] {
+  return dialect === 'firefox' ? domains.flatMap((d) => [d, `${d}.`]) : [...domains];
+}
+
+/** The proxy and archive forms given to each set of networks. */
+export interface ProxyForms {
+  /** Full regexes: any subdomain through the translation proxy, the Wayback Machine, archive.today. */
+  regexes: string[];
+  /** Plain translation-proxy hosts (bare, www-, m-) for extra sites beyond the pattern budget. */
+  translateHosts: string[];
+}
+
+/**
+ * How many extra sites get the full patterns (every proxy form and every archive), within a
+ * budget of pattern rules. Each pattern becomes two rules (the page, and frames), so the budget
+ * is halved first. The first `covered` extra sites (in policy order) are covered.
+ */
+export function extraSitePatterns(extraDomains: readonly string[], regexBudget: number): { covered: number; regexes: string[] } {
+  // The same policy is compiled again on every refresh (every minute at least): keep the last answer.
+  const key = `${regexBudget}\n${extraDomains.join(',')}`;
+  if (lastPatterns?.key === key) return lastPatterns.value;
+  const value = packExtraSitePatterns(extraDomains, regexBudget);
+  lastPatterns = { key, value };
+  return value;
+}
+
+let lastPatterns: { key: string; value: { covered: number; regexes: string[] } } | undefined;
+
+function packExtraSitePatterns(extraDomains: readonly string[], regexBudget: number): { covered: number; regexes: string[] } {
+  const cost = (k: number) => proxyRegexFilters(extraDomains.slice(0, k)).length;
+  const limit = Math.floor(Math.max(0, regexBudget) / 2);
+  // A Wayback pattern holds at most 8 of the shortest domains (`a.bc`): no more than 8 per rule
+  // can be covered, which keeps the search short with thousands of sites.
+  const most = Math.min(extraDomains.length, 8 * limit);
+  if (most === extraDomains.length && cost(most) <= limit) return { covered: most, regexes: proxyRegexFilters(extraDomains) };
+  let lo = 0;
+  let hi = most;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (cost(mid) <= limit) lo = mid;
+    else hi = mid - 1;
+  }
+  return { covered: lo, regexes: proxyRegexFilters(extraDomains.slice(0, lo)) };
+}
+
+/**
+ * The proxy and archive forms of the networks' domains. Catalogue networks always get full
+ * regexes (any subdomain, translation proxy and web archives). Extra sites get them too while
+ * `extraRegexBudget` pattern rules allow (thousands of extra sites would exhaust the browser's
+ * 1,000); the rest get their common translation-proxy hosts as plain domains, which cost nothing.
+ */
+function proxyForms(networks: readonly Network[], extraRegexBudget = Infinity): ProxyForms & { extraCovered: number } {
   const catalogueDomains = networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains);
   const extraDomains = networks.filter(isExtraSite).flatMap((n) => n.domains);
+  const extras = extraRegexBudget === Infinity ? { covered: extraDomains.length, regexes: proxyRegexFilters(extraDomains) } : extraSitePatterns(extraDomains, extraRegexBudget);
   return {
     // The regexes match the start of the address; `.*` carries the rest into \0.
-    regexes: proxyRegexFilters(catalogueDomains).map((r) => `(?:${r}).*`),
-    translateHosts: extraDomains.flatMap((d) =>
-      EXTRA_TRANSLATE_PREFIXES.map((p) => `${p}${encodeTranslateHost(d)}.translate.goog`),
-    ),
+    regexes: [...proxyRegexFilters(catalogueDomains), ...extras.regexes].map((r) => `(?:${r}).*`),
+    translateHosts: extraDomains
+      .slice(extras.covered)
+      .flatMap((d) => EXTRA_TRANSLATE_PREFIXES.map((p) => `${p}${encodeTranslateHost(d)}.translate.goog`)),
+    extraCovered: extras.covered,
   };
 }
 
@@ -117,22 +175,34 @@ export function rulesForAction(
   action: Action,
   priority: number,
   pageBase: string | null,
+  options: { dialect?: RuleDialect; extraRegexBudget?: number } = {},
 ): RuleBody[] {
-  if (networks.length === 0) return [];
-  const { regexes: proxies, translateHosts } = proxyForms(networks);
-  const domains = [...networks.flatMap((n) => n.domains), ...translateHosts];
+  return rulesAndCoverage(networks, action, priority, pageBase, options).bodies;
+}
+
+function rulesAndCoverage(
+  networks: readonly Network[],
+  action: Action,
+  priority: number,
+  pageBase: string | null,
+  { dialect = 'chromium', extraRegexBudget = Infinity }: { dialect?: RuleDialect; extraRegexBudget?: number },
+): { bodies: RuleBody[]; extraCovered: number } {
+  if (networks.length === 0) return { bodies: [], extraCovered: 0 };
+  const { regexes: proxies, translateHosts, extraCovered } = proxyForms(networks, extraRegexBudget);
+  const domains = requestDomainsFor([...networks.flatMap((n) => n.domains), ...translateHosts], dialect);
   if (action === 'allow') {
-    return [
+    const bodies: RuleBody[] = [
       { priority, action: { type: 'allow' }, condition: { requestDomains: domains, ...EVERY_REQUEST } },
       ...proxies.map((regexFilter): RuleBody => ({
         priority,
         action: { type: 'allow' },
-        condition: { regexFilter, resourceTypes: ['main_frame'] },
+        condition: { regexFilter, resourceTypes: ['main_frame', 'sub_frame'] },
       })),
     ];
+    return { bodies, extraCovered };
   }
   const page: BlockingPage = action === 'block' ? 'blocked.html' : 'warn.html';
-  return [
+  const bodies: RuleBody[] = [
     {
       priority,
       action: redirectTo(page, pageBase),
@@ -140,12 +210,13 @@ export function rulesForAction(
     },
     // A warning cannot be shown inside another site's frame or script: those are blocked outright.
     { priority, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
-    ...proxies.map((regexFilter): RuleBody => ({
-      priority,
-      action: redirectTo(page, pageBase),
-      condition: { regexFilter, resourceTypes: ['main_frame'] },
-    })),
+    ...proxies.flatMap((regexFilter): RuleBody[] => [
+      { priority, action: redirectTo(page, pageBase), condition: { regexFilter, resourceTypes: ['main_frame'] } },
+      // The same proxy or archive page framed by another site.
+      { priority, action: { type: 'block' }, condition: { regexFilter, resourceTypes: ['sub_frame'] } },
+    ]),
   ];
+  return { bodies, extraCovered };
 }
 
 function numbered(bodies: RuleBody[], firstId = 1): DnrRule[] {
@@ -153,8 +224,8 @@ function numbered(bodies: RuleBody[], firstId = 1): DnrRule[] {
 }
 
 /** The static floor: every catalogue network blocked, whatever the policy. */
-export function compileFloorRules(catalogue: readonly Network[], pageBase: string | null): DnrRule[] {
-  return numbered(rulesForAction(catalogue, 'block', PRIORITY.floor, pageBase));
+export function compileFloorRules(catalogue: readonly Network[], pageBase: string | null, dialect: RuleDialect = 'chromium'): DnrRule[] {
+  return numbered(rulesForAction(catalogue, 'block', PRIORITY.floor, pageBase, { dialect }));
 }
 
 /** The two browsers read one rule differently (see pageRules); everything else is shared. */
@@ -217,7 +288,7 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
   const pages = exceptions.flatMap((e) => (e.scope.kind === 'page' ? [e.scope.scope] : []));
   const siteRules = [...new Map(sites.map((n) => [n.id, n])).values()].flatMap((n): RuleBody[] => [
     // The network's domains, translation-proxy and archive forms, as a policy "allow" would.
-    ...rulesForAction([n], 'allow', PRIORITY.approved, null),
+    ...rulesForAction([n], 'allow', PRIORITY.approved, null, { dialect }),
     // What its pages load from elsewhere. Not in Firefox, where the allowance would carry on to
     // the next page typed into the tab, another network included (see pageRules).
     ...(dialect === 'chromium'
@@ -259,18 +330,43 @@ export function blocksInsteadOfRedirects(bodies: readonly RuleBody[]): RuleBody[
   return bodies.map((b) => (b.action.type === 'redirect' ? { ...b, action: { type: 'block' } } : b));
 }
 
+/** How far the proxy and archive patterns reach for the policy's extra sites. */
+export interface ExtraSiteCoverage {
+  /** Extra sites in force. */
+  extraSites: number;
+  /** Of those, the first ones (in policy order) blocked in every proxy and archive form. */
+  withPatterns: number;
+  /** The browser's budget of pattern rules, and what the compiled rules use of it. */
+  regexLimit: number;
+  regexUsed: number;
+}
+
+const regexCount = (bodies: readonly RuleBody[]) => bodies.filter((b) => b.condition.regexFilter !== undefined).length;
+
 /** One dynamic rule set for everything, so ids never clash between layers. */
-export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
-  const bodies = [
-    ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
-    ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
+export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; coverage: ExtraSiteCoverage } {
+  const dialect = input.dialect ?? 'chromium';
+  const extraSites = input.networks.filter(isExtraSite).length;
+  const others = [
+    ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase, { dialect }),
     ...pageRules((input.approved ?? []).map((u) => u.scope), input.dialect),
     ...exceptionBodies(input.exceptions ?? [], input.dialect),
   ];
-  if (!input.withoutSiteAccess) return numbered(bodies);
-  return numbered(
-    blocksInsteadOfRedirects([...rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase), ...bodies]),
-  );
+  const floorAgain = input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase, { dialect }) : [];
+  // What the networks in force cost without any extra site's patterns, then the rest for those.
+  const base = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: 0 });
+  const budget = RULE_LIMITS.regex - REGEX_RESERVE - regexCount([...floorAgain, ...base.bodies, ...others]);
+  const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
+  const bodies = [...inForce.bodies, ...others];
+  const rules = input.withoutSiteAccess ? numbered(blocksInsteadOfRedirects([...floorAgain, ...bodies])) : numbered(bodies);
+  return {
+    rules,
+    coverage: { extraSites, withPatterns: inForce.extraCovered, regexLimit: RULE_LIMITS.regex, regexUsed: regexCount(rules) },
+  };
+}
+
+export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
+  return compilePolicy(input).rules;
 }
 
 /**
@@ -279,9 +375,9 @@ export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
  * no allowances. Without them the extra sites would be let through; the floor covers only the
  * catalogue.
  */
-export function compileFallbackRules(networks: readonly Network[], pageBase: string, siteAccess = true): DnrRule[] {
+export function compileFallbackRules(networks: readonly Network[], pageBase: string, siteAccess = true, dialect: RuleDialect = 'chromium'): DnrRule[] {
   if (networks.length === 0) return [];
-  const domains = networks.flatMap((n) => n.domains);
+  const domains = requestDomainsFor(networks.flatMap((n) => n.domains), dialect);
   const bodies: RuleBody[] = [
     {
       priority: PRIORITY.policy,
@@ -300,14 +396,14 @@ export interface TabAllowance {
 }
 
 /** Session rules for a warning's "Continue": that network, in that tab only. */
-export function compileTabRules(allowances: readonly TabAllowance[], now: number): DnrRule[] {
+export function compileTabRules(allowances: readonly TabAllowance[], now: number, dialect: RuleDialect = 'chromium'): DnrRule[] {
   return numbered(
     allowances
       .filter((a) => a.until > now)
       .map((a): RuleBody => ({
         priority: PRIORITY.tab,
         action: { type: 'allow' },
-        condition: { requestDomains: a.network.domains, tabIds: [a.tabId], ...EVERY_REQUEST },
+        condition: { requestDomains: requestDomainsFor(a.network.domains, dialect), tabIds: [a.tabId], ...EVERY_REQUEST },
       })),
   );
 }
@@ -334,4 +430,20 @@ export function budgetProblems(rules: readonly DnrRule[]): string[] {
   if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push(`${c.unsafe} redirect rules is more than the browser's ${RULE_LIMITS.unsafeDynamic}`);
   if (c.regex > RULE_LIMITS.regex) out.push(`${c.regex} pattern rules is more than the browser's ${RULE_LIMITS.regex}`);
   return out;
+}
+
+/** The status page's line on proxies and archives: what the pattern budget covers, in numbers. */
+export function describeCoverage(c: ExtraSiteCoverage): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const budget = `${n(c.regexUsed)} of the browser's ${n(c.regexLimit)} pattern rules used`;
+  const catalogue = 'Listed networks: every proxy and archive form, in pages and frames';
+  if (c.extraSites === 0) return `${catalogue} (${budget}).`;
+  const sites = (x: number) => `${n(x)} extra site${x === 1 ? '' : 's'}`;
+  const covered = `${n(c.withPatterns)} of ${sites(c.extraSites)} in every proxy and archive form`;
+  if (c.withPatterns >= c.extraSites) return `${catalogue}; ${covered} (${budget}).`;
+  return (
+    `${catalogue}; ${covered}. The other ${sites(c.extraSites - c.withPatterns)} are blocked directly and through the ` +
+    `translation proxy as example.org, www.example.org and m.example.org, but not in web archives: the browser ` +
+    `allows only ${n(c.regexLimit)} pattern rules (${n(c.regexUsed)} used).`
+  );
 }

@@ -243,7 +243,19 @@ function regexDomains(domains: readonly string[]): string[] {
   const hosts = [...new Set(domains.map((d) => normaliseHost(d)).filter((d): d is string => d !== null))];
   hosts.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   const kept: string[] = [];
-  for (const h of hosts) if (!h.startsWith('[') && !kept.some((k) => hostMatchesDomain(h, k))) kept.push(h);
+  const seen = new Set<string>();
+  // A host is covered when it, or one of its parent domains, is already kept.
+  const covered = (h: string) => {
+    for (let rest = h; ; rest = rest.slice(rest.indexOf('.') + 1)) {
+      if (seen.has(rest)) return true;
+      if (!rest.includes('.')) return false;
+    }
+  };
+  for (const h of hosts) {
+    if (h.startsWith('[') || covered(h)) continue;
+    kept.push(h);
+    seen.add(h);
+  }
   return kept;
 }
 

@@ -71,6 +71,11 @@ export const chromiumUnderTest: BrowserUnderTest = {
         await page.locator('extensions-manager extensions-detail-view select#hostAccess').selectOption({ label: 'On click' });
         await page.close();
       },
+      async typeAddress(url, endsOn, timeoutMs = 10_000) {
+        const page = await b.context.newPage();
+        await page.goto(url).catch(() => undefined);
+        return poll(async () => page.url(), (u) => endsOn.test(u), `the tab to settle on ${endsOn}`, timeoutMs).catch(() => page.url());
+      },
       inExtension: async (fn, arg) => (await extensionWorker(b.context)).evaluate(fn as never, arg) as never,
       stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
       close: () => b.close(),

@@ -13,6 +13,8 @@ export interface StoredEntry {
   host: string | null;
   path: string | null;
   query: string | null;
+  /** Free text: a reason, a report, what a clock move was. */
+  text?: string | null;
 }
 
 export interface Downloaded {
@@ -74,6 +76,12 @@ export interface Session {
    * own page, since BiDi cannot open about:addons).
    */
   withholdSiteAccess(): Promise<void>;
+  /**
+   * Types `url` into the address bar of a new tab, as a pupil would, and returns the address the
+   * tab shows once it has settled (`endsOn` matched, or after `timeoutMs`). Firefox needs this
+   * for addresses web pages and WebDriver may not open, such as view-source:.
+   */
+  typeAddress(url: string, endsOn: RegExp, timeoutMs?: number): Promise<string>;
   /** Runs `fn` in the extension's own origin (its storage, its IndexedDB), as someone with the profile could. */
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /**

@@ -215,6 +215,26 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
           null,
         ),
       inExtension: async (fn, arg) => (await probeTab()).evaluate(fn, arg),
+      async typeAddress(url, endsOn, timeoutMs = 10_000) {
+        // The address bar is browser chrome: reached through BiDi's chrome scope (the session is
+        // started with -remote-allow-system-access), loading the address as the bar does.
+        const connection = (ff.browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: { contexts: { context: string }[]; result?: { value?: unknown } } }> } }).connection;
+        const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+        const context = tree.result.contexts[0]!.context;
+        const answer = await connection.send('script.evaluate', {
+          expression: `(async () => {
+            const tab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+            gBrowser.selectedTab = tab;
+            const ends = new RegExp(${JSON.stringify(endsOn.source)});
+            const deadline = Date.now() + ${timeoutMs};
+            while (Date.now() < deadline && !ends.test(tab.linkedBrowser.currentURI.spec)) await new Promise((r) => setTimeout(r, 100));
+            return tab.linkedBrowser.currentURI.spec;
+          })()`,
+          target: { context },
+          awaitPromise: true,
+        });
+        return String(answer.result.result?.value ?? '');
+      },
       async withholdSiteAccess() {
         const removed = await (await probeTab()).evaluate(
           () =>

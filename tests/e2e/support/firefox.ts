@@ -36,8 +36,9 @@ export function pacScript(hosts: HostMap): string {
   const lines = Object.entries(hosts).map(
     ([host, port]) => `if (h === ${JSON.stringify(host)} || dnsDomainIs(h, ${JSON.stringify('.' + host)})) return "PROXY 127.0.0.1:${port}";`,
   );
+  // A fully qualified name (`facebook.com.`) is the same host: it must be counted too.
   // 127.0.0.1 itself (the school hub in the hub tests) is reached directly.
-  return `function FindProxyForURL(u, h) { ${lines.join(' ')} if (h === "127.0.0.1") return "DIRECT"; return "PROXY 127.0.0.1:9"; }`;
+  return `function FindProxyForURL(u, h) { h = h.toLowerCase().replace(/\\.$/, ''); ${lines.join(' ')} if (h === "127.0.0.1") return "DIRECT"; return "PROXY 127.0.0.1:9"; }`;
 }
 
 export function firefoxPrefs(hosts: HostMap): Record<string, unknown> {
@@ -86,6 +87,8 @@ export async function launchFirefox(
     headless: true,
     userDataDir,
     extraPrefsFirefox: { ...firefoxPrefs(hosts), ...(opts.prefs ?? {}) },
+    // Lets a test reach the address bar (browser chrome) through WebDriver BiDi.
+    args: ['-remote-allow-system-access'],
   });
   if (opts.install ?? true) await browser.installExtension(FIREFOX_EXTENSION_DIR);
   return {

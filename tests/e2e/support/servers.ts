@@ -20,6 +20,20 @@ export async function startSite(name: string, pages: Pages = {}): Promise<SiteSe
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     state.requests.push(`${url.host}${url.pathname}${url.search}`);
     const path = url.pathname;
+    // `/redirect?to=ADDRESS`: a server redirect anywhere (a page's own, or a hostile one).
+    const to = path === '/redirect' && !pages[path] ? url.searchParams.get('to') : null;
+    // `/redirect-self?base=PAGE`: to PAGE#<this very address>, as our own rules write a redirect.
+    const self = path === '/redirect-self' && !pages[path] ? url.searchParams.get('base') : null;
+    if (self) {
+      res.writeHead(302, { location: `${self}#http://${req.headers.host}${req.url}` });
+      res.end();
+      return;
+    }
+    if (to) {
+      res.writeHead(302, { location: to, 'content-type': 'text/html; charset=utf-8' });
+      res.end();
+      return;
+    }
     const body = pages[path] ?? `<!doctype html><title>${name}</title><h1 id="site">${name} ${path}</h1>`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body);
