@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { BlockPage } from '../../components/BlockPage';
-import { useNow, useStatus } from '../../components/use-status';
+import { readStatus, useNow, useStatus } from '../../components/use-status';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
 import type { ExceptionRequest } from '../../utils/core/types';
+import type { StatusSnapshot } from '../../utils/status';
 
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
@@ -29,9 +30,16 @@ async function onRequestException(request: ExceptionRequest): Promise<string | n
   }
 }
 
-function App() {
-  const { status } = useStatus();
+function App({ initial }: { initial: StatusSnapshot | null }) {
+  const { status } = useStatus(initial);
   return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} />;
 }
 
-render(<App />, document.getElementById('app')!);
+// The first paint waits only for storage, never for the service worker (which may be stopped):
+// the worker's last status is read directly, and the page is drawn once, with it.
+void readStatus()
+  .catch(() => null)
+  .then((initial) => {
+    render(<App initial={initial} />, document.getElementById('app')!);
+    performance.mark('hall-pass:content');
+  });

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { WarnPage } from '../../components/WarnPage';
-import { useStatus } from '../../components/use-status';
+import { readStatus, useStatus } from '../../components/use-status';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
+import type { StatusSnapshot } from '../../utils/status';
 
 const address = addressFromFragment(location.hash);
 
@@ -22,9 +23,15 @@ async function onBack() {
   if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: import.meta.env.FIREFOX ? 'about:home' : 'chrome://newtab/' });
 }
 
-function App() {
-  const { status } = useStatus();
+function App({ initial }: { initial: StatusSnapshot | null }) {
+  const { status } = useStatus(initial);
   return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
 }
 
-render(<App />, document.getElementById('app')!);
+// Drawn once, with the worker's last status read straight from storage (see the block page).
+void readStatus()
+  .catch(() => null)
+  .then((initial) => {
+    render(<App initial={initial} />, document.getElementById('app')!);
+    performance.mark('hall-pass:content');
+  });
