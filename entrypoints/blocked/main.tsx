@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { BlockPage } from '../../components/BlockPage';
-import { readStatus, useNow, useStatus } from '../../components/use-status';
+import { useNow, useStatus } from '../../components/use-status';
+import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
 import type { ExceptionRequest } from '../../utils/core/types';
@@ -35,11 +36,4 @@ function App({ initial }: { initial: StatusSnapshot | null }) {
   return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} />;
 }
 
-// The first paint waits only for storage, never for the service worker (which may be stopped):
-// the worker's last status is read directly, and the page is drawn once, with it.
-void readStatus()
-  .catch(() => null)
-  .then((initial) => {
-    render(<App initial={initial} />, document.getElementById('app')!);
-    performance.mark('hall-pass:content');
-  });
+drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { WarnPage } from '../../components/WarnPage';
-import { readStatus, useStatus } from '../../components/use-status';
+import { useStatus } from '../../components/use-status';
+import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
 import type { StatusSnapshot } from '../../utils/status';
@@ -28,10 +29,4 @@ function App({ initial }: { initial: StatusSnapshot | null }) {
   return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
 }
 
-// Drawn once, with the worker's last status read straight from storage (see the block page).
-void readStatus()
-  .catch(() => null)
-  .then((initial) => {
-    render(<App initial={initial} />, document.getElementById('app')!);
-    performance.mark('hall-pass:content');
-  });
+drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));
