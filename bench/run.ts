@@ -110,6 +110,7 @@ export function printContenders(rows: ContenderTimings[], refs: { name: string; 
       return base ? `${fmt(r.medianMs / base.medianMs)} (p90 ${fmt(r.p90Ms / base.p90Ms)})`.padStart(22) : 'n/a'.padStart(22);
     });
     console.log(`${r.label.padEnd(36)} ${pad(r.samplesMs.length, 3)} ${pad(fmt(r.medianMs, 1), 10)} ${pad(fmt(r.p90Ms, 1), 8)}  ${ratios.join(' ')}`);
+    if (r.staleFirstPaints) console.log(`  (first words from an out-of-date status, then redrawn, in ${r.staleFirstPaints} navigations)`);
     if (r.contentAfterLoad.count) console.log(`  (words appeared after the load event in ${r.contentAfterLoad.count} navigations, at most ${fmt(r.contentAfterLoad.maxMs, 1)} ms after; included)`);
   }
 }
@@ -124,7 +125,7 @@ function printChromiumContenders(r: ContendersResult): void {
   console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.slice(0, 10).join(', ')})`}`);
   if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.slice(0, 20).join('\n  ')}`);
   heading('3b. Chromium: what ordinary browsing and blocking cost the worker');
-  console.log(`${r.wake.navigations} navigations to allowed sites (worker stopped first): ${r.wake.wakeUps} service worker wake-ups, ${fmt(r.wake.extensionCpuMs, 0)} ms CPU in extension processes`);
+  console.log(`${r.wake.navigations} navigations to allowed sites (worker stopped first, its alarms cleared): ${r.wake.wakeUps} service worker wake-ups, ${fmt(r.wake.extensionCpuMs, 0)} ms CPU in extension processes`);
   const h = r.heap;
   const heap = (b: number | null) => (b === null ? 'n/a' : mb(b));
   console.log(`worker JS heap (after GC): idle ${heap(h.idleBytes)}; after ${num(h.blockedAttempts)} blocked attempts ${heap(h.afterBlockedBytes)}; with ${num(h.extraSites)} extra sites ${heap(h.withExtraSitesBytes)}`);
@@ -141,7 +142,12 @@ function printFirefox(r: FirefoxResult): void {
   console.log(`Firefox version:                    ${r.firefoxVersion}`);
   console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
-  console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, timed by the landed page's loadEventEnd`);
+  console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`);
+  printContenders(r.contenders, [
+    { name: 'websitefilter', label: 'WebsiteFilter' },
+    { name: 'minimal', label: 'minimal ext' },
+  ]);
+  for (const u of r.unmeasured) console.log(`NOT MEASURED: ${u}`);
   printNavigations(r);
   printWrongLandings(r);
 }
@@ -216,6 +222,11 @@ async function main(): Promise<number> {
     console.error(`\nChromium contenders benchmark failed: ${contendersError}`);
   }
   if (process.env.BENCH_ONLY === 'contenders') return contendersError ? 1 : 0;
+  if (process.env.BENCH_ONLY === 'firefox') {
+    const r = await benchFirefox(Number(process.env.BENCH_ROUNDS ?? 30));
+    printFirefox(r);
+    return 0;
+  }
 
   let browser: BrowserResult | null = null;
   let browserError: string | null = null;
