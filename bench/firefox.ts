@@ -15,6 +15,7 @@ import { FIREFOX, FIREFOX_BASE, FIREFOX_POLICY_FILE } from '../tests/e2e/support
 import { basePolicy } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';
 import { summary, type NavigationResult } from './browser';
+import { median } from './stats';
 import fs from 'node:fs/promises';
 import type { ContenderTimings } from './contenders';
 import { writeMinimalExtension } from './minimal-extension';
@@ -24,10 +25,23 @@ export interface FirefoxResult extends NavigationResult {
   contenders: ContenderTimings[];
   /** Contenders that could not be measured, and why. */
   unmeasured: string[];
+  /** Medians of where the time goes, from the pages' own clocks (ms from navigation start). */
+  phases: { label: string; htmlParsedMs: number | null; scriptRanMs: number | null; wordsMs: number | null; loadMs: number | null }[];
 }
 
 /** The landed page's load event (ms from the navigation's start), and when Hall Pass's words were on screen. */
-async function loadTime(tab: Tab): Promise<{ loadEventEnd: number; content: number | null; corrected: boolean; text: string }> {
+interface Loaded {
+  loadEventEnd: number;
+  /** The HTML is parsed (before any module script runs). */
+  domInteractive: number;
+  /** Hall Pass's page script starts (its modules loaded and evaluated). */
+  script: number | null;
+  content: number | null;
+  corrected: boolean;
+  text: string;
+}
+
+async function loadTime(tab: Tab): Promise<Loaded> {
   return poll(
     () =>
       tab.evaluate(() => {
@@ -37,7 +51,15 @@ async function loadTime(tab: Tab): Promise<{ loadEventEnd: number; content: numb
         const mark = page.getEntriesByName('hall-pass:content')[0];
         const text = `${document.title}\n${document.querySelector('h1')?.textContent ?? ''}\n${document.body?.innerText.slice(0, 300) ?? ''}`;
         const corrected = page.getEntriesByName('hall-pass:corrected').length > 0;
-        return { loadEventEnd: nav ? nav.loadEventEnd : 0, content: mark ? mark.startTime : null, corrected, text };
+        const script = page.getEntriesByName('hall-pass:script')[0];
+        return {
+          loadEventEnd: nav ? nav.loadEventEnd : 0,
+          domInteractive: nav ? nav.domInteractive : 0,
+          script: script ? script.startTime : null,
+          content: mark ? mark.startTime : null,
+          corrected,
+          text,
+        };
       }, null),
     (r) => r.loadEventEnd > 0,
     'the page to load',
@@ -78,6 +100,7 @@ async function navigationRounds(tab: Tab, iterations: number, warmup: number) {
   const late = new Map<FirefoxContender, { count: number; maxMs: number }>(names.map((n) => [n, { count: 0, maxMs: 0 }]));
   const failed = new Map<FirefoxContender, string>();
   const stale = new Map<FirefoxContender, number>(names.map((n) => [n, 0]));
+  const phases = new Map<FirefoxContender, Loaded[]>(names.map((n) => [n, []]));
   const wrong: string[] = [];
   for (let i = -warmup; i < iterations; i++) {
     const round = i + warmup;
@@ -95,6 +118,7 @@ async function navigationRounds(tab: Tab, iterations: number, warmup: number) {
         if (i < 0) continue;
         samples.get(name)!.push(l.loadEventEnd + after);
         if (l.corrected) stale.set(name, stale.get(name)! + 1);
+        phases.get(name)!.push(l);
         if (after > 0) {
           const e = late.get(name)!;
           e.count += 1;
@@ -108,7 +132,18 @@ async function navigationRounds(tab: Tab, iterations: number, warmup: number) {
   const contenders: ContenderTimings[] = names
     .filter((n) => samples.get(n)!.length > 0)
     .map((n) => ({ name: n as ContenderTimings['name'], label: LABELS[n], ...summary(samples.get(n)!), contentAfterLoad: late.get(n)!, staleFirstPaints: stale.get(n)! }));
-  return { contenders, samples, wrong, failed: [...failed].map(([n, why]) => `${LABELS[n]}: ${why}`) };
+  const phaseOf = (n: FirefoxContender, pick: (l: Loaded) => number | null) => {
+    const values = phases.get(n)!.map(pick).filter((v): v is number => v !== null);
+    return values.length ? median(values) : null;
+  };
+  const phaseLines = (['minimal', 'hallpass'] as const).map((n) => ({
+    label: LABELS[n],
+    htmlParsedMs: phaseOf(n, (l) => l.domInteractive),
+    scriptRanMs: phaseOf(n, (l) => l.script),
+    wordsMs: phaseOf(n, (l) => l.content),
+    loadMs: phaseOf(n, (l) => l.loadEventEnd),
+  }));
+  return { contenders, samples, wrong, phases: phaseLines, failed: [...failed].map(([n, why]) => `${LABELS[n]}: ${why}`) };
 }
 
 export async function benchFirefox(iterations = 30, warmup = 3): Promise<FirefoxResult> {
@@ -154,6 +189,7 @@ export async function benchFirefox(iterations = 30, warmup = 3): Promise<Firefox
         wrongLandings: rounds.wrong,
         contenders: rounds.contenders,
         unmeasured: rounds.failed,
+        phases: rounds.phases,
       };
     } finally {
       await session.close();

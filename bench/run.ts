@@ -148,6 +148,9 @@ function printFirefox(r: FirefoxResult): void {
     { name: 'minimal', label: 'minimal ext' },
   ]);
   for (const u of r.unmeasured) console.log(`NOT MEASURED: ${u}`);
+  const ms = (v: number | null) => (v === null ? '-' : fmt(v, 0));
+  console.log('where the time goes (medians, ms from navigation start, the page\'s own clock):');
+  for (const p of r.phases) console.log(`  ${p.label.padEnd(34)} HTML parsed ${ms(p.htmlParsedMs)}, page script ran ${ms(p.scriptRanMs)}, words on screen ${ms(p.wordsMs)}, load ${ms(p.loadMs)}`);
   printNavigations(r);
   printWrongLandings(r);
 }
@@ -209,6 +212,11 @@ async function main(): Promise<number> {
   const compile = [10, 1000, 10_000].map((n) => benchCompile(n));
   printCompile(compile);
 
+  if (process.env.BENCH_ONLY === 'firefox') {
+    const r = await benchFirefox(Number(process.env.BENCH_ROUNDS ?? 30));
+    printFirefox(r);
+    return 0;
+  }
   const pages = await allPageBytes(path.resolve('.output/chrome-mv3'));
   printPageBytes(pages);
 
@@ -222,11 +230,6 @@ async function main(): Promise<number> {
     console.error(`\nChromium contenders benchmark failed: ${contendersError}`);
   }
   if (process.env.BENCH_ONLY === 'contenders') return contendersError ? 1 : 0;
-  if (process.env.BENCH_ONLY === 'firefox') {
-    const r = await benchFirefox(Number(process.env.BENCH_ROUNDS ?? 30));
-    printFirefox(r);
-    return 0;
-  }
 
   let browser: BrowserResult | null = null;
   let browserError: string | null = null;

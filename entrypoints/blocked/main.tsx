@@ -8,6 +8,7 @@ import { send } from '../../utils/browser/messages';
 import type { ExceptionRequest } from '../../utils/core/types';
 import type { StatusSnapshot } from '../../utils/status';
 
+performance.mark('hall-pass:script');
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
 
