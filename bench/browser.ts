@@ -85,8 +85,8 @@ export class PolicyFileGuard {
     return new PolicyFileGuard();
   }
 
-  async write(policy: Record<string, unknown>): Promise<void> {
-    await writePolicy(policy);
+  async write(policy: Record<string, unknown>, browserPolicy: Record<string, unknown> = {}): Promise<void> {
+    await writePolicy(policy, browserPolicy);
     this.ours = await readPolicyFile();
   }
 

@@ -10,52 +10,140 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { poll, waitForSessionStatus, type Tab } from '../tests/e2e/support/driver';
-import { firefoxUnderTest } from '../tests/e2e/support/firefox-driver';
+import { firefoxUnderTest, type FirefoxSession } from '../tests/e2e/support/firefox-driver';
 import { FIREFOX, FIREFOX_BASE, FIREFOX_POLICY_FILE } from '../tests/e2e/support/firefox';
 import { basePolicy } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';
 import { summary, type NavigationResult } from './browser';
+import { median } from './stats';
 import fs from 'node:fs/promises';
+import type { ContenderTimings } from './contenders';
+import { writeMinimalExtension } from './minimal-extension';
 
 export interface FirefoxResult extends NavigationResult {
   firefoxVersion: string;
+  contenders: ContenderTimings[];
+  /** Contenders that could not be measured, and why. */
+  unmeasured: string[];
+  /** Medians of where the time goes, from the pages' own clocks (ms from navigation start). */
+  phases: { label: string; htmlParsedMs: number | null; scriptRanMs: number | null; wordsMs: number | null; loadMs: number | null }[];
 }
 
-/** The landed page's loadEventEnd (ms from the navigation's start) once it has loaded. */
-async function loadTime(tab: Tab): Promise<number> {
+/** The landed page's load event (ms from the navigation's start), and when Hall Pass's words were on screen. */
+interface Loaded {
+  loadEventEnd: number;
+  /** The HTML is parsed (before any module script runs). */
+  domInteractive: number;
+  /** Hall Pass's page script starts (its modules loaded and evaluated). */
+  script: number | null;
+  content: number | null;
+  corrected: boolean;
+  text: string;
+}
+
+async function loadTime(tab: Tab): Promise<Loaded> {
   return poll(
     () =>
       tab.evaluate(() => {
         // The page's own clock, not Node's (this runs in the page).
         const page = (globalThis as unknown as { performance: Performance }).performance;
         const nav = page.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return nav ? nav.loadEventEnd : 0;
+        const mark = page.getEntriesByName('hall-pass:content')[0];
+        const text = `${document.title}\n${document.querySelector('h1')?.textContent ?? ''}\n${document.body?.innerText.slice(0, 300) ?? ''}`;
+        const corrected = page.getEntriesByName('hall-pass:corrected').length > 0;
+        const script = page.getEntriesByName('hall-pass:script')[0];
+        return {
+          loadEventEnd: nav ? nav.loadEventEnd : 0,
+          domInteractive: nav ? nav.domInteractive : 0,
+          script: script ? script.startTime : null,
+          content: mark ? mark.startTime : null,
+          corrected,
+          text,
+        };
       }, null),
-    (ms) => ms > 0,
+    (r) => r.loadEventEnd > 0,
     'the page to load',
   );
 }
 
+type FirefoxContender = 'allowed' | 'websitefilter' | 'minimal' | 'hallpass';
+const HOSTS: Record<FirefoxContender, string> = {
+  allowed: 'school.test',
+  websitefilter: 'websitefilter.test',
+  minimal: 'minimal.test',
+  hallpass: 'facebook.com',
+};
+const LABELS: Record<FirefoxContender, string> = {
+  allowed: 'ordinary allowed page',
+  websitefilter: 'Firefox WebsiteFilter policy page',
+  minimal: 'minimal extension, static page',
+  hallpass: 'Hall Pass block page',
+};
+
+function landedRight(name: FirefoxContender, url: string, href: string, text: string): boolean {
+  switch (name) {
+    case 'allowed':
+      return href === url;
+    case 'websitefilter':
+      return href === url || href.startsWith('about:');
+    case 'minimal':
+      return /^moz-extension:\/\/[^/]+\/blocked\.html$/.test(href) && /closed on school computers/.test(text);
+    case 'hallpass':
+      return href === `${FIREFOX_BASE}blocked.html#${url}` && /Facebook/.test(text);
+  }
+}
+
+/** Rounds of every contender, order rotating; a contender the browser cannot measure is dropped. */
 async function navigationRounds(tab: Tab, iterations: number, warmup: number) {
-  const blocked: number[] = [];
-  const allowed: number[] = [];
+  const names: FirefoxContender[] = ['allowed', 'websitefilter', 'minimal', 'hallpass'];
+  const samples = new Map<FirefoxContender, number[]>(names.map((n) => [n, []]));
+  const late = new Map<FirefoxContender, { count: number; maxMs: number }>(names.map((n) => [n, { count: 0, maxMs: 0 }]));
+  const failed = new Map<FirefoxContender, string>();
+  const stale = new Map<FirefoxContender, number>(names.map((n) => [n, 0]));
+  const phases = new Map<FirefoxContender, Loaded[]>(names.map((n) => [n, []]));
   const wrong: string[] = [];
   for (let i = -warmup; i < iterations; i++) {
-    const blockedUrl = `http://facebook.com/p/${i + warmup}`;
-    await tab.goto(blockedUrl);
-    const landed = await tab.waitForUrl(`${FIREFOX_BASE}blocked.html#${blockedUrl}`).catch(async () => `WRONG ${await tab.url()}`);
-    if (landed.startsWith('WRONG')) wrong.push(`${blockedUrl} -> ${landed}`);
-    const b = await loadTime(tab);
-    const allowedUrl = `http://school.test/p/${i + warmup}`;
-    await tab.goto(allowedUrl);
-    if ((await tab.url()) !== allowedUrl) wrong.push(`${allowedUrl} -> ${await tab.url()}`);
-    const a = await loadTime(tab);
-    if (i >= 0) {
-      blocked.push(b);
-      allowed.push(a);
+    const round = i + warmup;
+    for (const name of names.map((_, k) => names[(k + round) % names.length]!)) {
+      if (failed.has(name)) continue;
+      const url = `http://${HOSTS[name]}/p/${name}-${round}`;
+      try {
+        await tab.goto(url);
+        if (name === 'hallpass') await tab.waitForUrl(`${FIREFOX_BASE}blocked.html#${url}`).catch(() => undefined);
+        if (name === 'minimal') await tab.waitForUrl(/^moz-extension:.*\/blocked\.html$/).catch(() => undefined);
+        const l = await loadTime(tab);
+        const href = await tab.url();
+        if (!landedRight(name, url, href, l.text)) wrong.push(`${name}: ${url} -> ${href}`);
+        const after = l.content === null ? 0 : Math.max(0, l.content - l.loadEventEnd);
+        if (i < 0) continue;
+        samples.get(name)!.push(l.loadEventEnd + after);
+        if (l.corrected) stale.set(name, stale.get(name)! + 1);
+        phases.get(name)!.push(l);
+        if (after > 0) {
+          const e = late.get(name)!;
+          e.count += 1;
+          e.maxMs = Math.max(e.maxMs, after);
+        }
+      } catch (e) {
+        failed.set(name, e instanceof Error ? e.message : String(e));
+      }
     }
   }
-  return { blocked, allowed, wrong };
+  const contenders: ContenderTimings[] = names
+    .filter((n) => samples.get(n)!.length > 0)
+    .map((n) => ({ name: n as ContenderTimings['name'], label: LABELS[n], ...summary(samples.get(n)!), contentAfterLoad: late.get(n)!, staleFirstPaints: stale.get(n)! }));
+  const phaseOf = (n: FirefoxContender, pick: (l: Loaded) => number | null) => {
+    const values = phases.get(n)!.map(pick).filter((v): v is number => v !== null);
+    return values.length ? median(values) : null;
+  };
+  const phaseLines = (['minimal', 'hallpass'] as const).map((n) => ({
+    label: LABELS[n],
+    htmlParsedMs: phaseOf(n, (l) => l.domInteractive),
+    scriptRanMs: phaseOf(n, (l) => l.script),
+    wordsMs: phaseOf(n, (l) => l.content),
+    loadMs: phaseOf(n, (l) => l.loadEventEnd),
+  }));
+  return { contenders, samples, wrong, phases: phaseLines, failed: [...failed].map(([n, why]) => `${LABELS[n]}: ${why}`) };
 }
 
 export async function benchFirefox(iterations = 30, warmup = 3): Promise<FirefoxResult> {
@@ -64,20 +152,28 @@ export async function benchFirefox(iterations = 30, warmup = 3): Promise<Firefox
   }
   let social: SiteServer | undefined;
   let school: SiteServer | undefined;
+  let minimalDir: string | undefined;
   const b = firefoxUnderTest;
   try {
     social = await startSite('SOCIAL');
     school = await startSite('SCHOOL');
-    await b.writePolicy(basePolicy({ role: 'pupil' }));
+    minimalDir = await writeMinimalExtension([HOSTS.minimal], 'firefox');
+    await b.writePolicy(basePolicy({ role: 'pupil' }), { WebsiteFilter: { Block: [`http://${HOSTS.websitefilter}/*`] } });
     const launchStart = performance.now();
-    const session = await b.launch({ 'facebook.com': social.port, 'school.test': school.port });
+    const session: FirefoxSession = await b.launch({
+      [HOSTS.hallpass]: social.port,
+      [HOSTS.websitefilter]: social.port,
+      [HOSTS.minimal]: social.port,
+      [HOSTS.allowed]: school.port,
+    }) as FirefoxSession;
     try {
+      await session.browser.installExtension(minimalDir);
       const status = await waitForSessionStatus(session, (s) => s.parsed.present && s.role.role === 'pupil' && s.action === 'block');
       const launchToPolicyMs = performance.now() - launchStart;
       const tab = await session.newTab();
       const rounds = await navigationRounds(tab, iterations, warmup);
-      const blocked = summary(rounds.blocked);
-      const allowed = summary(rounds.allowed);
+      const blocked = summary(rounds.samples.get('hallpass')!);
+      const allowed = summary(rounds.samples.get('allowed')!);
       const { stdout } = await promisify(execFile)(FIREFOX, ['--version']);
       return {
         firefoxVersion: stdout.trim(),
@@ -91,6 +187,9 @@ export async function benchFirefox(iterations = 30, warmup = 3): Promise<Firefox
         blockedServerConnections: social.connections,
         blockedServerRequests: [...social.requests],
         wrongLandings: rounds.wrong,
+        contenders: rounds.contenders,
+        unmeasured: rounds.failed,
+        phases: rounds.phases,
       };
     } finally {
       await session.close();
@@ -99,5 +198,6 @@ export async function benchFirefox(iterations = 30, warmup = 3): Promise<Firefox
     await b.removePolicy();
     await social?.close();
     await school?.close();
+    if (minimalDir) await fs.rm(minimalDir, { recursive: true, force: true });
   }
 }

@@ -38,6 +38,8 @@ import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './l
 import { benchHub, hubFailures, printHub, type HubBenchResult } from './hub';
 import { benchDeviceHub, deviceHubFailures, printDeviceHub, type DeviceHubResult } from './device-hub';
 import { fmt } from './stats';
+import { benchContenders, type ContendersResult, type ContenderTimings } from './contenders';
+import { allPageBytes, type PageBytes } from './page-bytes';
 
 const RESULTS_FILE = path.resolve('bench/results/latest.json');
 
@@ -105,12 +107,58 @@ function printBrowser(r: BrowserResult): void {
   console.log(`write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`);
 }
 
+/** Contenders side by side, each median and p90 also as a ratio to the named references. */
+export function printContenders(rows: ContenderTimings[], refs: { name: string; label: string }[]): void {
+  const byName = new Map(rows.map((r) => [r.name as string, r]));
+  const refCols = refs.map((r) => `/ ${r.label}`);
+  console.log(`${'contender'.padEnd(36)} ${pad('n', 3)} ${pad('median ms', 10)} ${pad('p90 ms', 8)}  ${refCols.map((c) => c.padStart(22)).join(' ')}`);
+  for (const r of rows) {
+    const ratios = refs.map((ref) => {
+      const base = byName.get(ref.name);
+      return base ? `${fmt(r.medianMs / base.medianMs)} (p90 ${fmt(r.p90Ms / base.p90Ms)})`.padStart(22) : 'n/a'.padStart(22);
+    });
+    console.log(`${r.label.padEnd(36)} ${pad(r.samplesMs.length, 3)} ${pad(fmt(r.medianMs, 1), 10)} ${pad(fmt(r.p90Ms, 1), 8)}  ${ratios.join(' ')}`);
+    if (r.staleFirstPaints) console.log(`  (first words from an out-of-date status, then redrawn, in ${r.staleFirstPaints} navigations)`);
+    if (r.contentAfterLoad.count) console.log(`  (words appeared after the load event in ${r.contentAfterLoad.count} navigations, at most ${fmt(r.contentAfterLoad.maxMs, 1)} ms after; included)`);
+  }
+}
+
+function printChromiumContenders(r: ContendersResult): void {
+  heading('3a. Chromium: block pages side by side (one browser, interleaved)');
+  console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating; Page.navigate -> load event`);
+  printContenders(r.contenders, [
+    { name: 'urlblocklist', label: 'URLBlocklist' },
+    { name: 'minimal', label: 'minimal ext' },
+  ]);
+  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.slice(0, 10).join(', ')})`}`);
+  if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.slice(0, 20).join('\n  ')}`);
+  heading('3b. Chromium: what ordinary browsing and blocking cost the worker');
+  console.log(`${r.wake.navigations} navigations to allowed sites (worker stopped first, its alarms cleared): ${r.wake.wakeUps} service worker wake-ups, ${fmt(r.wake.extensionCpuMs, 0)} ms CPU in extension processes`);
+  const h = r.heap;
+  const heap = (b: number | null) => (b === null ? 'n/a' : mb(b));
+  console.log(`worker JS heap (after GC): idle ${heap(h.idleBytes)}; after ${num(h.blockedAttempts)} blocked attempts ${heap(h.afterBlockedBytes)}; with ${num(h.extraSites)} extra sites ${heap(h.withExtraSitesBytes)}`);
+}
+
+function printPageBytes(rows: PageBytes[]): void {
+  heading('3c. Script and CSS each extension page loads (Chromium build, before it can run)');
+  console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('CSS KB', 7)}  files`);
+  for (const p of rows) console.log(`${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`);
+}
+
 function printFirefox(r: FirefoxResult): void {
   heading('4b. Real Firefox ESR with the extension and a pupil policies.json');
   console.log(`Firefox version:                    ${r.firefoxVersion}`);
   console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
-  console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, timed by the landed page's loadEventEnd`);
+  console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`);
+  printContenders(r.contenders, [
+    { name: 'websitefilter', label: 'WebsiteFilter' },
+    { name: 'minimal', label: 'minimal ext' },
+  ]);
+  for (const u of r.unmeasured) console.log(`NOT MEASURED: ${u}`);
+  const ms = (v: number | null) => (v === null ? '-' : fmt(v, 0));
+  console.log('where the time goes (medians, ms from navigation start, the page\'s own clock):');
+  for (const p of r.phases) console.log(`  ${p.label.padEnd(34)} HTML parsed ${ms(p.htmlParsedMs)}, page script ran ${ms(p.scriptRanMs)}, words on screen ${ms(p.wordsMs)}, load ${ms(p.loadMs)}`);
   printNavigations(r);
   printWrongLandings(r);
 }
@@ -172,6 +220,25 @@ async function main(): Promise<number> {
   const compile = [10, 1000, 10_000].map((n) => benchCompile(n));
   printCompile(compile);
 
+  if (process.env.BENCH_ONLY === 'firefox') {
+    const r = await benchFirefox(Number(process.env.BENCH_ROUNDS ?? 30));
+    printFirefox(r);
+    return 0;
+  }
+  const pages = await allPageBytes(path.resolve('.output/chrome-mv3'));
+  printPageBytes(pages);
+
+  let contenders: ContendersResult | null = null;
+  let contendersError: string | null = null;
+  try {
+    contenders = await benchContenders(Number(process.env.BENCH_ROUNDS ?? 30));
+    printChromiumContenders(contenders);
+  } catch (e) {
+    contendersError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nChromium contenders benchmark failed: ${contendersError}`);
+  }
+  if (process.env.BENCH_ONLY === 'contenders') return contendersError ? 1 : 0;
+
   let browser: BrowserResult | null = null;
   let browserError: string | null = null;
   try {
@@ -223,7 +290,7 @@ async function main(): Promise<number> {
   }
 
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError, hub, hubError, deviceHub, deviceHubError };
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, pages, contenders, contendersError, browser, browserError, firefox, firefoxError, log, logError, hub, hubError, deviceHub, deviceHubError };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 

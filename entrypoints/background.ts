@@ -20,6 +20,7 @@ import { SafeJournal } from '../utils/log/safe-journal';
 import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 import { selfCheckFacts } from '../utils/browser/self-check';
+import { watchNavigations } from '../utils/browser/navigation-watch';
 import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
 import { startHubOutbox } from '../utils/hub/wire';
 
@@ -65,8 +66,9 @@ export default defineBackground({
       else if (alarm.name === hub.alarmName) hub.flush('outbox alarm');
       else void refresh(alarm.name === ALARM_CHANGE ? 'school time changed' : `alarm ${alarm.name}`);
     });
-    browser.storage.onChanged.addListener((_changes, area) => {
+    browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed') void refresh('policy changed');
+      if (area === 'local' && changes[STATUS_KEY]) watch.fit(changes[STATUS_KEY].newValue as StatusSnapshot | undefined);
     });
     browser.idle?.onStateChanged?.addListener((state) => {
       if (state === 'active') void refresh('device woke');
@@ -74,35 +76,41 @@ export default defineBackground({
     // Firefox lets a user withhold access to sites; without it redirects are ignored.
     browser.permissions.onRemoved.addListener(() => void refresh('site access changed'));
     browser.permissions.onAdded.addListener(() => void refresh('site access changed'));
-    browser.webNavigation.onBeforeNavigate.addListener((details) => {
-      if (details.frameId !== 0) return;
-      enforcer.navigationStarted(details.tabId, details.url).catch((e) => console.error('[Hall Pass] navigation check failed', e));
-    });
     // Only a redirect the browser made under our rules creates a log entry: a page that merely
     // loads the block page (a forged link, a frame) creates nothing, and a redirect a web page
     // made itself is checked against the decision in force (see Enforcer.recordRedirect).
     const ownHosts = [browser.runtime.id, new URL(browser.runtime.getURL('/')).host];
-    browser.webRequest.onBeforeRedirect.addListener(
-      (details) => {
-        const page = blockingPageOf(details.redirectUrl, details.url, ownHosts);
-        if (!page) return;
-        enforcer
-          .recordRedirect(details.url, page, Math.round(details.timeStamp), details.tabId)
-          .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
+    // Registered wide now, then fitted to each status so ordinary pages do not wake the worker.
+    const watch = watchNavigations(
+      {
+        navigation: (details) => {
+          if (details.frameId !== 0) return;
+          enforcer.navigationStarted(details.tabId, details.url).catch((e) => console.error('[Hall Pass] navigation check failed', e));
+        },
+        redirect: (details) => {
+          const page = blockingPageOf(details.redirectUrl, details.url, ownHosts);
+          if (!page) return;
+          enforcer
+            .recordRedirect(details.url, page, Math.round(details.timeStamp), details.tabId)
+            .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
+        },
+        // Networks that change page with history.pushState never make a request the rules could see.
+        pageMoved: (details) => {
+          if (details.frameId !== 0) return;
+          enforcer.checkTab(details.tabId, details.url).catch((e) => console.error('[Hall Pass] page move check failed', e));
+        },
       },
-      { urls: ['<all_urls>'], types: ['main_frame'] },
+      (message) => console.warn(`[Hall Pass] ${message}`),
     );
-    // A view-source: tab is checked as soon as the browser names it (Firefox applies no rules to it).
-    browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url && /^view-source:/i.test(change.url)) {
-        enforcer.navigationStarted(tabId, change.url).catch((e) => console.error('[Hall Pass] view-source check failed', e));
-      }
-    });
-    // Networks that change page with history.pushState never make a request the rules could see.
-    browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
-      if (details.frameId !== 0) return;
-      enforcer.checkTab(details.tabId, details.url).catch((e) => console.error('[Hall Pass] page move check failed', e));
-    });
+    // A view-source: tab is checked as soon as Firefox names it (Firefox applies no rules to that
+    // load; Chromium does, so its worker is not woken by every tab update).
+    if (import.meta.env.FIREFOX) {
+      browser.tabs.onUpdated.addListener((tabId, change) => {
+        if (change.url && /^view-source:/i.test(change.url)) {
+          enforcer.navigationStarted(tabId, change.url).catch((e) => console.error('[Hall Pass] view-source check failed', e));
+        }
+      });
+    }
     wireMessages({ enforcer, refresh, maintainLog });
 
     // Created once: re-creating on every wake would push a periodic alarm back each time.
@@ -115,7 +123,10 @@ export default defineBackground({
     void enforcer
       .start()
       .then(() => enforcer.refresh('worker start'))
-      .then(async (status) => console.info(`[Hall Pass] self-check\n${formatSelfCheck(selfCheck(await selfCheckFacts(status)))}`))
+      .then(async (status) => {
+        watch.fit(status);
+        console.info(`[Hall Pass] self-check\n${formatSelfCheck(selfCheck(await selfCheckFacts(status)))}`);
+      })
       .catch((e) => console.error('[Hall Pass] start failed', e));
     void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
     // Managed policy reaches Chromium seconds after start, sometimes without a change event: look

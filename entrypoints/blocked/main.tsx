@@ -2,10 +2,13 @@ import { render } from 'preact';
 import '../../components/pages.css';
 import { BlockPage } from '../../components/BlockPage';
 import { useNow, useStatus } from '../../components/use-status';
+import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
 import type { ExceptionRequest } from '../../utils/core/types';
+import type { StatusSnapshot } from '../../utils/status';
 
+performance.mark('hall-pass:script');
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
 
@@ -29,9 +32,9 @@ async function onRequestException(request: ExceptionRequest): Promise<string | n
   }
 }
 
-function App() {
-  const { status } = useStatus();
+function App({ initial }: { initial: StatusSnapshot | null }) {
+  const { status } = useStatus(initial);
   return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} />;
 }
 
-render(<App />, document.getElementById('app')!);
+drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));

@@ -3,8 +3,10 @@ import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { WarnPage } from '../../components/WarnPage';
 import { useStatus } from '../../components/use-status';
+import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
+import type { StatusSnapshot } from '../../utils/status';
 
 const address = addressFromFragment(location.hash);
 
@@ -22,9 +24,9 @@ async function onBack() {
   if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: import.meta.env.FIREFOX ? 'about:home' : 'chrome://newtab/' });
 }
 
-function App() {
-  const { status } = useStatus();
+function App({ initial }: { initial: StatusSnapshot | null }) {
+  const { status } = useStatus(initial);
   return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
 }
 
-render(<App />, document.getElementById('app')!);
+drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));

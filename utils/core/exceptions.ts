@@ -4,7 +4,8 @@
  * approver's PIN is the caller's (it needs the slow, asynchronous hash in passphrase.ts).
  */
 import type { ExceptionRequest, ExceptionScope, GrantedException, Role } from './types';
-import { LIMITS, type Policy } from './policy';
+import type { Policy } from './policy';
+import { LIMITS } from './policy-defaults';
 import { decide } from './decide';
 import { describeInstant, isSchoolTime, localTime, nextChange } from './calendar';
 import { hostMatchesDomain } from './url-match';

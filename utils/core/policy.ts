@@ -21,6 +21,7 @@ import {
   type UrlScope,
 } from './types';
 import { isIsoDate, isValidTimeZone, parseClock } from './calendar';
+import { DEFAULT_ACTIONS, DEFAULT_POLICY, DEFAULT_SCHOOL_HOURS, LIMITS } from './policy-defaults';
 import { CATALOGUE } from './catalogue';
 import { isUsableDomain } from './url-match';
 import { MAX_SCOPE_LENGTH, scopeFitsRule, scopeFromUrl } from './scope';
@@ -78,62 +79,7 @@ export interface ParsedPolicy {
   present: boolean;
 }
 
-/** Caps that keep a pasted-in mistake from exhausting memory or the browser's rule budget. */
-export const LIMITS = {
-  roleRules: 500,
-  schoolHours: 50,
-  closedDates: 1000,
-  extraSites: 10000,
-  text: 500,
-  warnMinutesMax: 24 * 60,
-  retentionDaysMax: 3650,
-  flagThresholdMax: 1000,
-  approvedUses: 50,
-  approvers: 50,
-  exceptionMinutesMax: 480,
-  hubUrl: 2000,
-  hubKey: 500,
-} as const;
-
-/**
- * The seed policy: "No school computers are to be used to access social networking sites at any
- * time of day unless for direct school use"; staff personal use in work time needs the head
- * teacher's permission.
- */
-export const DEFAULT_ACTIONS: RoleActions = {
-  pupil: { schoolHours: 'block', otherTimes: 'block' },
-  staff: { schoolHours: 'block', otherTimes: 'allow' },
-  governor: { schoolHours: 'block', otherTimes: 'allow' },
-};
-
-export const DEFAULT_SCHOOL_HOURS: SchoolHours[] = [
-  { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '15:30' },
-];
-
-export const DEFAULT_POLICY: Policy = {
-  role: null,
-  roleRules: [],
-  timezone: 'Europe/London',
-  schoolHours: DEFAULT_SCHOOL_HOURS,
-  closedDates: [],
-  networks: null,
-  extraSites: [],
-  actions: DEFAULT_ACTIONS,
-  warnMinutes: 15,
-  school: { name: null, policyUrl: null },
-  dsl: { name: null, contact: null, passphraseHash: null },
-  device: { label: null },
-  log: {
-    // A child's search terms are not the DSL's business unless the school decides so.
-    recordFullUrl: false,
-    // A school year of evidence and no more; concerns belong in the school's safeguarding records.
-    retentionDays: 365,
-    flagThreshold: 5,
-  },
-  approvedUses: [],
-  exceptions: { roles: ['staff', 'governor'], maxMinutes: 60, approval: 'self', approvers: [] },
-  hub: null,
-};
+export { LIMITS, DEFAULT_ACTIONS, DEFAULT_SCHOOL_HOURS, DEFAULT_POLICY } from './policy-defaults';
 
 /** Every key a school may set. Kept in step with public/managed_schema.json (a test checks). */
 export const POLICY_KEYS = [

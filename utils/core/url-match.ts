@@ -24,6 +24,8 @@ const TRANSLATE_SUFFIX = '.translate.goog';
 const WAYBACK_HOST = 'web.archive.org';
 /** archive.today answers under all of these names. */
 const ARCHIVE_TODAY_TLDS = ['today', 'ph', 'is', 'li', 'vn', 'md', 'fo'] as const;
+/** Hosts that can carry a listed network's pages inside their own addresses (proxy and archives). */
+export const WRAPPER_HOSTS: readonly string[] = [TRANSLATE_SUFFIX.slice(1), WAYBACK_HOST, ...ARCHIVE_TODAY_TLDS.map((t) => `archive.${t}`)];
 
 /** Underscores are not valid in hostnames but do occur in the wild; leniency here only means matching more. */
 const LOOSE_LABEL = /^[a-z0-9_-]{1,63}$/;

@@ -36,7 +36,10 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(hosts: HostMap, opts: { userDataDir?: string; extraArgs?: string[] } = {}): Promise<Launched> {
+export async function launch(
+  hosts: HostMap,
+  opts: { userDataDir?: string; extraArgs?: string[]; /** Other unpacked extensions to load beside ours. */ otherExtensions?: string[] } = {},
+): Promise<Launched> {
   const userDataDir = opts.userDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-')));
   const rules = Object.entries(hosts)
     .flatMap(([host, port]) => [`MAP ${host} 127.0.0.1:${port}`, `MAP *.${host} 127.0.0.1:${port}`])
@@ -46,8 +49,8 @@ export async function launch(hosts: HostMap, opts: { userDataDir?: string; extra
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...(opts.otherExtensions ?? [])].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...(opts.otherExtensions ?? [])].join(',')}`,
       `--host-resolver-rules=${rules}`,
       ...(opts.extraArgs ?? []),
     ],

@@ -1,0 +1,54 @@
+/**
+ * Bytes of script and CSS each extension page loads before it can show anything: the page's
+ * module script, everything it imports statically (what the browser fetches before running it),
+ * and its stylesheets. Read from the built extension, so it is what ships.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export interface PageBytes {
+  page: string;
+  scriptBytes: number;
+  cssBytes: number;
+  files: string[];
+}
+
+const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']|(?:^|[;\s}])export\s*[\w$*{}\s,]*from\s*["']([^"']+)["']/g;
+
+async function scriptClosure(root: string, start: string, seen: Set<string>): Promise<void> {
+  if (seen.has(start)) return;
+  seen.add(start);
+  const code = await fs.readFile(path.join(root, start), 'utf8');
+  for (const m of code.matchAll(STATIC_IMPORT)) {
+    const spec = m[1] ?? m[2];
+    if (!spec || !(spec.startsWith('.') || spec.startsWith('/'))) continue;
+    const next = spec.startsWith('/') ? spec.slice(1) : path.posix.join(path.posix.dirname(start), spec);
+    await scriptClosure(root, next, seen);
+  }
+}
+
+export async function pageBytes(extensionDir: string, page: string): Promise<PageBytes> {
+  const html = await fs.readFile(path.join(extensionDir, page), 'utf8');
+  const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1] ?? null;
+  const scripts = new Set<string>();
+  const css = new Set<string>();
+  for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    const src = attr(tag, 'src') ?? attr(tag, 'href');
+    if (!src || /^[a-z]+:/i.test(src)) continue;
+    const file = src.replace(/^\//, '').replace(/^\.\//, '');
+    if (tag.startsWith('<script') || /rel="modulepreload"/.test(tag)) await scriptClosure(extensionDir, file, scripts);
+    else if (/rel="stylesheet"/.test(tag)) css.add(file);
+  }
+  const size = async (files: Set<string>) => {
+    let total = 0;
+    for (const f of files) total += (await fs.stat(path.join(extensionDir, f))).size;
+    return total;
+  };
+  return { page, scriptBytes: await size(scripts), cssBytes: await size(css), files: [...scripts, ...css].sort() };
+}
+
+export const EXTENSION_PAGES = ['blocked.html', 'warn.html', 'options.html', 'popup.html', 'dsl.html'] as const;
+
+export async function allPageBytes(extensionDir: string): Promise<PageBytes[]> {
+  return Promise.all(EXTENSION_PAGES.map((p) => pageBytes(extensionDir, p)));
+}
