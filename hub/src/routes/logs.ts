@@ -64,6 +64,7 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     const body: Record<string, unknown> = { error: r.message };
     if (r.extra.field) body.field = r.extra.field;
     if (r.extra.retryAfter !== undefined) reply.header('Retry-After', String(r.extra.retryAfter));
+    req.log.info({ status: r.status, reason: r.message, field: r.extra.field, ip: req.ip }, 'ingest refused');
     if (r.extra.audit !== false) {
       const device = req.headers['x-hallpass-device'];
       try {
