@@ -13,6 +13,7 @@ import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
 import { budgetProblems, compileFallbackRules, compilePolicyRules, compileTabRules, countRules, type DnrRule } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
+import { serialQueue } from './core/serial-queue';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
 import type { LogEvent, NewLogEvent } from './core/log/types';
@@ -123,7 +124,8 @@ export const APPLIED_DYNAMIC_KEY = 'appliedDynamicRules';
 export const APPLIED_SESSION_KEY = 'appliedSessionRules';
 
 export class Enforcer {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
+  private readonly serial = serialQueue();
   private lastProblems = '';
   private predictionOff: boolean | null = null;
   /** From the last refresh; read on every navigation, so kept in memory once known. */
@@ -132,13 +134,6 @@ export class Enforcer {
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
-  }
-
-  /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   async start(): Promise<void> {
