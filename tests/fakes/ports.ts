@@ -3,6 +3,7 @@ import type { DnrRule } from '../../utils/core/rules';
 import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
+import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
 
 /** As browsers hand rules back: their own key order (alphabetical in Chromium), not ours. */
 function asBrowserReturns<T>(value: T): T {
@@ -97,7 +98,7 @@ export class FakeJournal implements JournalPort {
 export const fakeIdentity = (email: string | null = null): IdentityPort => ({ email: async () => email });
 export const fakePrivacy: PrivacyPort = { turnPredictionOff: async () => true };
 
-export const PAGE_BASE = 'chrome-extension://inmnplpadaapkkgaedkmndpllkelbben/';
+export const PAGE_BASE = `chrome-extension://${CHROME_EXTENSION_ID}/`;
 export const fakePages: ExtensionPages = {
   ruleBase: PAGE_BASE,
   ruleDialect: 'chromium',

@@ -7,27 +7,15 @@ import { verifyChain } from '../../utils/core/log/chain';
 import { matchesFilters } from '../../utils/core/log/filters';
 import { LOG_EVENTS, type LogEntry, type LogFilters, type NewLogEvent } from '../../utils/core/log/types';
 import { FakeKv } from '../fakes/ports';
+import { newEvent } from '../fakes/log-entries';
+import { DAY } from '../helpers/time';
 
 const OPTS = { indexedDB, IDBKeyRange };
-const DAY = 86_400_000;
 // Tuesday 24 November 2026, 09:00 UTC (= London time in winter).
 const T0 = Date.UTC(2026, 10, 24, 9, 0);
 
 function ev(i: number, over: Partial<NewLogEvent> = {}): NewLogEvent {
-  return {
-    at: T0 + i * 60_000,
-    event: 'blocked',
-    user: `pupil${i % 3}@example.sch.uk`,
-    role: 'pupil',
-    device: null,
-    timezone: 'Europe/London',
-    schoolTime: true,
-    url: `https://www.tiktok.com/v/${i}?utm=1`,
-    networkId: 'tiktok',
-    networkName: 'TikTok',
-    text: `#${i}`,
-    ...over,
-  };
+  return newEvent({ at: T0 + i * 60_000, user: `pupil${i % 3}@example.sch.uk`, url: `https://www.tiktok.com/v/${i}?utm=1`, text: `#${i}`, ...over });
 }
 
 const open: HallPassDb[] = [];

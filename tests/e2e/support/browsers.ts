@@ -2,8 +2,8 @@
 import { test } from '@playwright/test';
 import { chromiumUnderTest } from './chromium-driver';
 import { firefoxUnderTest } from './firefox-driver';
-import { waitForSessionStatus, type BrowserUnderTest, type LaunchOptions, type Session } from './driver';
-import type { HostMap, Status } from './chromium';
+import { waitForSessionStatus, type BrowserUnderTest, type LaunchOptions, type Session, type Status } from './driver';
+import type { HostMap } from './chromium';
 
 export const BROWSERS: BrowserUnderTest[] = [chromiumUnderTest, firefoxUnderTest];
 
