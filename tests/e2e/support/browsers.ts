@@ -18,12 +18,26 @@ export function useBrowser(b: BrowserUnderTest) {
     session = undefined;
     await b.removePolicy();
   });
-  return {
-    async start(policy: Record<string, unknown> | null, hosts: HostMap, ready: (s: Status) => boolean, opts: LaunchOptions = {}) {
+  const api = {
+    /** Writes the policy and launches, without waiting for the extension to apply it. */
+    async launch(policy: Record<string, unknown> | null, hosts: HostMap, opts: LaunchOptions = {}) {
+      await session?.close();
       await b.writePolicy(policy);
       session = await b.launch(hosts, opts);
-      await waitForSessionStatus(session, ready);
       return session;
+    },
+    async start(policy: Record<string, unknown> | null, hosts: HostMap, ready: (s: Status) => boolean, opts: LaunchOptions = {}) {
+      const s = await api.launch(policy, hosts, opts);
+      await waitForSessionStatus(s, ready);
+      return s;
+    },
+  };
+  return {
+    ...api,
+    /** Closes the session now (the afterEach hook would otherwise). */
+    async close() {
+      await session?.close();
+      session = undefined;
     },
   };
 }
