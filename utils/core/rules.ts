@@ -13,6 +13,7 @@
 import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
+import { numberedFor } from './rule-ids';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -204,7 +205,7 @@ function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium
 
 /** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
 export function compileApprovedRules(uses: readonly ApprovedUse[]): DnrRule[] {
-  return numbered(pageRules(uses.map((u) => u.scope)));
+  return numberedFor('approvedUses', pageRules(uses.map((u) => u.scope)));
 }
 
 export interface ExceptionRuleInput {
@@ -229,7 +230,7 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
 
 /** Granted exceptions still in force: a whole network ("site") or a page and below. */
 export function compileExceptionRules(exceptions: readonly ExceptionRuleInput[]): DnrRule[] {
-  return numbered(exceptionBodies(exceptions));
+  return numberedFor('exceptions', exceptionBodies(exceptions));
 }
 
 export interface PolicyRuleInput {
@@ -259,18 +260,17 @@ export function blocksInsteadOfRedirects(bodies: readonly RuleBody[]): RuleBody[
   return bodies.map((b) => (b.action.type === 'redirect' ? { ...b, action: { type: 'block' } } : b));
 }
 
-/** One dynamic rule set for everything, so ids never clash between layers. */
+/** One dynamic rule set for everything; each owner numbers its rules in its own id range (rule-ids.ts). */
 export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
-  const bodies = [
+  const policy = [
+    ...(input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase) : []),
     ...rulesForAction(input.networks, input.action, PRIORITY.policy, input.pageBase),
     ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase),
-    ...pageRules((input.approved ?? []).map((u) => u.scope), input.dialect),
-    ...exceptionBodies(input.exceptions ?? [], input.dialect),
   ];
-  if (!input.withoutSiteAccess) return numbered(bodies);
-  return numbered(
-    blocksInsteadOfRedirects([...rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase), ...bodies]),
-  );
+  const approved = pageRules((input.approved ?? []).map((u) => u.scope), input.dialect);
+  const exceptions = exceptionBodies(input.exceptions ?? [], input.dialect);
+  const plain = (bodies: RuleBody[]) => (input.withoutSiteAccess ? blocksInsteadOfRedirects(bodies) : bodies);
+  return [...numberedFor('policy', plain(policy)), ...numberedFor('approvedUses', plain(approved)), ...numberedFor('exceptions', plain(exceptions))];
 }
 
 /**
@@ -290,7 +290,7 @@ export function compileFallbackRules(networks: readonly Network[], pageBase: str
     },
     { priority: PRIORITY.policy, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
   ];
-  return numbered(siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
+  return numberedFor('policy', siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
 }
 
 export interface TabAllowance {
@@ -301,7 +301,8 @@ export interface TabAllowance {
 
 /** Session rules for a warning's "Continue": that network, in that tab only. */
 export function compileTabRules(allowances: readonly TabAllowance[], now: number): DnrRule[] {
-  return numbered(
+  return numberedFor(
+    'tabAllowances',
     allowances
       .filter((a) => a.until > now)
       .map((a): RuleBody => ({
