@@ -7,12 +7,14 @@ import { CHROME_EXTENSION_ID, CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extens
 
 export default defineConfig({
   imports: false,
-  // `npm start` opens Debian's browsers; set CHROME_PATH / FIREFOX_PATH elsewhere.
+  // `npm start` and `npm run dev:firefox` open Debian's browsers through web-ext; set
+  // CHROMIUM_PATH / FIREFOX_PATH for others. Chromium's sandbox refuses to run as root.
   webExt: {
     binaries: {
-      chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     },
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => {

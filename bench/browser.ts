@@ -17,14 +17,13 @@ import {
   waitForStatus,
   writePolicy,
   type Launched,
-  type Status,
 } from '../tests/e2e/support/chromium';
+import type { Status } from '../tests/e2e/support/driver';
 import { basePolicy, holidayNow } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';
 import { median, percentile } from './stats';
 
 /** What the worker stores beyond the fields the e2e support types. */
-type FullStatus = Status & { trigger?: string; rules?: RuleCount; ruleErrors?: string[] };
 
 export interface Timings {
   medianMs: number;
@@ -161,7 +160,7 @@ async function timePolicyChange(worker: Worker, guard: PolicyFileGuard): Promise
   const wallStart = Date.now();
   const start = performance.now();
   await guard.write(basePolicy({ role: 'staff', ...holidayNow(), device: { label } }));
-  const status: FullStatus = await waitForStatus(
+  const status: Status = await waitForStatus(
     worker,
     (s) => (s.parsed.policy.device as { label?: string } | undefined)?.label === label && s.action === 'allow',
     60_000,
@@ -185,7 +184,7 @@ export async function benchBrowser(iterations = 30, warmup = 3): Promise<Browser
     const launchStart = performance.now();
     launched = await launch({ 'facebook.com': social.port, 'social.test': social.port, 'school.test': school.port });
     const worker = launched.worker;
-    const status: FullStatus = await guard.during('before the policy arrived', () =>
+    const status: Status = await guard.during('before the policy arrived', () =>
       waitForStatus(worker, (s) => s.parsed.present && s.role.role === 'pupil' && s.action === 'block'),
     );
     const launchToPolicyMs = performance.now() - launchStart;

@@ -301,9 +301,8 @@ async function blockedWrites(context: BrowserContext, social: SiteServer, n: num
   });
 
   let allEntriesMs: number | null = null;
-  let written = 0;
   for (;;) {
-    written = (await storeCounts(context)).entries - baseline;
+    const written = (await storeCounts(context)).entries - baseline;
     if (written >= n) {
       allEntriesMs = performance.now() - start;
       break;
@@ -314,7 +313,7 @@ async function blockedWrites(context: BrowserContext, social: SiteServer, n: num
   }
   await navigations;
   await sleep(300); // anything written late (duplicates) shows in the final count
-  written = (await storeCounts(context)).entries - baseline;
+  const written = (await storeCounts(context)).entries - baseline;
 
   const paths = await entryPaths(context, 'facebook.com');
   const seen = new Map<string, number>();

@@ -15,6 +15,7 @@ import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, c
 import { CATALOGUE } from './core/catalogue';
 import { attemptFromRedirect, viewSourceTarget } from './core/redirects';
 import { clockMove, describeClockMove, type ClockMove, type ClockReading } from './core/clock';
+import { serialQueue } from './core/serial-queue';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
 import type { Policy } from './core/policy';
 import type { LogEvent, NewLogEvent } from './core/log/types';
@@ -130,7 +131,8 @@ export const APPLIED_DYNAMIC_KEY = 'appliedDynamicRules';
 export const APPLIED_SESSION_KEY = 'appliedSessionRules';
 
 export class Enforcer {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
+  private readonly serial = serialQueue();
   private lastProblems = '';
   private predictionOff: boolean | null = null;
   /** From the last refresh; read on every navigation, so kept in memory once known. */
@@ -140,13 +142,6 @@ export class Enforcer {
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
-  }
-
-  /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   async start(): Promise<void> {

@@ -1,6 +1,24 @@
-/** One plausible log entry, for tests that need many: override what the test is about. */
-import type { LogEntryData } from '../../utils/core/log/types';
+/** Plausible log events and entries, for tests that need many: override what the test is about. */
+import type { LogEntryData, NewLogEvent } from '../../utils/core/log/types';
 
+/** An event as the enforcer hands it to the journal: a pupil blocked from TikTok in school time. */
+export function newEvent(over: Partial<NewLogEvent> = {}): NewLogEvent {
+  return {
+    at: Date.UTC(2026, 10, 24, 10),
+    event: 'blocked',
+    user: 'pupil@example.sch.uk',
+    role: 'pupil',
+    device: null,
+    timezone: 'Europe/London',
+    schoolTime: true,
+    url: 'https://www.tiktok.com/',
+    networkId: 'tiktok',
+    networkName: 'TikTok',
+    ...over,
+  };
+}
+
+/** One stored entry (what the journal keeps), seq and time in step. */
 export function entryData(seq: number, over: Partial<LogEntryData> = {}): LogEntryData {
   return {
     seq,

@@ -3,6 +3,7 @@ import type { DnrRule } from '../../utils/core/rules';
 import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
+import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
 
 /** As browsers hand rules back: their own key order (alphabetical in Chromium), not ours. */
 function asBrowserReturns<T>(value: T): T {
@@ -10,6 +11,17 @@ function asBrowserReturns<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(entries.map(([k, v]) => [k, asBrowserReturns(v)])) as T;
+}
+
+/** As the browser does: an update whose rule ids clash (with kept rules or each other) changes nothing. */
+function applyUpdate(current: DnrRule[], { removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }): DnrRule[] {
+  const kept = current.filter((r) => !removeRuleIds.includes(r.id));
+  const seen = new Set(kept.map((r) => r.id));
+  for (const r of addRules) {
+    if (seen.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);
+    seen.add(r.id);
+  }
+  return [...kept, ...structuredClone(addRules)];
 }
 
 export class FakeDnr implements DnrPort {
@@ -22,20 +34,20 @@ export class FakeDnr implements DnrPort {
   async getDynamicRules() {
     return asBrowserReturns(this.dynamic);
   }
-  async updateDynamicRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
+  async updateDynamicRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }) {
     this.dynamicUpdates += 1;
     if (this.failNextDynamic) {
       const e = this.failNextDynamic;
       this.failNextDynamic = null;
       throw e;
     }
-    this.dynamic = [...this.dynamic.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
+    this.dynamic = applyUpdate(this.dynamic, change);
   }
   async getSessionRules() {
     return asBrowserReturns(this.session);
   }
-  async updateSessionRules({ removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }) {
-    this.session = [...this.session.filter((r) => !removeRuleIds.includes(r.id)), ...structuredClone(addRules)];
+  async updateSessionRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }) {
+    this.session = applyUpdate(this.session, change);
   }
 }
 
@@ -45,10 +57,12 @@ export class FakeTabs implements TabsPort {
   async list() {
     return structuredClone(this.tabs);
   }
+  /** As the browser does, a tab that is not there (closed meanwhile) makes navigate reject. */
   async navigate(tabId: number, url: string) {
-    this.navigations.push({ tabId, url });
     const tab = this.tabs.find((t) => t.id === tabId);
-    if (tab) tab.url = url;
+    if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+    this.navigations.push({ tabId, url });
+    tab.url = url;
   }
 }
 
@@ -97,7 +111,7 @@ export class FakeJournal implements JournalPort {
 export const fakeIdentity = (email: string | null = null): IdentityPort => ({ email: async () => email });
 export const fakePrivacy: PrivacyPort = { turnPredictionOff: async () => true };
 
-export const PAGE_BASE = 'chrome-extension://inmnplpadaapkkgaedkmndpllkelbben/';
+export const PAGE_BASE = `chrome-extension://${CHROME_EXTENSION_ID}/`;
 export const fakePages: ExtensionPages = {
   ruleBase: PAGE_BASE,
   ruleDialect: 'chromium',

@@ -12,9 +12,8 @@ import {
   zonedInstant,
 } from '../../utils/core/calendar';
 import type { Calendar, SchoolHours, Weekday } from '../../utils/core/types';
+import { utc } from '../helpers/time';
 
-/** Date.UTC with a 1-based month, so the tables read like the calendar. */
-const utc = (y: number, month: number, d: number, h = 0, min = 0, s = 0): number => Date.UTC(y, month - 1, d, h, min, s);
 const clock = (h: number, min = 0, s = 0): number => h * 3600 + min * 60 + s;
 
 const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];

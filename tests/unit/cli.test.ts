@@ -134,7 +134,7 @@ describe('verify-export', { timeout: 60_000 }, () => {
     const r = run('verify-export.ts', [await writeExport('tampered.json', 'edit')]);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/^OK/m);
-    expect(r.stdout).toMatch(/^  seq 2: its contents were changed/m);
+    expect(r.stdout).toMatch(/^ {2}seq 2: its contents were changed/m);
     expect(r.stderr).toContain('does not verify');
   });
 

@@ -3,9 +3,7 @@ import { approvedUsesFor, decide, extraSiteNetwork, networkIndex, reopensAt, typ
 import { parsePolicy, type Policy } from '../../utils/core/policy';
 import { CATALOGUE } from '../../utils/core/catalogue';
 import type { Action, Role } from '../../utils/core/types';
-
-/** Date.UTC with a 1-based month. */
-const utc = (y: number, month: number, d: number, h = 0, min = 0, s = 0): number => Date.UTC(y, month - 1, d, h, min, s);
+import { utc } from '../helpers/time';
 
 /**
  * 2026 in London: BST (UTC+1) from 29 March to 25 October. 10 June is a Wednesday, 13 June a

@@ -462,7 +462,7 @@ describe('temporary exceptions', () => {
   });
 
   it('a page exception lets only that page and below through, and a pushState move off it is sent to the block page', async () => {
-    const tabs = new FakeTabs([]);
+    const tabs = new FakeTabs([{ id: 5, url: 'https://x.com/AshGroveAcademy' }]);
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: staff(), tabs, journal });
     const enforcer = new Enforcer(deps);

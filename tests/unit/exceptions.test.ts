@@ -10,10 +10,7 @@ import {
 } from '../../utils/core/exceptions';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
 import type { ExceptionRequest, GrantedException, Role } from '../../utils/core/types';
-
-/** Date.UTC with a 1-based month. */
-const utc = (y: number, month: number, d: number, h = 0, min = 0, s = 0): number => Date.UTC(y, month - 1, d, h, min, s);
-const MINUTE = 60_000;
+import { MINUTE, utc } from '../helpers/time';
 
 /** Wed 10 June 2026 in London (BST, UTC+1): school 08:30-15:30 BST = 07:30-14:30 UTC. */
 const T = {

@@ -1,36 +1,21 @@
 import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { HallPassDb } from '../../utils/log/db';
 import { HEAD_KEY, Journal } from '../../utils/log/journal';
 import { verifyChain } from '../../utils/core/log/chain';
 import { matchesFilters } from '../../utils/core/log/filters';
 import { LOG_EVENTS, type LogEntry, type LogFilters, type NewLogEvent } from '../../utils/core/log/types';
 import { FakeKv } from '../fakes/ports';
+import { newEvent } from '../fakes/log-entries';
+import { DAY } from '../helpers/time';
 
 const OPTS = { indexedDB, IDBKeyRange };
-const DAY = 86_400_000;
-// These check correctness over thousands of entries in fake-indexeddb; on a loaded CI machine that
-// takes longer than Vitest's default 5 s. Speed is measured in `npm run bench`, not here.
-vi.setConfig({ testTimeout: 30_000 });
 // Tuesday 24 November 2026, 09:00 UTC (= London time in winter).
 const T0 = Date.UTC(2026, 10, 24, 9, 0);
 
 function ev(i: number, over: Partial<NewLogEvent> = {}): NewLogEvent {
-  return {
-    at: T0 + i * 60_000,
-    event: 'blocked',
-    user: `pupil${i % 3}@example.sch.uk`,
-    role: 'pupil',
-    device: null,
-    timezone: 'Europe/London',
-    schoolTime: true,
-    url: `https://www.tiktok.com/v/${i}?utm=1`,
-    networkId: 'tiktok',
-    networkName: 'TikTok',
-    text: `#${i}`,
-    ...over,
-  };
+  return newEvent({ at: T0 + i * 60_000, user: `pupil${i % 3}@example.sch.uk`, url: `https://www.tiktok.com/v/${i}?utm=1`, text: `#${i}`, ...over });
 }
 
 const open: HallPassDb[] = [];

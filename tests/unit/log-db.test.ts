@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/log/db';
 import { chainEntries } from '../../utils/core/log/chain';
-import { GENESIS_HASH, type LogEntryData, type NewLogEvent } from '../../utils/core/log/types';
+import { GENESIS_HASH, type NewLogEvent } from '../../utils/core/log/types';
 import { entryData } from '../fakes/log-entries';
 
 const OPTS = { indexedDB, IDBKeyRange };

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressFromFragment, blockView, schoolTimeLine, warnView, type BlockView } from '../../utils/core/page-text';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
 import type { Role } from '../../utils/core/types';
-
-/** Date.UTC with a 1-based month. */
-const utc = (y: number, month: number, d: number, h = 0, min = 0): number => Date.UTC(y, month - 1, d, h, min);
+import { utc } from '../helpers/time';
 
 const WED_SCHOOL = utc(2026, 6, 10, 9); // Wed 10 June 2026, 10:00 BST
 const WED_EVENING = utc(2026, 6, 10, 17); // 18:00 BST

@@ -317,7 +317,7 @@ describe('Windows .reg', () => {
     expect(text.split('\r\n')).toContain('"role"=hex(1):e9,00,6c,00,e8,00,76,00,65,00,00,00');
     const long = 'Ysgol Gymraeg Bro Dâr, Ysgol Gymraeg Bro Dâr, Ysgol Gymraeg Bro Dâr';
     const wrapped = chromeOnly({ timezone: long });
-    const hexLines = wrapped.split('\r\n').filter((l) => /^("timezone"=hex|  [0-9a-f]{2},)/.test(l));
+    const hexLines = wrapped.split('\r\n').filter((l) => /^("timezone"=hex| {2}[0-9a-f]{2},)/.test(l));
     expect(hexLines.length).toBeGreaterThan(1);
     for (const l of hexLines) expect(l.length).toBeLessThanOrEqual(80);
     expect(readReg(wrapped).keys.get(CHROME_POLICY_KEY)?.get('timezone')).toBe(long);

@@ -14,9 +14,7 @@ import { decide } from '../../utils/core/decide';
 import { isSchoolTime, isValidTimeZone } from '../../utils/core/calendar';
 import { CATALOGUE } from '../../utils/core/catalogue';
 import { ROLES, WEEKDAYS } from '../../utils/core/types';
-
-/** Date.UTC with a 1-based month. */
-const utc = (y: number, month: number, d: number, h = 0, min = 0): number => Date.UTC(y, month - 1, d, h, min);
+import { utc } from '../helpers/time';
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri'];
 

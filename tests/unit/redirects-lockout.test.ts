@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { attemptFromRedirect, blockingPageOf, viewSourceTarget, type DecisionInForce } from '../../utils/core/redirects';
 import { afterFailure, MAX_WAIT_SECONDS, NO_LOCKOUT, secondsLeft } from '../../utils/core/log/lockout';
+import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
 
-const ID = 'inmnplpadaapkkgaedkmndpllkelbben';
+const ID = CHROME_EXTENSION_ID;
 const DYNAMIC = 'efb8b4bc-deb2-49db-bf80-5e174aae9ede';
 
 describe('blockingPageOf: only our own block and warning pages count as a blocking redirect', () => {

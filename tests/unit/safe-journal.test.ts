@@ -3,19 +3,9 @@ import { SafeJournal, LOG_HEALTH_KEY, PARKED_KEY, type LogHealth } from '../../u
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { JournalPort } from '../../utils/ports';
 import { FakeKv } from '../fakes/ports';
+import { newEvent } from '../fakes/log-entries';
 
-const ev = (n: number): NewLogEvent => ({
-  at: n,
-  event: 'blocked',
-  user: 'unknown',
-  role: 'pupil',
-  device: null,
-  timezone: 'Europe/London',
-  schoolTime: true,
-  url: `https://facebook.com/${n}`,
-  networkId: 'facebook',
-  networkName: 'Facebook',
-});
+const ev = (n: number): NewLogEvent => newEvent({ at: n, user: 'unknown', url: `https://facebook.com/${n}`, networkId: 'facebook', networkName: 'Facebook' });
 
 /** A journal whose disk can be made full. */
 class FlakyJournal implements JournalPort {

@@ -206,7 +206,7 @@ function requireExtensionId(id: string): void {
 }
 
 function requireUpdateUrl(url: string): void {
-  let ok = false;
+  let ok: boolean;
   try {
     const u = new URL(url);
     ok = (u.protocol === 'https:' || u.protocol === 'http:') && !url.includes(';');
@@ -372,7 +372,7 @@ export function firefoxPoliciesJson(policy: Record<string, unknown>, opts: Firef
   if (typeof opts.geckoId !== 'string' || opts.geckoId.trim() === '') {
     throw new RangeError('The Firefox extension id (gecko id) is empty.');
   }
-  let urlOk = false;
+  let urlOk: boolean;
   try {
     urlOk = ['https:', 'http:', 'file:'].includes(new URL(opts.installUrl).protocol);
   } catch {

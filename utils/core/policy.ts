@@ -21,7 +21,7 @@ import {
   type UrlScope,
 } from './types';
 import { isIsoDate, isValidTimeZone, parseClock } from './calendar';
-import { DEFAULT_ACTIONS, DEFAULT_POLICY, DEFAULT_SCHOOL_HOURS, LIMITS } from './policy-defaults';
+import { DEFAULT_ACTIONS, DEFAULT_POLICY, LIMITS } from './policy-defaults';
 import { CATALOGUE } from './catalogue';
 import { isUsableDomain } from './url-match';
 import { MAX_SCOPE_LENGTH, scopeFitsRule, scopeFromUrl } from './scope';

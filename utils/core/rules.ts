@@ -13,6 +13,7 @@
 import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
+import { numberedFor } from './rule-ids';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -275,7 +276,7 @@ function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium
 
 /** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
 export function compileApprovedRules(uses: readonly ApprovedUse[]): DnrRule[] {
-  return numbered(pageRules(uses.map((u) => u.scope)));
+  return numberedFor('approvedUses', pageRules(uses.map((u) => u.scope)));
 }
 
 export interface ExceptionRuleInput {
@@ -300,7 +301,7 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
 
 /** Granted exceptions still in force: a whole network ("site") or a page and below. */
 export function compileExceptionRules(exceptions: readonly ExceptionRuleInput[]): DnrRule[] {
-  return numbered(exceptionBodies(exceptions));
+  return numberedFor('exceptions', exceptionBodies(exceptions));
 }
 
 export interface PolicyRuleInput {
@@ -343,22 +344,24 @@ export interface ExtraSiteCoverage {
 
 const regexCount = (bodies: readonly RuleBody[]) => bodies.filter((b) => b.condition.regexFilter !== undefined).length;
 
-/** One dynamic rule set for everything, so ids never clash between layers. */
+/** One dynamic rule set for everything; each owner numbers its rules in its own id range (rule-ids.ts). */
 export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; coverage: ExtraSiteCoverage } {
   const dialect = input.dialect ?? 'chromium';
   const extraSites = input.networks.filter(isExtraSite).length;
-  const others = [
-    ...rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase, { dialect }),
-    ...pageRules((input.approved ?? []).map((u) => u.scope), input.dialect),
-    ...exceptionBodies(input.exceptions ?? [], input.dialect),
-  ];
+  const excluded = rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase, { dialect });
+  const approved = pageRules((input.approved ?? []).map((u) => u.scope), input.dialect);
+  const exceptions = exceptionBodies(input.exceptions ?? [], input.dialect);
   const floorAgain = input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase, { dialect }) : [];
   // What the networks in force cost without any extra site's patterns, then the rest for those.
   const base = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: 0 });
-  const budget = RULE_LIMITS.regex - REGEX_RESERVE - regexCount([...floorAgain, ...base.bodies, ...others]);
+  const budget = RULE_LIMITS.regex - REGEX_RESERVE - regexCount([...floorAgain, ...base.bodies, ...excluded, ...approved, ...exceptions]);
   const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
-  const bodies = [...inForce.bodies, ...others];
-  const rules = input.withoutSiteAccess ? numbered(blocksInsteadOfRedirects([...floorAgain, ...bodies])) : numbered(bodies);
+  const plain = (bodies: RuleBody[]) => (input.withoutSiteAccess ? blocksInsteadOfRedirects(bodies) : bodies);
+  const rules = [
+    ...numberedFor('policy', plain([...floorAgain, ...inForce.bodies, ...excluded])),
+    ...numberedFor('approvedUses', plain(approved)),
+    ...numberedFor('exceptions', plain(exceptions)),
+  ];
   return {
     rules,
     coverage: { extraSites, withPatterns: inForce.extraCovered, regexLimit: RULE_LIMITS.regex, regexUsed: regexCount(rules) },
@@ -386,7 +389,7 @@ export function compileFallbackRules(networks: readonly Network[], pageBase: str
     },
     { priority: PRIORITY.policy, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
   ];
-  return numbered(siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
+  return numberedFor('policy', siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
 }
 
 export interface TabAllowance {
@@ -397,7 +400,8 @@ export interface TabAllowance {
 
 /** Session rules for a warning's "Continue": that network, in that tab only. */
 export function compileTabRules(allowances: readonly TabAllowance[], now: number, dialect: RuleDialect = 'chromium'): DnrRule[] {
-  return numbered(
+  return numberedFor(
+    'tabAllowances',
     allowances
       .filter((a) => a.until > now)
       .map((a): RuleBody => ({

@@ -32,6 +32,7 @@ const LOOSE_LABEL = /^[a-z0-9_-]{1,63}$/;
 /** Letters, digits and inner hyphens only: what an admin may list. */
 const STRICT_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Characters that would make the URL parser read part of the input as something other than a host. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const NOT_HOST = /[\s\x00-\x1f\x7f/\\?#@:%[\]]/;
 
 export function normaliseHost(host: string): string | null {
@@ -195,7 +196,7 @@ function candidates(url: URL): TargetHost[] {
   }
   const decoded = decodeTranslateHost(own);
   if (decoded) {
-    let inner: string | null = null;
+    let inner: string | null;
     try {
       const copy = new URL(url.href);
       copy.hostname = decoded;

@@ -11,6 +11,7 @@ import { ChainVerifier, chainEntries, type VerifyReport } from '../core/log/chai
 import { activeFilters, matchesFilters } from '../core/log/filters';
 import { buildEntryData, minimisedHref } from '../core/log/record';
 import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData, type LogFilters, type NewLogEvent } from '../core/log/types';
+import { serialQueue } from '../core/serial-queue';
 import type { KvPort } from '../ports';
 import type { HallPassDb, InboxItem, StoredCheckpoint } from './db';
 
@@ -37,7 +38,7 @@ export class Journal {
   private readonly db: HallPassDb;
   private readonly headStore: KvPort;
   /** Drains, purges and verifications run one at a time, so this journal never forks its own chain. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly exclusive = serialQueue();
   /** A drain queued but not started yet: later callers share it, as it will see their events too. */
   private pendingDrain: Promise<number> | null = null;
 
@@ -168,12 +169,6 @@ export class Journal {
   }
 
   // -------------------------------------------------------------------------
-
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
 
   private async drainNow(): Promise<number> {
     const db = this.db;

@@ -4,6 +4,7 @@
  * events) at the next append or maintenance, and the failure is shown on the status page.
  */
 import type { NewLogEvent } from '../core/log/types';
+import { serialQueue } from '../core/serial-queue';
 import type { JournalPort, KvPort } from '../ports';
 
 export const PARKED_KEY = 'logParked';
@@ -23,7 +24,7 @@ interface Parked {
 }
 
 export class SafeJournal implements JournalPort {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = serialQueue();
 
   constructor(
     private readonly inner: JournalPort,
@@ -67,11 +68,5 @@ export class SafeJournal implements JournalPort {
         ? { ok: true, error: null, since: null, parked: 0 }
         : { ok: false, error: String(failure), since: before?.since ?? this.now(), parked: left.length };
     if (JSON.stringify(before) !== JSON.stringify(health)) await this.store.set(LOG_HEALTH_KEY, health);
-  }
-
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -15,7 +15,7 @@ export async function send(hub: Pick<Hub, 'url'>, req: { body: string; headers: 
   }
   const res = await fetch(`${hub.url}/v1/logs`, { method: 'POST', headers, body: req.body });
   const text = await res.text();
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   try {
     body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   } catch {

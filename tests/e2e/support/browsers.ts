@@ -2,8 +2,8 @@
 import { test } from '@playwright/test';
 import { chromiumUnderTest } from './chromium-driver';
 import { firefoxUnderTest } from './firefox-driver';
-import { waitForSessionStatus, type BrowserUnderTest, type LaunchOptions, type Session } from './driver';
-import type { HostMap, Status } from './chromium';
+import { waitForSessionStatus, type BrowserUnderTest, type LaunchOptions, type Session, type Status } from './driver';
+import type { HostMap } from './chromium';
 
 export const BROWSERS: BrowserUnderTest[] = [chromiumUnderTest, firefoxUnderTest];
 
@@ -18,12 +18,26 @@ export function useBrowser(b: BrowserUnderTest) {
     session = undefined;
     await b.removePolicy();
   });
-  return {
-    async start(policy: Record<string, unknown> | null, hosts: HostMap, ready: (s: Status) => boolean, opts: LaunchOptions = {}) {
+  const api = {
+    /** Writes the policy and launches, without waiting for the extension to apply it. */
+    async launch(policy: Record<string, unknown> | null, hosts: HostMap, opts: LaunchOptions = {}) {
+      await session?.close();
       await b.writePolicy(policy);
       session = await b.launch(hosts, opts);
-      await waitForSessionStatus(session, ready);
       return session;
+    },
+    async start(policy: Record<string, unknown> | null, hosts: HostMap, ready: (s: Status) => boolean, opts: LaunchOptions = {}) {
+      const s = await api.launch(policy, hosts, opts);
+      await waitForSessionStatus(s, ready);
+      return s;
+    },
+  };
+  return {
+    ...api,
+    /** Closes the session now (the afterEach hook would otherwise). */
+    async close() {
+      await session?.close();
+      session = undefined;
     },
   };
 }

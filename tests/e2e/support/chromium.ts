@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
+import { STATUS_KEY } from '../../../utils/status';
+import type { Status } from './driver';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,23 +74,13 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return found ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(EXTENSION_ID) }));
 }
 
-export interface Status {
-  computedAt: number;
-  parsed: { present: boolean; problems: { key: string; problem: string; used: string }[]; policy: Record<string, unknown> };
-  role: { role: string; source: string };
-  schoolTime: boolean;
-  action: string;
-  predictionOff: boolean | null;
-  siteAccess: boolean;
-  exceptions: unknown[];
-}
 
 export async function readStatus(worker: Worker): Promise<Status | undefined> {
   // The worker's own `chrome` global, not ours.
-  return worker.evaluate(async () => {
+  return worker.evaluate(async (key) => {
     const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }).chrome;
-    return (await api.storage.local.get('status')).status;
-  });
+    return (await api.storage.local.get(key))[key];
+  }, STATUS_KEY);
 }
 
 /** Waits until the background has applied a policy that satisfies `ready` (managed policy takes seconds). */

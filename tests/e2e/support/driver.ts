@@ -3,7 +3,11 @@
  * in Chromium (Playwright) and Firefox ESR (puppeteer-core over WebDriver BiDi). It offers only
  * what a user does: go to an address, read the page, click, type, download.
  */
-import type { HostMap, Status } from './chromium';
+import type { StatusSnapshot } from '../../../utils/status';
+import type { HostMap } from './chromium';
+
+/** The status snapshot the background stores: the product's own type, not a copy. */
+export type Status = StatusSnapshot;
 
 export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
 

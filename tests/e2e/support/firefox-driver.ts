@@ -10,8 +10,9 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { HostMap, Status } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
+import { STATUS_KEY } from '../../../utils/status';
+import type { HostMap } from './chromium';
+import { FIND_BUTTONS, FIND_BY_LABEL, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Status, type Tab } from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -201,13 +202,11 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
       newTab: async () => firefoxTab(await ff.browser.newPage(), downloads),
       status: async () =>
         (await probeTab()).evaluate(
-          async () =>
-            (
-              await (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }).browser.storage.local.get(
-                'status',
-              )
-            ).status,
-          null,
+          async (key) =>
+            (await (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }).browser.storage.local.get(key))[
+              key
+            ],
+          STATUS_KEY,
         ),
       storedEntries: async () =>
         (await probeTab()).evaluate(

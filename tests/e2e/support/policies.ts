@@ -1,9 +1,10 @@
 /** Test policies written relative to now, in UTC, so they hold whenever CI runs. */
+import { DAY } from '../../helpers/time';
+
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const DAY = 86_400_000;
 
 export const SCHOOL = { name: 'Ash Grove Academy', policyUrl: 'https://school.test/policy' };
 export const DSL = { name: 'Gemma Williams', contact: 'safeguarding@school.test' };

@@ -4,7 +4,7 @@ import { ROLES } from '../types';
 import { MAX_PROBLEMS, verifyChain, type VerifyProblem, type VerifyReport } from './chain';
 import { keyFingerprint, verifySignature } from '../hub/signature';
 import { activeFilters, matchesFilters } from './filters';
-import { EVENT_TEXT, LOG_EVENTS, type Checkpoint, type LogEntry, type LogEvent, type LogFilters } from './types';
+import { EVENT_TEXT, LOG_EVENTS, type Checkpoint, type LogEntry, type LogFilters } from './types';
 
 // ---------------------------------------------------------------------------
 // CSV
@@ -232,7 +232,7 @@ export function parseJsonExport(text: string): LogExport {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new Error(`Not a Hall Pass log export: the file is not valid JSON (${(err as Error).message})`);
+    throw new Error(`Not a Hall Pass log export: the file is not valid JSON (${(err as Error).message})`, { cause: err });
   }
   const top = raw as Record<string, unknown> | null;
   if (typeof top !== 'object' || top === null || top.format !== 'hall-pass-log') {
