@@ -8,7 +8,9 @@ import { send } from '../../utils/browser/messages';
 import type { ExceptionRequest } from '../../utils/core/types';
 import type { StatusSnapshot } from '../../utils/status';
 
+// For npm run bench: the page's modules have loaded and this script starts (see first-paint.ts).
 performance.mark('hall-pass:script');
+
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
 
