@@ -64,6 +64,7 @@ export interface ProxyForms {
  * is halved first. The first `covered` extra sites (in policy order) are covered.
  */
 export function extraSitePatterns(extraDomains: readonly string[], regexBudget: number): { covered: number; regexes: string[] } {
+  if (extraDomains.length === 0 || regexBudget < 2) return { covered: 0, regexes: [] };
   // The same policy is compiled again on every refresh (every minute at least): keep the last answer.
   const key = `${regexBudget}\n${extraDomains.join(',')}`;
   if (lastPatterns?.key === key) return lastPatterns.value;
@@ -354,8 +355,11 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   ];
   const floorAgain = input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase, { dialect }) : [];
   // What the networks in force cost without any extra site's patterns, then the rest for those.
-  const base = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: 0 });
-  const budget = RULE_LIMITS.regex - REGEX_RESERVE - regexCount([...floorAgain, ...base.bodies, ...others]);
+  // (Counted, not compiled: with thousands of extra sites a second compilation doubles the time.)
+  const catalogueRegexes = proxyRegexFilters(input.networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains)).length;
+  const baseCost =
+    input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1; // + the '^.*$' redirect
+  const budget = RULE_LIMITS.regex - REGEX_RESERVE - baseCost - regexCount([...floorAgain, ...others]);
   const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
   const bodies = [...inForce.bodies, ...others];
   const rules = input.withoutSiteAccess ? numbered(blocksInsteadOfRedirects([...floorAgain, ...bodies])) : numbered(bodies);
