@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { actionFor, decide, networkIndex } from '../utils/core/decide';
 import { parsePolicy, type Policy } from '../utils/core/policy';
-import { budgetProblems, compilePolicyRules, countRules, RULE_LIMITS, type RuleCount } from '../utils/core/rules';
+import { budgetProblems, compilePolicy, compilePolicyRules, countRules, RULE_LIMITS, type RuleCount } from '../utils/core/rules';
 import type { Action } from '../utils/core/types';
 import { CHROME_EXTENSION_ID } from '../utils/extension-identity';
 import { mixedUrls, rawPolicy } from './fixtures';
@@ -94,6 +94,8 @@ export interface CompileResult {
   /** Serialised size of the rules handed to updateDynamicRules. */
   jsonBytes: number;
   budgetProblems: string[];
+  /** Extra sites blocked in every proxy and archive form (the rest: bare, www- and m- proxy hosts only). */
+  extraWithPatterns: number;
 }
 
 /** Parses a pupil policy and compiles its dynamic rules, as the worker does on every refresh. */
@@ -127,6 +129,11 @@ export function benchCompile(extraSites: number, runs = 11): CompileResult {
     compileMs: median(timings.compile),
     totalMs: median(totals),
     counts: countRules(rules),
+    extraWithPatterns: (() => {
+      const { policy } = parsePolicy(raw);
+      const index = networkIndex(policy);
+      return compilePolicy({ networks: index.networks, excluded: index.excluded, action: actionFor(policy, 'pupil', true), pageBase: PAGE_BASE }).coverage.withPatterns;
+    })(),
     limits: { total: RULE_LIMITS.dynamic, regex: RULE_LIMITS.regex, unsafe: RULE_LIMITS.unsafeDynamic },
     requestDomains: rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0),
     jsonBytes: JSON.stringify(rules).length,

@@ -68,6 +68,7 @@ function printCompile(results: CompileResult[]): void {
     for (const p of r.budgetProblems) console.log(`  OVER BUDGET: ${p}`);
   }
   console.log('(redirect = unsafe rules, MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES; domains = requestDomains entries in all rules)');
+  console.log(`extra sites in every proxy and archive form: ${results.map((r) => `${num(r.extraWithPatterns)} of ${num(r.extraSites)}`).join(', ')}`);
 }
 
 /** The timing table and the blocked site's connections, the same for both browsers. */

@@ -437,7 +437,10 @@ export class Enforcer {
   async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number, tabId = -1): Promise<boolean> {
     const snapshot = (await this.lastSnapshot()) ?? (await this.refresh('first attempt'));
     const ctx = contextOf(snapshot);
-    const allowances = await this.allowancesFor(tabId, at);
+    // Read-only: the exceptions in force at the last refresh (settling them here would take an
+    // ended one out of the book before the refresh could log its end).
+    const tab = (await this.tabAllowances()).filter((a) => a.tabId === tabId && a.until > at);
+    const allowances = [...tab, ...snapshot.exceptions.map(asAllowance)];
     const decisions = [at, snapshot.computedAt].map((t) => {
       const d = decide(url, ctx.role, t, ctx.policy, allowances);
       return { action: d.action, listed: d.match !== null };

@@ -65,6 +65,7 @@ export interface ProxyForms {
  * is halved first. The first `covered` extra sites (in policy order) are covered.
  */
 export function extraSitePatterns(extraDomains: readonly string[], regexBudget: number): { covered: number; regexes: string[] } {
+  if (extraDomains.length === 0 || regexBudget < 2) return { covered: 0, regexes: [] };
   // The same policy is compiled again on every refresh (every minute at least): keep the last answer.
   const key = `${regexBudget}\n${extraDomains.join(',')}`;
   if (lastPatterns?.key === key) return lastPatterns.value;
@@ -353,8 +354,11 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   const exceptions = exceptionBodies(input.exceptions ?? [], input.dialect);
   const floorAgain = input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase, { dialect }) : [];
   // What the networks in force cost without any extra site's patterns, then the rest for those.
-  const base = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: 0 });
-  const budget = RULE_LIMITS.regex - REGEX_RESERVE - regexCount([...floorAgain, ...base.bodies, ...excluded, ...approved, ...exceptions]);
+  // (Counted, not compiled: with thousands of extra sites a second compilation doubles the time.)
+  const catalogueRegexes = proxyRegexFilters(input.networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains)).length;
+  const baseCost =
+    input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1; // + the '^.*$' redirect
+  const budget = RULE_LIMITS.regex - REGEX_RESERVE - baseCost - regexCount([...floorAgain, ...excluded, ...approved, ...exceptions]);
   const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
   const plain = (bodies: RuleBody[]) => (input.withoutSiteAccess ? blocksInsteadOfRedirects(bodies) : bodies);
   const rules = [
