@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { WarnPage } from '../../components/WarnPage';
 import { useStatus } from '../../components/use-status';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
+import { goBack } from '../../components/go-back';
 
 const address = addressFromFragment(location.hash);
 
@@ -16,15 +16,10 @@ async function onContinue(reason: string): Promise<string | null> {
   return null;
 }
 
-async function onBack() {
-  if (history.length > 1) return history.back();
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: import.meta.env.FIREFOX ? 'about:home' : 'chrome://newtab/' });
-}
 
 function App() {
   const { status } = useStatus();
-  return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
+  return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void goBack()} />;
 }
 
 render(<App />, document.getElementById('app')!);

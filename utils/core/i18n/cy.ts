@@ -117,6 +117,7 @@ export const cy: Messages = {
     },
     popup: {
       role: (role) => `Rôl: ${role}`,
+      day: (day, clock) => `ddydd ${day} am ${clock}`,
       schoolHours: 'Oriau ysgol',
       schoolUntil: (when) => `Oriau ysgol tan ${when}`,
       outside: 'Y tu allan i oriau ysgol',

@@ -122,6 +122,7 @@ export const enAdult = {
   },
   popup: {
     role: (role: string) => `Role: ${role}`,
+    day: (day: string, clock: string) => `${day} at ${clock}`,
     schoolHours: 'School hours',
     schoolUntil: (when: string) => `School hours until ${when}`,
     outside: 'Outside school hours',

@@ -11,6 +11,7 @@ export const LOG_EVENTS = [
   'exception-refused',
   'exception-ended',
   'passphrase-failed',
+  'report-status',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 
@@ -25,6 +26,7 @@ export const EVENT_TEXT: Record<LogEvent, string> = {
   'exception-refused': 'Exception refused',
   'exception-ended': 'Exception ended',
   'passphrase-failed': 'Wrong DSL passphrase',
+  'report-status': 'Report marked',
 };
 
 /** Everything an entry says; this is what the hash covers (with prevHash). */
