@@ -51,7 +51,7 @@ export function ReportForm({ policy, t, onSend }: Props) {
   }
   if (!open) {
     return (
-      <section class="report">
+      <section class="report closed">
         <button type="button" class="primary" onClick={() => setOpen(true)}>
           {words.open}
         </button>

@@ -29,7 +29,7 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
             <td>{EVENT_TEXT[e.event]}</td>
             <td>{e.networkName ?? ''}</td>
             <td>
-              <code>{e.host ? `${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}` : ''}</code>
+              {e.host && <code>{`${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}`}</code>}
             </td>
             <td>{e.schoolTime ? 'yes' : 'no'}</td>
             <td>{[e.text, e.person].filter(Boolean).join(' · ')}</td>

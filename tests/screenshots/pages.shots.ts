@@ -2,7 +2,7 @@
  * Pictures of every page, in real Chromium with real managed policy, in each role and language:
  * docs/screenshots/<page>-<role>-<language>.png. The README shows some of them.
  */
-import { test } from '@playwright/test';
+import { chromium, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { chromiumUnderTest as b } from '../e2e/support/chromium-driver';
@@ -14,7 +14,20 @@ import { PUPIL_LANGUAGES } from '../../utils/core/i18n/languages';
 
 const OUT = path.resolve('docs/screenshots');
 const PASSPHRASE = 'screenshots only passphrase';
-const LOGO = `data:image/png;base64,${(await fs.readFile(path.resolve('public/icon/48.png'))).toString('base64')}`;
+/** A made-up school crest, drawn here, standing in for a school's logo. */
+async function crest(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  try {
+    const page = await browser.newPage({ viewport: { width: 96, height: 96 } });
+    await page.setContent(`<style>body{margin:0}</style><svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">
+      <path d="M8 8h80v40c0 22-18 36-40 44C26 84 8 70 8 48z" fill="#0b6e4f"/><path d="M48 20l8 16h-16z M30 60h36v8H30z" fill="#f2c14e"/>
+      <text x="48" y="54" font-size="16" font-family="Liberation Serif" font-weight="bold" fill="#fff" text-anchor="middle">AGA</text></svg>`);
+    return `data:image/png;base64,${(await page.screenshot({ omitBackground: true })).toString('base64')}`;
+  } finally {
+    await browser.close();
+  }
+}
+const LOGO = await crest();
 
 let social: SiteServer;
 let session: Session | undefined;
