@@ -114,7 +114,7 @@ for (const b of BROWSERS) {
       await expectAccessible(popup, 'popup, pupil');
     });
 
-    test("staff: the policy's terms on the warning page; the exception form with required fields, the logged notice and a retry countdown; popup, status page with problems, the DSL page locked and unlocked with a report marked handled, the builder; every state accessible", async () => {
+    test("staff: the policy's terms on the warning page; the exception form with required fields, the logged notice and a retry countdown; popup, status page with problems, the DSL page locked and unlocked, the builder; every state accessible", async () => {
       test.setTimeout(240_000);
       const s = await start(
         basePolicy({
@@ -218,7 +218,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-testid="verification"]', /intact/i);
     });
 
-    test('a role that is not valid is reported as invalid, in red, and the governor sees the adult block page', async () => {
+    test('a role that is not valid is reported as invalid, in red, and school days are written as days', async () => {
       const s = await start(basePolicy({ role: 'head-boy', ...schoolTimeAllDay() }), sites.hosts(), (st) => st.parsed.present && st.parsed.problems.length > 0);
       const tab = await s.newTab();
       await tab.open('options.html');
