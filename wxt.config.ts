@@ -5,6 +5,8 @@ import { compileFloorRules } from './utils/core/rules';
 
 import { CHROME_EXTENSION_ID, CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extension-identity';
 
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
+
 export default defineConfig({
   imports: false,
   // `npm start` and `npm run dev:firefox` open Debian's browsers through web-ext; set
@@ -22,6 +24,9 @@ export default defineConfig({
     return {
       name: 'Hall Pass',
       description: "Puts the school's social media policy into force on this device.",
+      // One mark everywhere: toolbar, chrome://extensions, about:addons, the store (public/icon/, npm run icons).
+      icons: ICONS,
+      action: { default_icon: ICONS, default_title: 'Hall Pass' },
       // 120: case-insensitive regex rules by default and the rule budgets the compiler assumes.
       ...(firefox ? {} : { key: CHROME_PUBLIC_KEY, minimum_chrome_version: '120' }),
       permissions: [

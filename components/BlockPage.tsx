@@ -1,14 +1,15 @@
 import { blockView } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
-import { ReportForm } from './ReportForm';
-import { ExceptionForm } from './ExceptionForm';
+import { ReportForm, type ReportInput } from './ReportForm';
+import { ExceptionForm, type RequestOutcome } from './ExceptionForm';
 import { exceptionOffer } from '../utils/core/exceptions';
 import type { ExceptionRequest } from '../utils/core/types';
+import { PageHeader, usePageLanguage } from './i18n';
 
-/** Drawn, not an emoji: school machines often lack an emoji font. */
+/** For a child: drawn, not an emoji (school machines often lack an emoji font). */
 function FriendlyFace() {
   return (
-    <svg class="sign" width="72" height="72" viewBox="0 0 72 72" aria-hidden="true">
+    <svg class="sign" width="72" height="72" viewBox="0 0 72 72" aria-hidden="true" focusable="false">
       <circle cx="36" cy="36" r="34" fill="#1f5fbf" />
       <circle cx="25" cy="29" r="4.5" fill="#fff" />
       <circle cx="47" cy="29" r="4.5" fill="#fff" />
@@ -21,27 +22,35 @@ interface Props {
   status: StatusSnapshot;
   address: string | null;
   now: number;
-  onReport: (what: string, talkTo: string) => Promise<string | null>;
-  onRequestException: (req: ExceptionRequest) => Promise<string | null>;
+  onReport: (report: ReportInput) => Promise<string | null>;
+  onRequestException: (req: ExceptionRequest) => Promise<RequestOutcome>;
+  onBack: () => void;
 }
 
-export function BlockPage({ status, address, now, onReport, onRequestException }: Props) {
-  const view = blockView(address, status.role.role, now, status.parsed.policy);
-  const offer = address ? exceptionOffer(status.role.role, status.parsed.policy, now) : null;
+export function BlockPage({ status, address, now, onReport, onRequestException, onBack }: Props) {
+  const role = status.role.role;
+  const pupil = role === 'pupil';
+  const { policy } = status.parsed;
+  const page = usePageLanguage(policy.languages, !pupil);
+  const { t, lang } = page;
+  const view = blockView(address, role, now, policy, lang, t);
+  const offer = address ? exceptionOffer(role, policy, now) : null;
   return (
-    <main class="page block" aria-labelledby="title">
-      <FriendlyFace />
+    <main class={`page block ${pupil ? 'for-pupil' : 'for-adult'}`} aria-labelledby="title">
+      <PageHeader school={policy.school.name} logo={pupil ? policy.school.logo : null} page={page} />
+      {pupil && <FriendlyFace />}
       <h1 id="title">{view.title}</h1>
       <p class="why">{view.why}</p>
-      <p class="reopens" data-testid="reopens">{view.reopens}</p>
+      {view.reopens && (
+        <p class="reopens" data-testid="reopens">
+          {view.reopens}
+        </p>
+      )}
       {view.permission && !offer && (
-        <section class="permission" aria-label="Permission">
-          <h2>Need it for school?</h2>
+        <section class="permission" aria-labelledby="permission-title">
+          <h2 id="permission-title">{t.adult.block.permissionTitle}</h2>
           <p>{view.permission}</p>
         </section>
-      )}
-      {offer && address && (
-        <ExceptionForm url={address} choices={offer.choices} approvers={offer.approvers} onRequest={onRequestException} />
       )}
       {view.talkTo.length > 0 && (
         <ul class="talk-to">
@@ -50,16 +59,33 @@ export function BlockPage({ status, address, now, onReport, onRequestException }
           ))}
         </ul>
       )}
-      {view.offerReport && <ReportForm policy={status.parsed.policy} onSend={onReport} />}
+      <div class="buttons start">
+        <button type="button" onClick={onBack}>
+          {t.pupil.goBack}
+        </button>
+      </div>
+      {offer && address && (
+        <ExceptionForm
+          url={address}
+          choices={offer.choices}
+          approvers={offer.approvers}
+          dslName={policy.dsl.name}
+          timezone={policy.timezone}
+          lang={lang}
+          t={t}
+          onRequest={onRequestException}
+        />
+      )}
+      {view.offerReport && <ReportForm policy={policy} t={t} onSend={onReport} />}
       {view.address && (
         <p class="address">
-          Address: <code data-testid="blocked-address">{view.address}</code>
+          {pupil ? t.pupil.block.address : t.adult.block.address}: <code data-testid="blocked-address">{view.address}</code>
         </p>
       )}
       {view.policyUrl && (
         <p>
           <a href={view.policyUrl} target="_blank" rel="noreferrer noopener">
-            Read the school's social media policy
+            {t.adult.block.policyLink}
           </a>
         </p>
       )}

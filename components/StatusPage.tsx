@@ -1,7 +1,9 @@
 import { networkIndex } from '../utils/core/decide';
 import { describeCoverage } from '../utils/core/rules';
 import { clockLine } from '../utils/core/clock';
-import { ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
+import { daysText, ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
+import { Mark } from './i18n';
+import { LANGUAGE_NAMES } from '../utils/core/i18n/languages';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
 import { ProblemTable } from './ProblemTable';
@@ -15,6 +17,10 @@ const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
   role: 'set for this device by the policy',
   default: 'no role in the policy: treated as a pupil',
 };
+
+/** Days, written as days: "3 days", "1 day". */
+const days = (n: number) => (n === 1 ? '1 day' : `${n.toLocaleString('en-GB')} days`);
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n.toLocaleString('en-GB')} minutes`);
 
 const ACTION_WORDS = { block: 'Blocked', warn: 'Warning first', allow: 'Allowed' } as const;
 
@@ -36,9 +42,14 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
   const { policy } = parsed;
   const index = networkIndex(policy);
   const problems = parsed.problems;
+  // A role the policy gave but that is not pupil, staff or governor is not "no role": say it is invalid.
+  const roleInvalid = role.source === 'default' && problems.some((p) => p.key === 'role');
+  const roleFellBack = role.source === 'default' && (roleInvalid || problems.some((p) => p.key.startsWith('roleRules')));
   return (
     <main class="page status">
-      <h1>Hall Pass status</h1>
+      <h1 class="with-mark">
+        <Mark /> Hall Pass status
+      </h1>
       <p class="note">This device's settings come from the school's managed policy and cannot be changed here.</p>
       <p>
         <a href="dsl.html">Safeguarding log (for the DSL)</a> · <a href="builder.html">Policy builder (for the IT admin)</a>
@@ -49,8 +60,9 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
         <h2 id="now">Now</h2>
         <dl>
           <dt>Role</dt>
-          <dd data-testid="role">
-            {ROLE_NAMES[role.role]} ({ROLE_SOURCE[role.source]}
+          <dd data-testid="role" class={roleFellBack ? 'error' : undefined}>
+            {ROLE_NAMES[role.role]} (
+            {roleInvalid ? 'the role in the policy is not valid: treated as a pupil; see Policy problems' : ROLE_SOURCE[role.source]}
             {role.matched ? `: ${role.matched}` : ''})
           </dd>
           <dt>Signed-in email</dt>
@@ -81,6 +93,10 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
               ? 'Recording'
               : `Cannot write to the log (${logHealth.error}); ${logHealth.parked} entries are held safely and will be written when it works again. Free disk space on this device.`}
           </dd>
+          <dt>Log kept for</dt>
+          <dd data-testid="retention">{days(policy.log.retentionDays)}</dd>
+          <dt>Languages</dt>
+          <dd data-testid="languages">{policy.languages.map((l) => LANGUAGE_NAMES[l]).join(', ')}</dd>
           <dt>Policy</dt>
           <dd data-testid="policy-present">{parsed.present ? 'Managed policy found' : 'No managed policy: the safe defaults apply'}</dd>
           <dt>Last brought up to date</dt>
@@ -134,7 +150,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
         <ul>
           {policy.schoolHours.map((h, i) => (
             <li key={i}>
-              {h.days.join(', ')}: {h.start}–{h.end}
+              {daysText(h.days)}: {h.start}–{h.end}
             </li>
           ))}
         </ul>
@@ -168,7 +184,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           Temporary exceptions:{' '}
           {policy.exceptions.approval === 'off'
             ? 'off'
-            : `${policy.exceptions.roles.join(' and ')} may ask, up to ${policy.exceptions.maxMinutes} minutes, ${
+            : `${policy.exceptions.roles.join(' and ')} may ask, up to ${minutes(policy.exceptions.maxMinutes)}, ${
                 policy.exceptions.approval === 'self' ? 'granted at once and logged' : 'approved with a PIN'
               }`}
           .

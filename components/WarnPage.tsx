@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { warnView } from '../utils/core/page-text';
 import type { StatusSnapshot } from '../utils/status';
+import { PageHeader, usePageLanguage } from './i18n';
 
 interface Props {
   status: StatusSnapshot;
@@ -10,36 +11,43 @@ interface Props {
 }
 
 export function WarnPage({ status, address, onContinue, onBack }: Props) {
-  const view = warnView(address, status.parsed.policy);
+  const role = status.role.role;
+  const pupil = role === 'pupil';
+  const { policy } = status.parsed;
+  const page = usePageLanguage(policy.languages, !pupil);
+  const { t } = page;
+  const view = warnView(address, role, policy, t);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: Event) {
     e.preventDefault();
+    if (!view.address) return setError(t.pupil.warn.noAddress);
     setBusy(true);
     setError(await onContinue(reason.trim()));
     setBusy(false);
   }
 
   return (
-    <main class="page warn" aria-labelledby="title">
+    <main class={`page warn ${pupil ? 'for-pupil' : 'for-adult'}`} aria-labelledby="title">
+      <PageHeader school={policy.school.name} logo={pupil ? policy.school.logo : null} page={page} />
       <h1 id="title">{view.title}</h1>
       <p>{view.intro}</p>
-      <ul class="terms">
-        {view.terms.map((t) => (
-          <li key={t}>{t}</li>
+      <ul class="terms" data-testid="terms">
+        {view.terms.map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
       {view.address && (
         <p class="address">
-          Address: <code data-testid="warned-address">{view.address}</code>
+          {pupil ? t.pupil.block.address : t.adult.block.address}: <code data-testid="warned-address">{view.address}</code>
         </p>
       )}
       <form onSubmit={submit}>
-        <label for="reason">Why do you need this site? (optional)</label>
+        <label for="reason">{view.reasonLabel}</label>
         <textarea id="reason" maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        <p class="hint">Continue opens this site in this tab for {view.minutes} minutes.</p>
+        <p class="hint">{view.minutesHint}</p>
         {error && (
           <p role="alert" class="error">
             {error}
@@ -47,10 +55,10 @@ export function WarnPage({ status, address, onContinue, onBack }: Props) {
         )}
         <div class="buttons">
           <button type="button" onClick={onBack}>
-            Go back
+            {t.pupil.goBack}
           </button>
           <button type="submit" class="primary" disabled={busy || !view.address}>
-            Continue
+            {t.pupil.warn.continue}
           </button>
         </div>
       </form>

@@ -61,7 +61,8 @@ export interface EnforcerDeps {
 }
 
 export type ContinueResult = { ok: true; until: number } | { ok: false; error: string };
-export type ExceptionResult = ContinueResult;
+/** A refusal after a wrong PIN says how many seconds until the next try, for the page's countdown. */
+export type ExceptionResult = { ok: true; until: number } | { ok: false; error: string; retryAfter?: number };
 
 /** Who and under what policy an event happened: enough to write a log entry. */
 interface LogContext {
@@ -184,9 +185,9 @@ export class Enforcer {
       const scopeWords = req.scope === 'page' ? 'this page and below' : 'this site';
       const length = req.minutes === 'end-of-day' ? 'until the end of the school day' : `${req.minutes} min`;
       await this.record(ctx, 'exception-requested', req.url, now, { text: `${req.use} use, ${scopeWords}, ${length}: ${req.reason}` });
-      const refuse = async (error: string) => {
-        await this.record(ctx, 'exception-refused', req.url, now, { text: error });
-        return { ok: false, error } as const;
+      const refuse = async (error: string, retryAfter?: number) => {
+        await this.record(ctx, 'exception-refused', req.url, now, { text: retryAfter ? `${error} Try again in ${retryAfter} seconds.` : error });
+        return retryAfter ? ({ ok: false, error, retryAfter } as const) : ({ ok: false, error } as const);
       };
 
       const checked = validateRequest(req, { role, policy, now, user: email ?? 'unknown' });
@@ -197,11 +198,11 @@ export class Enforcer {
         if (!approver) return refuse('Choose who is approving this exception.');
         const lockout = (await this.deps.local.get<LockoutState>(PIN_LOCKOUT_KEY)) ?? NO_LOCKOUT;
         const wait = secondsLeft(lockout, now);
-        if (wait > 0) return refuse(`Too many wrong PINs. Try again in ${wait} seconds.`);
+        if (wait > 0) return refuse('Too many wrong PINs.', wait);
         if (!(await verifyPassphrase(req.pin ?? '', approver.pinHash))) {
           const next = afterFailure(lockout, now);
           await this.deps.local.set(PIN_LOCKOUT_KEY, next);
-          return refuse(`That PIN is not right for ${approver.name}. Try again in ${secondsLeft(next, now)} seconds.`);
+          return refuse(`That PIN is not right for ${approver.name}.`, secondsLeft(next, now));
         }
         await this.deps.local.set(PIN_LOCKOUT_KEY, NO_LOCKOUT);
         approvedBy = approver.name;
@@ -455,8 +456,10 @@ export class Enforcer {
   }
 
   /** A pupil's "Tell someone you trust" message, for the DSL only. */
-  async recordReport(what: string, talkTo: string | null): Promise<void> {
-    await this.record(await this.logContext('report'), 'report', null, this.deps.now(), { text: what, person: talkTo });
+  async recordReport(what: string, talkTo: string | null, from: string | null = null): Promise<void> {
+    // On a shared computer the profile says "unknown": the name and class the child chose to give come first.
+    const text = from ? `From ${from}: ${what}` : what;
+    await this.record(await this.logContext('report'), 'report', null, this.deps.now(), { text, person: talkTo });
   }
 
   async recordEvent(event: LogEvent, extras: { text?: string | null; person?: string | null } = {}): Promise<void> {

@@ -1,11 +1,13 @@
 /** The messages extension pages send to the background, and their answers. */
 import type { ContinueResult, ExceptionResult } from './enforcer';
 import type { ExceptionRequest } from './core/types';
+import type { ReportStatus } from './core/log/report-status';
 
 export type Message =
   | { type: 'warn:continue'; url: string; reason: string }
   | { type: 'status:refresh' }
-  | { type: 'report:send'; what: string; talkTo: string }
+  | { type: 'report:send'; what: string; talkTo: string; name?: string; group?: string }
+  | { type: 'report:status'; seq: number; status: ReportStatus; note: string }
   | { type: 'dsl:passphrase-failed' }
   | { type: 'log:maintain' }
   | { type: 'exception:request'; request: ExceptionRequest }
@@ -15,6 +17,7 @@ export interface Answers {
   'warn:continue': ContinueResult;
   'status:refresh': { ok: true };
   'report:send': { ok: true } | { ok: false; error: string };
+  'report:status': { ok: true } | { ok: false; error: string };
   'dsl:passphrase-failed': { ok: true };
   'log:maintain': { ok: true };
   'exception:request': ExceptionResult;
@@ -30,8 +33,19 @@ export function isMessage(m: unknown): m is Message {
   if (t === 'exception:end') return typeof (m as { id?: unknown }).id === 'string';
   if (t === 'exception:request') return isExceptionRequest((m as { request?: unknown }).request);
   if (t === 'report:send') {
-    const { what, talkTo } = m as { what?: unknown; talkTo?: unknown };
-    return typeof what === 'string' && what.length <= REPORT_MAX && typeof talkTo === 'string' && talkTo.length <= 200;
+    const { what, talkTo, name, group } = m as { what?: unknown; talkTo?: unknown; name?: unknown; group?: unknown };
+    return (
+      typeof what === 'string' &&
+      what.length <= REPORT_MAX &&
+      typeof talkTo === 'string' &&
+      talkTo.length <= 200 &&
+      (name === undefined || str(name, 100)) &&
+      (group === undefined || str(group, 50))
+    );
+  }
+  if (t === 'report:status') {
+    const { seq, status, note } = m as { seq?: unknown; status?: unknown; note?: unknown };
+    return Number.isSafeInteger(seq) && (seq as number) > 0 && (status === 'seen' || status === 'handled') && str(note, 1000);
   }
   if (t === 'warn:continue') {
     const { url, reason } = m as { url?: unknown; reason?: unknown };

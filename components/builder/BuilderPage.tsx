@@ -102,6 +102,22 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
               onInput={(v) => set({ policyUrl: v })}
             />
             <TextField
+              id="school-logo"
+              label="School logo (optional)"
+              value={form.schoolLogo}
+              placeholder="https://ashgrove.example/logo.png"
+              hint="An https address on the school's site, or a small data: image (PNG, JPEG, GIF or WebP, up to about 48 KB). Shown on the pupils' pages."
+              onInput={(v) => set({ schoolLogo: v })}
+            />
+            <TextField
+              id="languages"
+              label="Languages (optional)"
+              value={form.languages}
+              placeholder="en, cy"
+              hint="The first is the default; pupils can switch between them. en, cy (every page); pl, ur, pa, bn, so, ar, ro, pt (pupils' pages)."
+              onInput={(v) => set({ languages: v })}
+            />
+            <TextField
               id="device-label"
               label="Device label (optional)"
               value={form.deviceLabel}

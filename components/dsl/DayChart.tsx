@@ -1,28 +1,52 @@
-/** Attempts per day as bars: a pattern at a glance, with the numbers in the title for screen readers. */
+/** Bars never wider than this, so one day of data is one bar and not a slab across the chart. */
+const MAX_BAR = 48;
+
+/** Attempts per day as bars: a pattern at a glance, with the numbers for screen readers in a list. */
 export function DayChart({ days }: { days: { date: string; count: number }[] }) {
   if (days.length === 0) return <p>No attempts in this range.</p>;
   const max = Math.max(1, ...days.map((d) => d.count));
   const width = 640;
   const height = 120;
-  const bar = width / days.length;
+  const left = 32;
+  const slot = (width - left) / days.length;
+  const bar = Math.max(1, Math.min(slot - 2, MAX_BAR));
+  const first = days[0]!.date;
+  const last = days[days.length - 1]!.date;
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${height + 16}`} role="img" aria-label={`Attempts per day, from ${days[0]!.date} to ${days[days.length - 1]!.date}`}>
-      {days.map((d, i) => {
-        const h = (d.count / max) * height;
-        return (
-          <rect key={d.date} x={i * bar + 1} y={height - h} width={Math.max(bar - 2, 1)} height={h} fill="#1f5fbf">
-            <title>
-              {d.date}: {d.count}
-            </title>
-          </rect>
-        );
-      })}
-      <text x="0" y={height + 14} font-size="11">
-        {days[0]!.date}
-      </text>
-      <text x={width} y={height + 14} font-size="11" text-anchor="end">
-        {days[days.length - 1]!.date}
-      </text>
-    </svg>
+    <figure class="chart-box">
+      <svg class="chart" viewBox={`0 0 ${width} ${height + 18}`} role="img" aria-label={first === last ? `Attempts on ${first}: ${days[0]!.count}` : `Attempts per day, from ${first} to ${last}; most in one day: ${max}`}>
+        <text x={left - 6} y="10" font-size="11" text-anchor="end">
+          {max}
+        </text>
+        <text x={left - 6} y={height} font-size="11" text-anchor="end">
+          0
+        </text>
+        <line x1={left} y1={height} x2={width} y2={height} stroke="#767b88" />
+        {days.map((d, i) => {
+          const h = (d.count / max) * (height - 4);
+          return (
+            <rect key={d.date} x={left + i * slot + (slot - bar) / 2} y={height - h} width={bar} height={h} fill="#1f5fbf">
+              <title>
+                {d.date}: {d.count}
+              </title>
+            </rect>
+          );
+        })}
+        {first === last ? (
+          <text x={left + slot / 2} y={height + 14} font-size="11" text-anchor="middle">
+            {first}
+          </text>
+        ) : (
+          <>
+            <text x={left} y={height + 14} font-size="11">
+              {first}
+            </text>
+            <text x={width} y={height + 14} font-size="11" text-anchor="end">
+              {last}
+            </text>
+          </>
+        )}
+      </svg>
+    </figure>
   );
 }

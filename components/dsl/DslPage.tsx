@@ -1,6 +1,7 @@
 import type { Policy } from '../../utils/core/policy';
 import { Review, type ReviewSource } from './Review';
 import { UnlockForm } from './UnlockForm';
+import { Mark } from '../i18n';
 import { useDslSession, type SessionDeps } from './use-dsl-session';
 
 interface Props {
@@ -13,7 +14,9 @@ export function DslPage({ policy, source, session: deps }: Props) {
   const { session, unlock, lock } = useDslSession(deps);
   return (
     <main class="page dsl">
-      <h1>Safeguarding log</h1>
+      <h1 class="with-mark">
+        <Mark /> Safeguarding log
+      </h1>
       {!policy.dsl.passphraseHash ? (
         <section data-testid="dsl-setup">
           <p>No DSL passphrase is set for this device, so the log stays closed.</p>
@@ -33,7 +36,7 @@ export function DslPage({ policy, source, session: deps }: Props) {
           <p>
             This log is for {policy.dsl.name ?? 'the Designated Safeguarding Lead'}. Enter the passphrase to review it.
           </p>
-          <UnlockForm error={session.error} busy={session.busy} onUnlock={(p) => void unlock(p)} />
+          <UnlockForm error={session.error} busy={session.busy} wait={session.wait} onUnlock={(p) => void unlock(p)} />
         </section>
       ) : (
         <Review

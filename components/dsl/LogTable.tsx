@@ -3,6 +3,8 @@ import { EVENT_TEXT, type LogEntry } from '../../utils/core/log/types';
 export function LogTable({ entries }: { entries: LogEntry[] }) {
   if (entries.length === 0) return <p>No entries match.</p>;
   return (
+    // Wide on a small screen: the table scrolls on its own, reachable by keyboard, and the page does not.
+    <div class="table-scroll" tabIndex={0} role="region" aria-label="Log entries">
     <table class="log" data-testid="log-table">
       <thead>
         <tr>
@@ -27,7 +29,7 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
             <td>{EVENT_TEXT[e.event]}</td>
             <td>{e.networkName ?? ''}</td>
             <td>
-              <code>{e.host ? `${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}` : ''}</code>
+              {e.host && <code>{`${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}`}</code>}
             </td>
             <td>{e.schoolTime ? 'yes' : 'no'}</td>
             <td>{[e.text, e.person].filter(Boolean).join(' · ')}</td>
@@ -35,5 +37,6 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -3,6 +3,8 @@ import { EVENT_TEXT, LOG_EVENTS, type LogEntry, type LogFilters } from '../../ut
 import type { LogSummary } from '../../utils/core/log/summary';
 import { ROLES } from '../../utils/core/types';
 import { DayChart } from './DayChart';
+import { ReportList } from './ReportList';
+import type { ReportStatus } from '../../utils/core/log/report-status';
 import { LogTable } from './LogTable';
 
 export interface Verification {
@@ -20,6 +22,8 @@ export interface ReviewSource {
   verify(): Promise<Verification>;
   exportCsv(filters: LogFilters): Promise<void>;
   exportJson(filters: LogFilters): Promise<void>;
+  /** Marks a pupil's report seen or handled; the mark is a new entry in the chain. */
+  markReport(seq: number, status: ReportStatus, note: string): Promise<string | null>;
   networks: { id: string; name: string }[];
 }
 
@@ -44,16 +48,38 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
   const [summary, setSummary] = useState<LogSummary | null>(null);
   const [verification, setVerification] = useState<Verification | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [printedAt, setPrintedAt] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
 
   const active = clean(filters);
   const key = JSON.stringify(active);
   useEffect(() => {
     void source.page(active, offset, PAGE).then(setRows);
-  }, [key, offset]);
+  }, [key, offset, version]);
   useEffect(() => {
     setOffset(0);
     void source.summary(active).then(setSummary);
   }, [key]);
+  useEffect(() => {
+    if (version > 0) void source.summary(active).then(setSummary);
+  }, [version]);
+  // Verified once on opening, so a printed summary always carries the result.
+  useEffect(() => {
+    void source.verify().then((v) => setVerification((before) => before ?? v));
+  }, []);
+
+  /** The printed summary carries when it was printed and what Verify said, so a paper copy stands on its own. */
+  async function print() {
+    setBusy('print');
+    try {
+      setVerification(await source.verify());
+      setPrintedAt(new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
+    } finally {
+      setBusy(null);
+    }
+    // Let the page show the new lines before the dialog takes its picture.
+    requestAnimationFrame(() => setTimeout(() => window.print(), 0));
+  }
 
   const set = (patch: Partial<Record<keyof LogFilters, string>>) =>
     setFilters((f) => {
@@ -84,7 +110,7 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
         <button type="button" onClick={() => run('json', () => source.exportJson(active))} disabled={busy !== null}>
           Export JSON
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={() => void print()} disabled={busy !== null}>
           Print summary
         </button>
         <button type="button" onClick={onLock}>
@@ -167,24 +193,31 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
       </fieldset>
 
       {summary && (
-        <section class="summary" aria-labelledby="summary-title">
-          <h2 id="summary-title">Summary</h2>
-          <p class="print-only">
+          <div class="print-only print-header" data-testid="print-header">
+          <p class="confidential">CONFIDENTIAL: safeguarding information. Store and share only under the school's safeguarding policy.</p>
+          <p>
             {school ?? 'School not named'} · {device ?? 'device not labelled'} · {range}
           </p>
-          {summary.reports.length > 0 && (
-            <div class="reports" data-testid="reports">
-              <h3>Reports from pupils ({summary.reports.length})</h3>
-              <ul>
-                {summary.reports.map((r) => (
-                  <li key={r.seq}>
-                    <strong>{r.localTime}</strong> {r.user}: {r.text}
-                    {r.person ? ` (would like to talk to: ${r.person})` : ''}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <p data-testid="printed-at">Printed {printedAt ?? new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}</p>
+          <p data-testid="printed-verification">
+            Verify: {verification ? verification.summary : 'not run before printing'}
+          </p>
+        </div>
+      )}
+      {summary && summary.reports.length > 0 && (
+        <ReportList
+          reports={summary.reports}
+          marks={summary.marks}
+          onMark={async (seq, status, note) => {
+            const problem = await source.markReport(seq, status, note);
+            if (!problem) setVersion((v) => v + 1);
+            return problem;
+          }}
+        />
+      )}
+      {summary && (
+        <section class="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Summary</h2>
           <div data-testid="flagged">
             <h3>
               Repeated attempts ({flagThreshold} or more in a day)

@@ -1,13 +1,24 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 interface Props {
   error: string | null;
   busy: boolean;
+  /** Seconds before the next try is allowed, counted down on the page. */
+  wait: number;
   onUnlock: (passphrase: string) => void;
 }
 
-export function UnlockForm({ error, busy, onUnlock }: Props) {
+export function UnlockForm({ error, busy, wait, onUnlock }: Props) {
   const [passphrase, setPassphrase] = useState('');
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (wait <= 0) return setLeft(0);
+    const until = Date.now() + wait * 1000;
+    const tick = () => setLeft(Math.max(0, Math.ceil((until - Date.now()) / 1000)));
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [wait, error]);
   return (
     <form
       class="unlock"
@@ -24,7 +35,10 @@ export function UnlockForm({ error, busy, onUnlock }: Props) {
           {error}
         </p>
       )}
-      <button type="submit" class="primary" disabled={busy || passphrase.length === 0}>
+      <p class="countdown" aria-live="polite" data-testid="retry-countdown">
+        {left > 0 ? `You can try again in ${left === 1 ? '1 second' : `${left} seconds`}.` : ''}
+      </p>
+      <button type="submit" class="primary" disabled={busy || passphrase.length === 0 || left > 0}>
         {busy ? 'Checking…' : 'Unlock'}
       </button>
     </form>

@@ -24,7 +24,7 @@ export function useDslSession(deps: SessionDeps) {
       const lockout = await deps.loadLockout();
       const wait = secondsLeft(lockout, Date.now());
       if (wait > 0) {
-        setSession({ state: 'locked', error: `Too many wrong tries. Wait ${wait} seconds.`, wait, busy: false });
+        setSession({ state: 'locked', error: 'Too many wrong tries.', wait, busy: false });
         return;
       }
       setSession({ state: 'locked', error: null, wait: 0, busy: true });
@@ -37,7 +37,7 @@ export function useDslSession(deps: SessionDeps) {
       await deps.saveLockout(next);
       deps.onFailure();
       const seconds = secondsLeft(next, Date.now());
-      setSession({ state: 'locked', error: `That passphrase is not right. Try again in ${seconds} seconds.`, wait: seconds, busy: false });
+      setSession({ state: 'locked', error: 'That passphrase is not right.', wait: seconds, busy: false });
     },
     [deps],
   );

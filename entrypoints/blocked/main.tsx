@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import '../../components/pages.css';
 import { BlockPage } from '../../components/BlockPage';
+import type { ReportInput } from '../../components/ReportForm';
+import type { RequestOutcome } from '../../components/ExceptionForm';
+import { goBack } from '../../components/go-back';
 import { useNow, useStatus } from '../../components/use-status';
 import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
@@ -14,29 +17,41 @@ performance.mark('hall-pass:script');
 // Read once: the fragment is the original address exactly as the rule passed it (never decoded).
 const address = addressFromFragment(location.hash);
 
-async function onReport(what: string, talkTo: string): Promise<string | null> {
+/** Null when sent; 'failed' makes the form say so in the child's language. */
+async function onReport(report: ReportInput): Promise<string | null> {
   try {
-    const answer = await send({ type: 'report:send', what, talkTo });
-    return answer.ok ? null : answer.error;
+    const answer = await send({ type: 'report:send', what: report.what, talkTo: report.talkTo, name: report.name, group: report.group });
+    return answer.ok ? null : 'failed';
   } catch {
-    return 'Sorry, that did not send. Please tell your teacher instead.';
+    return 'failed';
   }
 }
 
-async function onRequestException(request: ExceptionRequest): Promise<string | null> {
+/** Long enough to read "Exception granted until 14:05" before the site opens. */
+const GRANTED_PAUSE_MS = 1500;
+
+async function onRequestException(request: ExceptionRequest): Promise<RequestOutcome> {
   try {
     const answer = await send({ type: 'exception:request', request });
-    if (!answer.ok) return answer.error;
-    location.replace(request.url);
-    return null;
+    if (answer.ok) setTimeout(() => location.replace(request.url), GRANTED_PAUSE_MS);
+    return answer;
   } catch {
-    return 'The request could not be sent. Please try again.';
+    return { ok: false, error: 'The request could not be sent. Please try again.' };
   }
 }
 
 function App({ initial }: { initial: StatusSnapshot | null }) {
   const { status } = useStatus(initial);
-  return <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} />;
+  return (
+    <BlockPage
+      status={status}
+      address={address}
+      now={useNow()}
+      onReport={onReport}
+      onRequestException={onRequestException}
+      onBack={() => void goBack()}
+    />
+  );
 }
 
 drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));

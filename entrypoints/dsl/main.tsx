@@ -39,6 +39,17 @@ function reviewSource(policy: Policy): ReviewSource {
   return {
     networks: networkIndex(policy).networks.map((n) => ({ id: n.id, name: n.name })),
     page: (filters, offset, limit) => journal.query(filters, { offset, limit }),
+    async markReport(seq, status, note) {
+      try {
+        const answer = await send({ type: 'report:status', seq, status, note });
+        if (!answer.ok) return answer.error;
+        // Chained before the page reads it back.
+        await send({ type: 'log:maintain' });
+        return null;
+      } catch {
+        return 'The mark could not be saved. Try again.';
+      }
+    },
     summary: async (filters) => summarise(await journal.entriesFor(filters), policy.log.flagThreshold),
     verify: async () => ({ ...(await journal.verify()), head: await journal.head() }),
     async exportCsv(filters) {

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { WarnPage } from '../../components/WarnPage';
 import { useStatus } from '../../components/use-status';
@@ -7,6 +6,7 @@ import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
 import { send } from '../../utils/browser/messages';
 import type { StatusSnapshot } from '../../utils/status';
+import { goBack } from '../../components/go-back';
 
 const address = addressFromFragment(location.hash);
 
@@ -18,15 +18,9 @@ async function onContinue(reason: string): Promise<string | null> {
   return null;
 }
 
-async function onBack() {
-  if (history.length > 1) return history.back();
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: import.meta.env.FIREFOX ? 'about:home' : 'chrome://newtab/' });
-}
-
 function App({ initial }: { initial: StatusSnapshot | null }) {
   const { status } = useStatus(initial);
-  return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void onBack()} />;
+  return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void goBack()} />;
 }
 
 drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));

@@ -413,9 +413,9 @@ describe('temporary exceptions', () => {
     const deps = fakeDeps({ policy: staff({ approval: 'approver-pin', approvers: [{ name: 'Mrs Head', pinHash }] }), journal, now: () => now });
     const enforcer = new Enforcer(deps);
     const wrong = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '11111111' }));
-    expect(wrong).toEqual({ ok: false, error: 'That PIN is not right for Mrs Head. Try again in 2 seconds.' });
+    expect(wrong).toEqual({ ok: false, error: 'That PIN is not right for Mrs Head.', retryAfter: 2 });
     const tooSoon = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '24681357' }));
-    expect(tooSoon).toEqual({ ok: false, error: 'Too many wrong PINs. Try again in 2 seconds.' });
+    expect(tooSoon).toEqual({ ok: false, error: 'Too many wrong PINs.', retryAfter: 2 });
     now += 2000;
     const right = await enforcer.requestException(request({ approver: 'Mrs Head', pin: '24681357' }));
     expect(right.ok).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CHART_DAYS, summarise } from '../../utils/core/log/summary';
+import { reportStatusText } from '../../utils/core/log/report-status';
 import type { LogEntryData, LogEvent } from '../../utils/core/log/types';
 import { entryData } from '../fakes/log-entries';
 
@@ -20,7 +21,7 @@ const times = (n: number, make: (i: number) => LogEntryData): LogEntryData[] => 
 
 describe('summarise', () => {
   it('is empty for no entries', () => {
-    expect(summarise([], 5)).toEqual({ perDay: [], perNetwork: [], perUser: [], flagged: [], reports: [], total: 0 });
+    expect(summarise([], 5)).toEqual({ perDay: [], perNetwork: [], perUser: [], flagged: [], reports: [], marks: {}, total: 0 });
   });
 
   it('fills the days between the first and last with zeros, across a month end, in order', () => {
@@ -121,5 +122,45 @@ describe('summarise', () => {
     const recent = entry('2026-11-20', 'report', { text: 'third' });
     const s = summarise([mid, entry('2026-11-05', 'blocked'), recent, old], 5);
     expect(s.reports.map((r) => r.text)).toEqual(['third', 'second', 'first']);
+  });
+});
+
+describe('report marks', () => {
+  const base = (seq: number, event: LogEntryData['event'], text: string | null): LogEntryData => ({
+    seq,
+    at: `2026-11-24T10:0${seq}:00.000Z`,
+    localTime: `2026-11-24 10:0${seq}:00`,
+    timezone: 'Europe/London',
+    user: 'unknown',
+    role: 'pupil',
+    device: null,
+    event,
+    networkId: null,
+    networkName: null,
+    host: null,
+    path: null,
+    query: null,
+    fragment: null,
+    schoolTime: true,
+    text,
+    person: null,
+  });
+  it('the latest mark of each report is kept, with its note; a later "seen" does not undo "handled"', () => {
+    const s = summarise(
+      [
+        base(1, 'report', 'From Amira, class 4B: mean messages'),
+        base(2, 'report', 'someone asked for my address'),
+        base(3, 'report-status', reportStatusText(1, 'seen', '')),
+        base(4, 'report-status', reportStatusText(1, 'handled', 'Spoke to Amira and her mum')),
+        base(5, 'report-status', reportStatusText(1, 'seen', 'again')),
+        base(6, 'report-status', 'Report #x seen'),
+      ],
+      5,
+    );
+    expect(s.reports.map((r) => r.seq)).toEqual([2, 1]);
+    expect(s.marks[1]).toMatchObject({ status: 'handled', note: 'Spoke to Amira and her mum', seq: 4 });
+    expect(s.marks[2]).toBeUndefined();
+    // A mark is not an attempt to reach a site.
+    expect(s.flagged).toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ const CONTRACT_DEFAULT: Policy = {
     governor: { schoolHours: 'block', otherTimes: 'allow' },
   },
   warnMinutes: 15,
-  school: { name: null, policyUrl: null },
+  school: { name: null, policyUrl: null, logo: null },
+  languages: ['en'],
   dsl: { name: null, contact: null, passphraseHash: null },
   device: { label: null },
   log: { recordFullUrl: false, retentionDays: 365, flagThreshold: 5 },
@@ -354,7 +355,7 @@ const badCases: BadCase[] = [
     name: 'school.policyUrl "javascript:alert(1)"',
     raw: { school: { name: 'Hill Primary', policyUrl: 'javascript:alert(1)' } },
     keys: ['school.policyUrl'],
-    check: (p) => expect(p.school).toEqual({ name: 'Hill Primary', policyUrl: null }),
+    check: (p) => expect(p.school).toEqual({ name: 'Hill Primary', policyUrl: null, logo: null }),
   },
   {
     name: 'school.policyUrl a data: URL',
@@ -553,6 +554,52 @@ const badCases: BadCase[] = [
     check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, maxMinutes: 20 }),
   },
   {
+    name: 'languages: a tag with no translation and a non-tag are ignored, the rest kept in order',
+    raw: { languages: ['cy', 'fr', 'not a tag!', 'en-GB'] },
+    keys: ['languages[1]', 'languages[2]'],
+    says: /no translation for "fr"/,
+    check: (p) => expect(p.languages).toEqual(['cy', 'en']),
+  },
+  {
+    name: 'languages: none usable means English',
+    raw: { languages: ['xx'] },
+    keys: ['languages[0]', 'languages'],
+    check: (p) => expect(p.languages).toEqual(['en']),
+  },
+  {
+    name: 'languages: not a list',
+    raw: { languages: 'cy' },
+    keys: ['languages'],
+    check: (p) => expect(p.languages).toEqual(['en']),
+  },
+  {
+    name: 'school.logo over plain http',
+    raw: { school: { name: 'Hill', logo: 'http://hill.sch.uk/logo.png' } },
+    keys: ['school.logo'],
+    says: /not an https address/,
+    check: (p) => expect(p.school).toEqual({ name: 'Hill', policyUrl: null, logo: null }),
+  },
+  {
+    name: 'school.logo: an SVG data: image (could carry script) is refused',
+    raw: { school: { logo: 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=' } },
+    keys: ['school.logo'],
+    says: /not a base64 PNG/,
+    check: (p) => expect(p.school.logo).toBeNull(),
+  },
+  {
+    name: 'school.logo: a data: image over the size limit',
+    raw: { school: { logo: `data:image/png;base64,${'A'.repeat(70_000)}` } },
+    keys: ['school.logo'],
+    says: /at most 65536/,
+    check: (p) => expect(p.school.logo).toBeNull(),
+  },
+  {
+    name: 'school.logo: javascript: is not a logo',
+    raw: { school: { logo: 'javascript:alert(1)' } },
+    keys: ['school.logo'],
+    check: (p) => expect(p.school.logo).toBeNull(),
+  },
+  {
     name: 'unknown top-level key (reported, ignored)',
     raw: { blockEverything: true, role: 'staff' },
     keys: ['blockEverything'],
@@ -637,6 +684,23 @@ describe('values managed storage cannot hold still do not throw', () => {
   });
 });
 
+describe('languages and school.logo, valid', () => {
+  it.each<[unknown, string[]]>([
+    [['cy', 'en'], ['cy', 'en']],
+    [['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'], ['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt']],
+    [['CY-gb', 'cy'], ['cy']],
+  ])('languages %j → %j', (languages, expected) => {
+    const parsed = parsePolicy({ languages });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.policy.languages).toEqual(expected);
+  });
+  it.each(['https://hill.sch.uk/logo.png', 'data:image/png;base64,iVBORw0KGgo='])('logo %s is kept as given', (logo) => {
+    const parsed = parsePolicy({ school: { logo } });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.policy.school.logo).toBe(logo);
+  });
+});
+
 describe('valid values', () => {
   const full = {
     role: 'staff',
@@ -662,7 +726,8 @@ describe('valid values', () => {
       governor: { schoolHours: 'allow', otherTimes: 'allow' },
     },
     warnMinutes: 1440,
-    school: { name: 'Hill Primary School', policyUrl: 'https://hill.sch.uk/policies/social-media.pdf' },
+    school: { name: 'Hill Primary School', policyUrl: 'https://hill.sch.uk/policies/social-media.pdf', logo: 'https://hill.sch.uk/logo.png' },
+    languages: ['cy', 'en', 'pl'],
     dsl: {
       name: 'Mrs A. Patel',
       contact: 'dsl@hill.sch.uk',
@@ -703,7 +768,7 @@ describe('valid values', () => {
       expect(p.extraSites).toHaveLength(LIMITS.extraSites)],
     ['texts are trimmed', { school: { name: '  Hill Primary  ' } }, (p: Policy) => expect(p.school.name).toBe('Hill Primary')],
     ['text at the limit', { device: { label: 'x'.repeat(LIMITS.text) } }, (p: Policy) => expect(p.device.label).toHaveLength(LIMITS.text)],
-    ['null sub-keys mean "not set"', { school: { name: null, policyUrl: null } }, (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null })],
+    ['null sub-keys mean "not set"', { school: { name: null, policyUrl: null } }, (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null, logo: null })],
     ['http policy address', { school: { policyUrl: 'http://hill.sch.uk/p' } }, (p: Policy) => expect(p.school.policyUrl).toBe('http://hill.sch.uk/p')],
     ['an approved use with defaults, a trailing slash and a fragment', { approvedUses: [{ url: ' http://M.Facebook.com/AshGrove/#about ', purpose: ' Page ' }] }, (p: Policy) =>
       expect(p.approvedUses).toEqual([

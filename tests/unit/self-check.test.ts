@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSelfCheck, selfCheck, STALE_AFTER_MS, type SelfCheckFacts } from '../../utils/core/self-check';
+import { formatSelfCheck, problemSeverity, selfCheck, STALE_AFTER_MS, type SelfCheckFacts } from '../../utils/core/self-check';
 
 const NOW = Date.UTC(2026, 10, 24, 10);
 const good: SelfCheckFacts = {
@@ -30,11 +30,24 @@ describe('selfCheck', () => {
     ['prediction', { predictionOff: null }, 'bad'],
     ['policy', { policyPresent: false }, 'bad'],
     ['policy', { policyProblems: 2 }, 'warn'],
+    // The role fell back to pupil: staff lose what the school meant them to have. Red, not amber.
+    ['policy', { policyProblems: 2, seriousProblems: 1 }, 'bad'],
     ['fresh', { lastRefresh: NOW - STALE_AFTER_MS }, 'bad'],
     ['fresh', { lastRefresh: null }, 'bad'],
     ['hosts', { hostAccess: false }, 'bad'],
   ] as const)('%s with %o is %s', (id, facts, state) => {
     expect(stateOf(facts, id)).toBe(state);
+  });
+
+  it.each<[string, 'bad' | 'warn']>([
+    ['role', 'bad'],
+    ['roleRules[0]', 'bad'],
+    ['(policy)', 'bad'],
+    ['schoolHours[0]', 'warn'],
+    ['warnMinutes', 'warn'],
+    ['rolePlay', 'warn'],
+  ])('problemSeverity(%s) is %s', (key, expected) => {
+    expect(problemSeverity(key)).toBe(expected);
   });
 
   it('in Firefox, also says what Firefox cannot do: policy only read at start, no hidden block page address', () => {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Enforcer } from '../enforcer';
 import { isMessage, type Answers, type Message } from '../messages';
+import { reportStatusText } from '../core/log/report-status';
 
 /** Only the extension's own pages may ask anything of the background. */
 function fromOwnPage(sender: { id?: string; url?: string }): boolean {
@@ -33,9 +34,14 @@ export function wireMessages({ enforcer, refresh, maintainLog }: MessageHandlers
       case 'report:send': {
         const what = message.what.trim();
         if (what.length < 3) return { ok: false, error: 'Please write a few words about what happened.' };
-        await enforcer.recordReport(what, message.talkTo.trim() || null);
+        const from = [message.name?.trim(), message.group?.trim() ? `class ${message.group.trim()}` : ''].filter(Boolean).join(', ');
+        await enforcer.recordReport(what, message.talkTo.trim() || null, from || null);
         return { ok: true };
       }
+      case 'report:status':
+        // Kept in the chain, so the log shows who marked what, and when.
+        await enforcer.recordEvent('report-status', { text: reportStatusText(message.seq, message.status, message.note.trim()) });
+        return { ok: true };
       case 'dsl:passphrase-failed':
         await enforcer.recordEvent('passphrase-failed');
         return { ok: true };

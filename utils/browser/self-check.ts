@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SelfCheckFacts } from '../core/self-check';
+import { problemSeverity, type SelfCheckFacts } from '../core/self-check';
 import type { StatusSnapshot } from '../status';
 
 /** What the browser will tell an extension about how it is set up; null where it will not say. */
@@ -16,6 +16,7 @@ export async function selfCheckFacts(status: StatusSnapshot | null, now = Date.n
     predictionOff: status?.predictionOff ?? null,
     policyPresent: status?.parsed.present ?? false,
     policyProblems: (status?.parsed.problems.length ?? 0) + (status?.ruleErrors.length ?? 0),
+    seriousProblems: (status?.parsed.problems.filter((p) => problemSeverity(p.key) === 'bad').length ?? 0) + (status?.ruleErrors.length ?? 0),
     lastRefresh: status?.computedAt ?? null,
     hostAccess: hosts,
     browser: import.meta.env.FIREFOX ? 'firefox' : 'chromium',

@@ -49,6 +49,10 @@ export interface BuilderForm {
   deviceRole: Role;
   schoolName: string;
   policyUrl: string;
+  /** An https address or a data: image. */
+  schoolLogo: string;
+  /** Language tags separated by commas or spaces; the first is the default. */
+  languages: string;
   dslName: string;
   dslContact: string;
   /** Plain passphrase and its repeat, typed but not hashed yet. Never part of the policy. */
@@ -129,6 +133,8 @@ export function defaultForm(): BuilderForm {
     deviceRole: 'pupil',
     schoolName: '',
     policyUrl: '',
+    schoolLogo: '',
+    languages: '',
     dslName: '',
     dslContact: '',
     passphrase: '',
@@ -204,6 +210,12 @@ export const lines = (text: string): string[] =>
  * The raw managed policy the form stands for, for one role. Keys come in the README's order and
  * keys left out are absent (never undefined), so the object is what JSON would carry.
  */
+/** "cy, en" → ["cy", "en"]; blank → left out (English). */
+function languageList(text: string): string[] | undefined {
+  const tags = text.split(/[\s,;]+/).filter(Boolean);
+  return tags.length > 0 ? tags : undefined;
+}
+
 export function formToPolicy(form: BuilderForm, role: Role): Record<string, unknown> {
   const t = (s: string) => s.trim();
   const closedDates = form.closedDates
@@ -228,7 +240,8 @@ export function formToPolicy(form: BuilderForm, role: Role): Record<string, unkn
     extraSites: extraSites.length > 0 ? extraSites : undefined,
     actions: structuredClone(form.actions),
     warnMinutes: numberField(form.warnMinutes),
-    school: present({ name: t(form.schoolName), policyUrl: t(form.policyUrl) }),
+    school: present({ name: t(form.schoolName), policyUrl: t(form.policyUrl), logo: t(form.schoolLogo) }),
+    languages: languageList(form.languages),
     dsl: present({ name: t(form.dslName), contact: t(form.dslContact), passphraseHash: t(form.passphraseHash) }),
     device: present({ label: t(form.deviceLabel) }),
     log: {

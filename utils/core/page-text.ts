@@ -2,21 +2,26 @@
  * What the block, warning and popup pages say. Pure, so the words a seven-year-old reads are
  * tested like any other behaviour. Everything returned is plain text: pages render it as text only.
  */
-import type { Role } from './types';
+import { WEEKDAYS, type Role, type Weekday } from './types';
 import type { Policy } from './policy';
 import { describeInstant, isSchoolTime } from './calendar';
+import { en, type Messages } from './i18n/en';
+import type { Lang } from './i18n/languages';
+import { whenText } from './i18n/when';
 import { matchUrl, reopensAt } from './decide';
 
 export interface BlockView {
   title: string;
   why: string;
-  reopens: string;
+  /** When it opens again; null for a pupil when it never does (the title already says it is closed). */
+  reopens: string | null;
   /** Who to talk to, in order. */
   talkTo: string[];
   /** For staff and governors: how to get permission. Null for pupils. */
   permission: string | null;
   /** The blocked address, shown as text; null when the browser did not pass it on. */
   address: string | null;
+  /** The school's policy (for adults; a pupil is not sent to a document written for staff). */
   policyUrl: string | null;
   /** "Tell someone you trust" is for pupils. */
   offerReport: boolean;
@@ -36,83 +41,75 @@ export function addressFromFragment(hash: string): string | null {
 
 const isAdult = (role: Role) => role !== 'pupil';
 
-function dslLine(policy: Policy): string | null {
-  const { name, contact } = policy.dsl;
-  if (!name && !contact) return null;
-  const who = name ? `${name}, our Designated Safeguarding Lead` : 'our Designated Safeguarding Lead';
-  return contact ? `${who} (${contact})` : who;
+/** "at 15:30", "tomorrow at 08:30"... in the page's language and the school's timezone. */
+function when(instant: number, policy: Policy, now: number, lang: Lang, t: Messages): string {
+  return whenText(instant, policy.timezone, now, lang, t.pupil.when);
 }
 
-export function blockView(url: string | null, role: Role, now: number, policy: Policy): BlockView {
+export function blockView(url: string | null, role: Role, now: number, policy: Policy, lang: Lang = 'en', t: Messages = en): BlockView {
   const match = url ? matchUrl(url, policy) : null;
-  const site = match?.network.name ?? 'This site';
-  const school = policy.school.name ?? 'our school';
+  const site = match?.network.name ?? null;
   const opens = reopensAt(role, now, policy);
-  const when = opens === null ? null : describeInstant(opens, policy.timezone, now);
-  const dsl = dslLine(policy);
+  const at = opens === null ? null : when(opens, policy, now, lang, t);
 
   if (!isAdult(role)) {
+    const words = t.pupil.block;
     return {
-      title: `${site} is closed on school computers`,
-      why: `${school === 'our school' ? 'Our school' : school} has a rule: school computers are not for social media. It helps keep everyone safe.`,
-      reopens: when ? `You can use it again ${/^\d/.test(when) ? 'at ' : ''}${when}.` : 'It stays closed on school computers.',
-      talkTo: [
-        'If you need it for school work, ask your teacher.',
-        `If something online has worried or upset you, tell your teacher${dsl ? ` or ${dsl}` : ''}. You will not be in trouble.`,
-      ],
+      title: words.title(site),
+      why: words.why,
+      reopens: at ? words.opensAgain(at) : null,
+      talkTo: [words.askTeacher, words.worried],
       permission: null,
       address: url,
-      policyUrl: policy.school.policyUrl,
+      policyUrl: null,
       offerReport: true,
     };
   }
+  const words = t.adult.block;
   const slots = policy.actions[role];
   const always = slots.schoolHours === 'block' && slots.otherTimes === 'block';
+  const { name, contact } = policy.dsl;
   return {
-    title: always
-      ? `${site} is blocked on this device`
-      : `${site} is blocked ${isSchoolTime(now, policy) ? 'during' : 'outside'} school hours`,
-    why:
-      "Under the school's social media policy, personal use of social networking in work time is not permitted unless the head teacher has given permission.",
-    reopens: when ? `It opens again ${/^\d/.test(when) ? 'at ' : ''}${when}.` : 'It stays blocked on this device.',
-    talkTo: dsl ? [`Concerns about a pupil or adult online: ${dsl}.`] : [],
-    permission:
-      'Need it for a lesson or the school’s own account? Ask the head teacher (or, for a school service, a member of the senior leadership team) for permission; they can arrange an approved use.',
+    title: always ? words.titleAlways(site) : isSchoolTime(now, policy) ? words.titleDuring(site) : words.titleOutside(site),
+    why: words.why,
+    reopens: at ? words.opensAgain(at) : words.staysBlocked,
+    talkTo: name || contact ? [words.concerns(words.dsl(name, contact))] : [],
+    permission: words.permission,
     address: url,
     policyUrl: policy.school.policyUrl,
     offerReport: false,
   };
 }
 
-/** The seed policy's Terms of Use, shown before anyone continues past a warning. */
-export const TERMS_OF_USE: readonly string[] = [
-  'Do not publish anything that may result in actions for defamation, discrimination, breaches of copyright, data protection or other claims for damages.',
-  'Do not use it to promote personal financial interests, commercial ventures or personal campaigns.',
-  'Do not use it in an abusive or hateful manner.',
-  "Do not breach the school's codes of conduct, misconduct, equal opportunities or bullying and harassment policies.",
-  'Do not discuss or advise on matters relating to the school, staff, pupils or parents.',
-  'Do not have a pupil or former pupil under 18 as a friend, and do not interact with pupils.',
-  'Do not refer to any staff member, pupil, parent or school event without the head teacher’s prior permission.',
-];
-
 export interface WarnView {
   title: string;
   intro: string;
+  /** Pupils: four short reminders. Staff and governors: the policy's terms of use. */
   terms: readonly string[];
-  minutes: number;
+  reasonLabel: string;
+  minutesHint: string;
   address: string | null;
 }
 
-export function warnView(url: string | null, policy: Policy): WarnView {
-  const site = (url ? matchUrl(url, policy)?.network.name : undefined) ?? 'This site';
-  return {
-    title: `${site}: please read before you continue`,
-    intro: "The school's social media policy allows this site now, on these terms of use:",
-    terms: TERMS_OF_USE,
-    minutes: policy.warnMinutes,
-    address: url,
-  };
+export function warnView(url: string | null, role: Role, policy: Policy, t: Messages = en): WarnView {
+  const site = (url ? matchUrl(url, policy)?.network.name : undefined) ?? null;
+  if (!isAdult(role)) {
+    const w = t.pupil.warn;
+    return {
+      title: w.title(site),
+      intro: w.intro,
+      terms: w.rules,
+      reasonLabel: `${w.reason} (${t.pupil.report.optional})`,
+      minutesHint: w.minutes(policy.warnMinutes),
+      address: url,
+    };
+  }
+  const w = t.adult.warn;
+  return { title: w.title(site), intro: w.intro, terms: w.terms, reasonLabel: w.reason, minutesHint: w.minutes(policy.warnMinutes), address: url };
 }
+
+/** The seed policy's Terms of Use, shown to staff and governors before they continue past a warning. */
+export const TERMS_OF_USE: readonly string[] = en.adult.warn.terms;
 
 export function schoolTimeLine(schoolTime: boolean, nextChange: number | null, timezone: string, now: number): string {
   if (!schoolTime) {
@@ -121,7 +118,15 @@ export function schoolTimeLine(schoolTime: boolean, nextChange: number | null, t
   return nextChange === null ? 'School hours' : `School hours until ${describeInstant(nextChange, timezone, now)}`;
 }
 
-export const ROLE_NAMES: Record<Role, string> = { pupil: 'Pupil', staff: 'Staff', governor: 'Governor' };
+/** The popup's line, in the page's language. */
+export function schoolTimeWords(schoolTime: boolean, nextChange: number | null, policy: Policy, now: number, lang: Lang, t: Messages): string {
+  const p = t.adult.popup;
+  const at = nextChange === null ? null : whenText(nextChange, policy.timezone, now, lang, { today: (c) => c, tomorrow: t.pupil.when.tomorrow, day: p.day });
+  if (!schoolTime) return at ? p.outsideUntil(at) : p.outside;
+  return at ? p.schoolUntil(at) : p.schoolHours;
+}
+
+export const ROLE_NAMES: Record<Role, string> = en.adult.roles;
 
 export interface ReportView {
   /** Who will read it, said before the child writes anything. */
@@ -129,11 +134,34 @@ export interface ReportView {
   thanks: string;
 }
 
-export function reportView(policy: Policy): ReportView {
+export function reportView(policy: Policy, t: Messages = en): ReportView {
   const name = policy.dsl.name;
-  const reader = name ? `${name}, who keeps children safe at our school,` : 'The person who keeps children safe at our school';
-  return {
-    who: `If someone online has been unkind or scary, or has asked you to keep a secret, you can tell us here. ${reader} will read it. Nobody else on this computer can see it.`,
-    thanks: `Thank you for telling us. ${name ?? 'The person who keeps children safe at our school'} will read your message and talk to you soon. You can also talk to your teacher at any time.`,
-  };
+  return { who: t.pupil.report.intro(name), thanks: t.pupil.report.sent(name) };
+}
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/** School days as a person writes them: "Monday to Friday", "Monday, Wednesday and Friday". */
+export function daysText(days: readonly Weekday[]): string {
+  const idx = [...new Set(days)].map((d) => WEEKDAYS.indexOf(d)).filter((i) => i >= 0).sort((a, b) => a - b);
+  if (idx.length === 7) return 'Every day';
+  const runs: string[] = [];
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1] === idx[j]! + 1) j++;
+    const first = DAY_NAMES[WEEKDAYS[idx[i]!]!];
+    const last = DAY_NAMES[WEEKDAYS[idx[j]!]!];
+    if (j - i >= 2) runs.push(`${first} to ${last}`);
+    else for (let k = i; k <= j; k++) runs.push(DAY_NAMES[WEEKDAYS[idx[k]!]!]);
+    i = j + 1;
+  }
+  return runs.length <= 1 ? (runs[0] ?? '') : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
 }

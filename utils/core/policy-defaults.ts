@@ -4,6 +4,7 @@
  */
 import type { Policy, RoleActions } from './policy';
 import type { SchoolHours } from './types';
+import { DEFAULT_LANGUAGES } from './i18n/languages';
 
 /** Caps that keep a pasted-in mistake from exhausting memory or the browser's rule budget. */
 export const LIMITS = {
@@ -20,6 +21,9 @@ export const LIMITS = {
   exceptionMinutesMax: 480,
   hubUrl: 2000,
   hubKey: 500,
+  /** A data: logo is kept in every status snapshot and page: about 48 KB of image. */
+  logoDataChars: 65_536,
+  languages: 20,
 } as const;
 
 /**
@@ -47,7 +51,8 @@ export const DEFAULT_POLICY: Policy = {
   extraSites: [],
   actions: DEFAULT_ACTIONS,
   warnMinutes: 15,
-  school: { name: null, policyUrl: null },
+  school: { name: null, policyUrl: null, logo: null },
+  languages: DEFAULT_LANGUAGES,
   dsl: { name: null, contact: null, passphraseHash: null },
   device: { label: null },
   log: {

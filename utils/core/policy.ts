@@ -25,6 +25,7 @@ import { DEFAULT_ACTIONS, DEFAULT_POLICY, LIMITS } from './policy-defaults';
 import { CATALOGUE } from './catalogue';
 import { isUsableDomain } from './url-match';
 import { MAX_SCOPE_LENGTH, scopeFitsRule, scopeFromUrl } from './scope';
+import { DEFAULT_LANGUAGES, isLang, PUPIL_LANGUAGES, type Lang } from './i18n/languages';
 
 export interface RoleRule {
   email: string;
@@ -45,7 +46,10 @@ export interface Policy {
   extraSites: string[];
   actions: RoleActions;
   warnMinutes: number;
-  school: { name: string | null; policyUrl: string | null };
+  /** `logo`: an https address or a small data: image, shown on the pupils' pages. */
+  school: { name: string | null; policyUrl: string | null; logo: string | null };
+  /** The languages the pages offer; the first is the default. */
+  languages: Lang[];
   dsl: { name: string | null; contact: string | null; passphraseHash: string | null };
   device: { label: string | null };
   log: { recordFullUrl: boolean; retentionDays: number; flagThreshold: number };
@@ -93,6 +97,7 @@ export const POLICY_KEYS = [
   'actions',
   'warnMinutes',
   'school',
+  'languages',
   'dsl',
   'device',
   'log',
@@ -468,6 +473,62 @@ function parseHub(out: Collector, value: unknown): HubSettings | null {
   return url !== null && key !== null ? { url, key } : null;
 }
 
+const LOGO_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** An https address, or a small base64 data: image (no SVG: it can carry script if opened on its own). */
+function parseLogo(out: Collector, key: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') {
+    out.report(key, `expected text, got ${show(value)}`, 'no logo');
+    return null;
+  }
+  const s = value.trim();
+  if (s.startsWith('data:')) {
+    if (s.length > LIMITS.logoDataChars) {
+      out.report(key, `the data: image is ${s.length} characters; at most ${LIMITS.logoDataChars} (about 48 KB): link to it on the school's site instead`, 'no logo');
+      return null;
+    }
+    if (!LOGO_DATA.test(s)) {
+      out.report(key, 'not a base64 PNG, JPEG, GIF or WebP data: image', 'no logo');
+      return null;
+    }
+    return s;
+  }
+  try {
+    const u = new URL(s);
+    if (u.protocol === 'https:' && s.length <= LIMITS.text) return u.href;
+  } catch {
+    // reported below
+  }
+  out.report(key, `not an https address or a data: image: ${show(s.length > 80 ? `${s.slice(0, 80)}…` : s)}`, 'no logo');
+  return null;
+}
+
+/** Language tags Hall Pass has words for, in the school's order; the first is the default. */
+function parseLanguages(out: Collector, value: unknown): Lang[] {
+  const langs = parseList(out, 'languages', value, LIMITS.languages, (v, k): Lang | null => {
+    if (typeof v !== 'string') {
+      out.report(k, `expected a language tag such as "cy", got ${show(v)}`, 'ignored');
+      return null;
+    }
+    let tag: string;
+    try {
+      tag = Intl.getCanonicalLocales(v.trim())[0] ?? '';
+    } catch {
+      out.report(k, `not a language tag (BCP 47): ${show(v)}`, 'ignored');
+      return null;
+    }
+    // "cy-GB" means Welsh; the words do not differ by region.
+    const base = tag.split('-')[0]!.toLowerCase();
+    if (isLang(base)) return base;
+    out.report(k, `no translation for ${show(v)}; Hall Pass has ${PUPIL_LANGUAGES.join(', ')}`, 'ignored');
+    return null;
+  });
+  const unique = [...new Set(langs ?? [])];
+  if (langs !== null && unique.length === 0) out.report('languages', 'no usable language', '["en"]');
+  return unique.length > 0 ? unique : DEFAULT_LANGUAGES;
+}
+
 /** Parses whatever managed storage returned. `undefined`, `null` and `{}` mean "no policy". */
 export function parsePolicy(raw: unknown): ParsedPolicy {
   const out = new Collector();
@@ -514,8 +575,13 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     policy.warnMinutes = parseWhole(out, 'warnMinutes', raw.warnMinutes, 1, LIMITS.warnMinutesMax, DEFAULT_POLICY.warnMinutes);
   }
 
-  const school = parseObject(out, 'school', raw.school, ['name', 'policyUrl']);
-  policy.school = { name: parseText(out, 'school.name', school.name), policyUrl: parseHttpUrl(out, 'school.policyUrl', school.policyUrl) };
+  const school = parseObject(out, 'school', raw.school, ['name', 'policyUrl', 'logo']);
+  policy.school = {
+    name: parseText(out, 'school.name', school.name),
+    policyUrl: parseHttpUrl(out, 'school.policyUrl', school.policyUrl),
+    logo: parseLogo(out, 'school.logo', school.logo),
+  };
+  if (raw.languages !== undefined) policy.languages = parseLanguages(out, raw.languages);
   const dsl = parseObject(out, 'dsl', raw.dsl, ['name', 'contact', 'passphraseHash']);
   policy.dsl = {
     name: parseText(out, 'dsl.name', dsl.name),

@@ -20,6 +20,8 @@ export interface SelfCheckFacts {
   predictionOff: boolean | null;
   policyPresent: boolean;
   policyProblems: number;
+  /** Problems that make the device stricter or looser than the school meant (see problemSeverity). */
+  seriousProblems?: number;
   lastRefresh: number | null;
   hostAccess: boolean | null;
   /** Firefox lacks two things Chromium has; the admin should know which. */
@@ -85,8 +87,10 @@ export function selfCheck(f: SelfCheckFacts): CheckItem[] {
         ? {
             id: 'policy',
             label: 'Managed policy',
-            state: 'warn',
-            detail: `Found, with ${f.policyProblems} problem(s): safe defaults are used for those keys.`,
+            state: (f.seriousProblems ?? 0) > 0 ? 'bad' : 'warn',
+            detail: `Found, with ${f.policyProblems === 1 ? '1 problem' : `${f.policyProblems} problems`}${
+              (f.seriousProblems ?? 0) > 0 ? ', including the role (this device is treated as a pupil’s)' : ''
+            }: safe defaults are used for those keys.`,
             fix: 'Correct the keys listed under Policy problems.',
           }
         : { id: 'policy', label: 'Managed policy', state: 'ok', detail: 'Found and valid.', fix: '' },
@@ -134,6 +138,15 @@ const firefoxLimits: CheckItem[] = [
     fix: 'Nothing to set: this is a Firefox limit.',
   },
 ];
+
+/**
+ * How bad a policy problem is for the people at the device. A role that is not valid (so the
+ * device fell back to pupil) is red: staff are locked out of what the school meant them to have.
+ * The rest fall back to a safe default for one key: amber.
+ */
+export function problemSeverity(key: string): 'bad' | 'warn' {
+  return key === 'role' || key === 'roleRules' || key.startsWith('roleRules[') || key === '(policy)' || key === '(blocking rules)' ? 'bad' : 'warn';
+}
 
 export function formatSelfCheck(items: readonly CheckItem[]): string {
   const mark: Record<CheckState, string> = { ok: 'OK  ', warn: 'WARN', bad: 'FAIL' };

@@ -24,7 +24,9 @@ for (const b of BROWSERS) {
       await tab.waitForUrl(`${blockPage}#http://facebook.com/profile?id=7`);
       await tab.waitForText('h1', 'Facebook is closed on school computers');
       await tab.waitForText('[data-testid="blocked-address"]', 'http://facebook.com/profile?id=7');
-      await tab.waitForText('body', 'Gemma Williams, our Designated Safeguarding Lead');
+      // A child's words: who to tell, with no adult details (those are on the adults' pages).
+      await tab.waitForText('body', 'Tell a grown-up you trust. You will not be in trouble.');
+      expect(await tab.evaluate(() => document.body.textContent ?? '', null)).not.toContain('Designated Safeguarding Lead');
 
       // A link on an ordinary page; the page's embedded player is blocked too.
       await tab.goto('http://school.test/links');
@@ -150,7 +152,8 @@ for (const b of BROWSERS) {
       const state = (id: string) => tab.attribute(`[data-check="${id}"]`, 'data-state');
       expect(await state('install')).toBe('warn');
       expect(await state('prediction')).toBe('ok');
-      expect(await state('policy')).toBe('warn');
+      // The role fell back to pupil: red, not amber.
+      expect(await state('policy')).toBe('bad');
       expect(await state('hosts')).toBe('ok');
       expect(await state('fresh')).toBe('ok');
       // What Firefox cannot do is said, not hidden.
@@ -162,7 +165,7 @@ for (const b of BROWSERS) {
       const s = await start(basePolicy({ role: 'staff', ...schoolTimeUntilMidnight() }), hosts(), (st) => st.parsed.present && st.role.role === 'staff');
       const tab = await s.newTab();
       await tab.open('popup.html');
-      await tab.waitForText('[data-testid="popup-role"]', 'Staff');
+      await tab.waitForText('[data-testid="popup-role"]', 'Role: Staff');
       await tab.waitForText('[data-testid="popup-time"]', 'School hours until tomorrow at 00:00');
       await tab.waitForText('[data-testid="popup-protection"]', 'Protection on');
     });

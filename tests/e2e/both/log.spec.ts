@@ -178,7 +178,12 @@ for (const b of BROWSERS) {
         expect(await tab.countButtons('Export CSV')).toBe(0);
         expect(await tab.isVisible('[data-testid="log-table"]')).toBe(false);
         expect(await tab.isVisible('[data-testid="flagged"]')).toBe(true);
+        // A paper copy stands on its own: confidential, when it was printed, what Verify said.
+        expect(await tab.isVisible('[data-testid="print-header"]')).toBe(true);
       }
+      await tab.waitForText('[data-testid="print-header"]', 'CONFIDENTIAL');
+      await tab.waitForText('[data-testid="printed-at"]', /^Printed \d{1,2} \w+ \d{4}/);
+      await tab.waitForText('[data-testid="printed-verification"]', 'Verify: Intact: 3 entries');
       const pdf = await tab.pdf();
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     });
@@ -272,9 +277,10 @@ for (const b of BROWSERS) {
       await tab.clickButton('Tell someone you trust');
       await tab.waitForText('body', 'Gemma Williams, who keeps children safe at our school, will read it.');
       await tab.fillLabel('What happened?', 'Someone in year 6 keeps sending me mean messages');
-      await tab.fillLabel('Who would you like to talk to? (you can leave this empty)', 'Mr Khan');
+      await tab.fillLabel("Who would you like to talk to? (you don't have to)", 'Mr Khan');
       await tab.clickButton('Send');
-      await tab.waitForText('[data-testid="report-sent"]', 'Thank you for telling us.');
+      await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
+      await tab.waitForText('[data-testid="report-sent"]', 'Gemma Williams will read it and will talk to you soon.');
       expect(await tab.evaluate(() => document.body.textContent ?? '', null)).not.toContain('mean messages');
 
       await openDsl(tab);

@@ -43,6 +43,11 @@ function chromiumTab(page: Page): Tab {
       return { filename: d.suggestedFilename(), text: await fs.readFile((await d.path())!, 'utf8') };
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    runScript: (source) => page.evaluate(source),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file, fullPage: true });
+    },
     close: () => page.close(),
   };
   return tab;

@@ -62,6 +62,15 @@ export interface Tab {
   /** Runs `action` (a click) and returns the file it made the browser save. */
   download(action: () => Promise<void>): Promise<Downloaded>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /**
+   * Runs a script's source in the page, as the browser's own tools do (the extension's pages allow
+   * no eval, so a library such as axe-core is injected this way). Resolves with its value, awaited.
+   */
+  runScript(source: string): Promise<unknown>;
+  /** The window's inner size in CSS pixels (a 320 px wide phone; 1280 px at 200% zoom is 640). */
+  setViewport(width: number, height: number): Promise<void>;
+  /** A PNG of the page as shown (the whole page). */
+  screenshot(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -160,6 +160,11 @@ function firefoxTab(page: Page, downloads: string): Tab {
       return { filename: filename!, text: await fs.readFile(path.join(downloads, filename!), 'utf8') };
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    runScript: (source) => page.evaluate(source),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    },
     close: () => page.close(),
   };
   return tab;

@@ -1,5 +1,6 @@
 /** Counts for the DSL page's charts and "who needs a conversation" list. Pure. */
 import type { LogEntryData, LogEvent } from './types';
+import { reportMarks, type ReportMark } from './report-status';
 
 export interface LogSummary {
   perDay: { date: string; count: number }[];
@@ -7,6 +8,8 @@ export interface LogSummary {
   perUser: { user: string; count: number }[];
   flagged: { user: string; date: string; count: number }[];
   reports: LogEntryData[];
+  /** The DSL's latest mark on each report (seen or handled, with a note), by the report's seq. */
+  marks: Record<number, ReportMark>;
   total: number;
 }
 
@@ -99,6 +102,7 @@ export function summarise(entries: readonly LogEntryData[], flagThreshold: numbe
       .filter((a) => a.count >= flagThreshold)
       .sort(byCount((a, b) => cmp(b.date, a.date) || cmp(a.user, b.user))),
     reports: reports.sort((a, b) => cmp(b.at, a.at) || b.seq - a.seq),
+    marks: Object.fromEntries(reportMarks(entries)),
     total: entries.length,
   };
 }

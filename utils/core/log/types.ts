@@ -12,6 +12,7 @@ export const LOG_EVENTS = [
   'exception-ended',
   'passphrase-failed',
   'clock-moved',
+  'report-status',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 
@@ -27,6 +28,7 @@ export const EVENT_TEXT: Record<LogEvent, string> = {
   'exception-ended': 'Exception ended',
   'passphrase-failed': 'Wrong DSL passphrase',
   'clock-moved': 'Device clock moved',
+  'report-status': 'Report marked',
 };
 
 /** Everything an entry says; this is what the hash covers (with prevHash). */

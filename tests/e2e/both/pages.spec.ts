@@ -1,0 +1,250 @@
+/**
+ * The words each reader sees, in their language, and the accessibility of every page and state:
+ * axe-core (WCAG 2.2 A and AA) finds no violation, and pages reflow at 320 px wide.
+ * Written once, run in Chromium and Firefox ESR.
+ */
+import { test, expect } from '@playwright/test';
+import { useSites } from '../support/sites';
+import { BROWSERS, useBrowser } from '../support/browsers';
+import { basePolicy, schoolTimeAllDay } from '../support/policies';
+import { expectAccessible, expectReflow } from '../support/axe';
+import type { Session, Tab } from '../support/driver';
+import { hashPassphrase } from '../../../utils/core/passphrase';
+
+const sites = useSites();
+const PASSPHRASE = 'correct horse battery staple';
+const PIN = '4815162342';
+let passphraseHash = '';
+let pinHash = '';
+test.beforeAll(async () => {
+  [passphraseHash, pinHash] = await Promise.all([hashPassphrase(PASSPHRASE), hashPassphrase(PIN)]);
+});
+
+const LANGUAGES = ['en', 'cy', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'];
+const bodyText = (tab: Tab) => tab.evaluate(() => document.body.innerText, null);
+
+/** Opens an extension page with an address in its fragment, as a redirect would (nothing is logged). */
+async function openWithAddress(s: Session, tab: Tab, page: 'blocked.html' | 'warn.html', address: string) {
+  await tab.open('options.html');
+  const target = `${s.base}${page}#${address}`;
+  await tab.evaluate((t) => {
+    location.href = t;
+  }, target);
+  await tab.waitForUrl(target);
+}
+
+for (const b of BROWSERS) {
+  test.describe(b.name, () => {
+    const { start } = useBrowser(b);
+
+    test("a pupil: the warning page in a child's words, the block page with no adult words, Welsh and Urdu (right to left) that stick, the report's confirmation; every state accessible", async () => {
+      test.setTimeout(180_000);
+      const s = await start(
+        basePolicy({ role: 'pupil', ...schoolTimeAllDay(), actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } }, languages: LANGUAGES }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'pupil' && st.action === 'warn',
+      );
+      const tab = await s.newTab();
+
+      // Warning page, pupil: short reminders, never the staff terms of use.
+      await tab.goto('http://social.test/feed');
+      await tab.waitForUrl(`${s.base}warn.html#http://social.test/feed`);
+      await tab.waitForText('h1', 'social.test: stop and think');
+      await tab.waitForText('[data-testid="terms"]', 'Be kind.');
+      const warnWords = await bodyText(tab);
+      expect(warnWords).not.toMatch(/defamation|commercial ventures|former pupil/);
+      await expectAccessible(tab, 'warning page, pupil');
+      await expectReflow(tab, 'warning page, pupil');
+
+      // Block page, pupil: a child's words, a way back, no adult details.
+      await openWithAddress(s, tab, 'blocked.html', 'http://facebook.com/');
+      await tab.waitForText('h1', 'Facebook is closed on school computers');
+      const words = await bodyText(tab);
+      expect(words).toContain('Need it for school work? Ask your teacher.');
+      expect(words).not.toMatch(/Designated Safeguarding Lead|safeguarding@school\.test|social media policy|It stays closed/);
+      expect(await tab.countButtons('Go back')).toBe(1);
+      expect(await tab.count('svg.sign')).toBe(1);
+      await expectAccessible(tab, 'block page, pupil');
+      await expectReflow(tab, 'block page, pupil');
+
+      // Welsh.
+      await tab.selectLabel('Language', 'cy');
+      await tab.waitForText('h1', 'Mae Facebook ar gau ar gyfrifiaduron yr ysgol');
+      expect(await tab.runScript('document.documentElement.lang')).toBe('cy');
+      expect(await tab.countButtons('Mynd yn ôl')).toBe(1);
+      await expectAccessible(tab, 'block page, pupil, Welsh');
+
+      // Urdu: right to left, and the choice sticks on this device.
+      await tab.selectLabel('Iaith', 'ur');
+      await tab.waitForText('h1', 'اسکول کے کمپیوٹروں پر بند ہے');
+      expect(await tab.runScript('document.documentElement.dir')).toBe('rtl');
+      expect(await tab.runScript('getComputedStyle(document.querySelector("h1")).direction')).toBe('rtl');
+      await tab.runScript('window.beforeReload = true; setTimeout(() => location.reload(), 0)');
+      // The page in the middle of reloading has no context to ask: ask again.
+      await expect
+        .poll(() => tab.runScript('window.beforeReload === undefined && document.documentElement.dir').catch(() => null), { timeout: 15_000 })
+        .toBe('rtl');
+      await tab.waitForText('h1', 'اسکول کے کمپیوٹروں پر بند ہے');
+      await expectAccessible(tab, 'block page, pupil, Urdu');
+      await expectReflow(tab, 'block page, pupil, Urdu');
+      await tab.selectLabel('زبان', 'en');
+      await tab.waitForText('h1', 'Facebook is closed on school computers');
+
+      // Tell someone you trust: focus moves to the form, then to the confirmation.
+      await tab.clickButton('Tell someone you trust');
+      await tab.waitForText('#report-title', 'Tell someone you trust');
+      await expect.poll(() => tab.runScript('document.activeElement && document.activeElement.id')).toBe('report-title');
+      await expectAccessible(tab, 'report form open');
+      await expectReflow(tab, 'report form open');
+      await tab.fillLabel('What happened?', 'Someone keeps sending me horrible messages');
+      await tab.fillLabel("Your name (you don't have to)", 'Amira');
+      await tab.fillLabel("Your class (you don't have to)", '4B');
+      await tab.clickButton('Send');
+      const sent = await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
+      expect(sent).toContain('Gemma Williams will read it and will talk to you soon.');
+      expect(sent).toContain('Nobody else on this computer can see it.');
+      await expect.poll(() => tab.runScript('document.activeElement && document.activeElement.id')).toBe('report-sent-title');
+      await expectAccessible(tab, 'report sent');
+
+      // The popup: the role in words, and nothing for the admin.
+      const popup = await s.newTab();
+      await popup.open('popup.html');
+      await popup.waitForText('[data-testid="popup-role"]', 'Role: Pupil');
+      expect(await popup.countButtons('Status page')).toBe(0);
+      await expectAccessible(popup, 'popup, pupil');
+    });
+
+    test("staff: the policy's terms on the warning page; the exception form with required fields, the logged notice and a retry countdown; popup, status page with problems, the DSL page locked and unlocked, the builder; every state accessible", async () => {
+      test.setTimeout(240_000);
+      const s = await start(
+        basePolicy({
+          role: 'staff',
+          ...schoolTimeAllDay(),
+          warnMinutes: 0,
+          dsl: { name: 'Gemma Williams', contact: 'safeguarding@school.test', passphraseHash },
+          exceptions: { approval: 'approver-pin', approvers: [{ name: 'Mrs Head', pinHash }] },
+          languages: ['en', 'cy'],
+        }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'staff' && st.action === 'block',
+      );
+      const tab = await s.newTab();
+
+      // The warning page as staff see it (the words depend on the role, not on how the page was reached).
+      await openWithAddress(s, tab, 'warn.html', 'http://social.test/feed');
+      await tab.waitForText('h1', 'social.test: please read before you continue');
+      await tab.waitForText('[data-testid="terms"]', 'defamation');
+      expect(await bodyText(tab)).not.toContain('Be kind.');
+      await expectAccessible(tab, 'warning page, staff');
+      await expectReflow(tab, 'warning page, staff');
+
+      await openWithAddress(s, tab, 'blocked.html', 'http://social.test/feed');
+      await tab.waitForText('#exception-title', 'Ask for a temporary exception');
+      expect(await tab.count('svg.sign')).toBe(0);
+      await tab.waitForText('[data-testid="exception-logged"]', "recorded in this device's access log");
+      expect(await tab.count('.exception .required')).toBe(2);
+      await expectAccessible(tab, 'block page, staff, exception form');
+      await expectReflow(tab, 'block page, staff, exception form');
+      await tab.fillLabel('Reason', 'Year 4 lesson');
+      await tab.fillLabel("Approver's PIN", '0000000000');
+      await tab.clickButton('Request exception');
+      await tab.waitForText('[role="alert"]', 'That PIN is not right for Mrs Head');
+      await tab.waitForText('[data-testid="retry-countdown"]', /You can try again in \d+ seconds?\./);
+      expect(await tab.attribute('[data-testid="retry-countdown"]', 'aria-live')).toBe('polite');
+      await expectAccessible(tab, 'block page, staff, wrong PIN and countdown');
+      // It counts down to nothing, and the button works again.
+      await tab.waitForText('[data-testid="retry-countdown"]', /^$/, 20_000);
+
+      // Welsh, for a Welsh-medium school's staff.
+      await tab.selectLabel('Language', 'cy');
+      await tab.waitForText('#exception-title', 'Gofyn am eithriad dros dro');
+      await expectAccessible(tab, 'block page, staff, Welsh');
+      await tab.selectLabel('Iaith', 'en');
+
+      const popup = await s.newTab();
+      await popup.open('popup.html');
+      await popup.waitForText('[data-testid="popup-role"]', 'Role: Staff');
+      expect(await popup.countButtons('Status page')).toBe(1);
+      await expectAccessible(popup, 'popup, staff');
+
+      await tab.open('options.html');
+      await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
+      await expectAccessible(tab, 'status page with problems');
+      await expectReflow(tab, 'status page with problems');
+
+      await tab.open('dsl.html');
+      await tab.waitForText('body', 'Enter the passphrase');
+      await expectAccessible(tab, 'DSL page, locked');
+      await tab.fillLabel('Passphrase', PASSPHRASE);
+      await tab.clickButton('Unlock');
+      await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+      await expectAccessible(tab, 'DSL page, unlocked');
+      await expectReflow(tab, 'DSL page, unlocked');
+
+      await tab.open('builder.html');
+      await tab.waitForText('h1', 'policy builder');
+      await expectAccessible(tab, 'policy builder');
+    });
+
+    test('a pupil\'s report stands out on the DSL page and is marked seen, then handled with a note, kept in the log', async () => {
+      const s = await start(
+        basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', passphraseHash } }),
+        sites.hosts(),
+        (st) => st.parsed.present && (st.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+      );
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/');
+      await tab.waitForUrl(/blocked\.html/);
+      await tab.clickButton('Tell someone you trust');
+      await tab.fillLabel('What happened?', 'A stranger asked for my address');
+      await tab.fillLabel("Your name (you don't have to)", 'Sam');
+      await tab.clickButton('Send');
+      await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
+
+      await tab.open('dsl.html');
+      await tab.fillLabel('Passphrase', PASSPHRASE);
+      await tab.clickButton('Unlock');
+      const report = await tab.waitForText('[data-testid="report"]', 'From Sam: A stranger asked for my address', 20_000);
+      expect(report).toContain('New');
+      await tab.clickButton('Mark seen');
+      await expect.poll(() => tab.attribute('[data-testid="report"]', 'data-state'), { timeout: 20_000 }).toBe('seen');
+      await tab.fillLabel('Note (kept in the log)', 'Spoke to Sam and their parent');
+      await tab.clickButton('Mark handled');
+      await expect.poll(() => tab.attribute('[data-testid="report"]', 'data-state'), { timeout: 20_000 }).toBe('handled');
+      await tab.waitForText('[data-testid="report-mark"]', 'Spoke to Sam and their parent');
+      const events = (await s.storedEntries()).map((e) => e.event);
+      expect(events.filter((e) => e === 'report-status')).toHaveLength(2);
+      await tab.clickButton('Verify');
+      await tab.waitForText('[data-testid="verification"]', /intact/i);
+    });
+
+    test('a role that is not valid is reported as invalid, in red, and school days are written as days', async () => {
+      const s = await start(basePolicy({ role: 'head-boy', ...schoolTimeAllDay() }), sites.hosts(), (st) => st.parsed.present && st.parsed.problems.length > 0);
+      const tab = await s.newTab();
+      await tab.open('options.html');
+      await tab.waitForText('[data-testid="role"]', 'the role in the policy is not valid: treated as a pupil');
+      expect(await bodyText(tab)).not.toContain('no role in the policy');
+      await expect.poll(() => tab.attribute('[data-check="policy"]', 'data-state')).toBe('bad');
+      expect(await tab.attribute('[data-testid="problems"] tbody tr', 'data-severity')).toBe('bad');
+      await tab.waitForText('body', 'Every day: 00:00–24:00');
+      await expectAccessible(tab, 'status page, invalid role');
+    });
+
+    test('a governor sees the adults\' block page: the reason, when it opens, no smiley face', async () => {
+      const s = await start(
+        basePolicy({ role: 'governor', ...schoolTimeAllDay(), exceptions: { approval: 'off' } }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'governor',
+      );
+      const tab = await s.newTab();
+      await tab.goto('http://social.test/feed');
+      await tab.waitForUrl(`${s.base}blocked.html#http://social.test/feed`);
+      await tab.waitForText('h1', 'social.test is blocked during school hours');
+      expect(await tab.count('svg.sign')).toBe(0);
+      await tab.waitForText('body', 'Ask the head teacher');
+      await tab.waitForText('body', 'Gemma Williams, our Designated Safeguarding Lead');
+      await expectAccessible(tab, 'block page, governor');
+      await expectReflow(tab, 'block page, governor');
+    });
+  });
+}
