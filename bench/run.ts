@@ -18,6 +18,9 @@
  *    entries written per second for real blocked navigations in parallel tabs, chaining 100,000
  *    events put straight into the inbox, and the DSL page over that log (unlock to table and
  *    summary, CSV and JSON export with the page's JS heap, Verify).
+ * 8. The school hub (bench/hub.ts): 200 simulated devices sending signed OTLP batches at once to a
+ *    real hub on a throwaway PostgreSQL 15 cluster with durable settings: entries per second and
+ *    batch latency, against plain multi-row INSERTs of the same rows; device-side batch cost.
  *
  * Prints a report to stdout and writes bench/results/latest.json. Exits non-zero if a connection
  * reached the blocked site, a navigation did not land where it should, a blocked attempt has no
@@ -29,6 +32,7 @@ import { benchCompile, benchDecide, type CompileResult, type DecideResult } from
 import { benchBrowser, type BrowserResult, type NavigationResult } from './browser';
 import { benchFirefox, type FirefoxResult } from './firefox';
 import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './log';
+import { benchHub, hubFailures, printHub, type HubBenchResult } from './hub';
 import { fmt } from './stats';
 
 const RESULTS_FILE = path.resolve('bench/results/latest.json');
@@ -194,8 +198,18 @@ async function main(): Promise<number> {
     console.error(`\nLog benchmark failed: ${logError}`);
   }
 
+  let hub: HubBenchResult | null = null;
+  let hubError: string | null = null;
+  try {
+    hub = await benchHub();
+    printHub(hub);
+  } catch (e) {
+    hubError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nHub benchmark failed: ${hubError}`);
+  }
+
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError };
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError, hub, hubError };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 
@@ -203,6 +217,7 @@ async function main(): Promise<number> {
     ...navigationFailures('Chromium', browser, browserError),
     ...navigationFailures('Firefox', firefox, firefoxError),
     ...logFailures(log, logError),
+    ...hubFailures(hub, hubError),
   ];
   for (const f of failures) console.error(`FAIL: ${f}`);
   return failures.length ? 1 : 0;

@@ -61,24 +61,27 @@ interface Break {
 export async function storeBatch(db: Db, input: StoreInput): Promise<StoreResult> {
   const { batch, schoolId, keyId } = input;
   return db.transaction(async (tx) => {
-    const inserted = await tx.query(
+    // One statement creates the device at first contact (pinning its key) or locks its row, so
+    // batches from one device are stored one after another.
+    const { rows } = await tx.query<DeviceRow & { inserted: boolean }>(
       `insert into devices (id, school_id, public_key, first_key_id, last_key_id) values ($1, $2, $3, $4, $4)
-       on conflict (id) do nothing returning id`,
+       on conflict (id) do update set last_seen = devices.last_seen
+       returning id, school_id, public_key, chain_state, broken_at_seq, last_seq, last_hash, (xmax = 0) as inserted`,
       [batch.deviceId, schoolId, input.publicKey, keyId],
     );
-    const newDevice = inserted.rows.length === 1;
-    const { rows } = await tx.query<DeviceRow>(
-      'select id, school_id, public_key, chain_state, broken_at_seq, last_seq, last_hash from devices where id = $1 for update',
-      [batch.deviceId],
-    );
     const device = rows[0]!;
+    const newDevice = device.inserted;
     if (device.school_id !== schoolId) throw new Refusal(403, 'refused', 'this device belongs to another school');
     if (device.public_key !== input.publicKey) throw new Refusal(403, 'key-mismatch', 'the request is signed by another key than the one pinned for this device');
 
     const seqs = batch.records.map((r) => r.entry.seq);
-    const wanted = [...new Set(seqs.flatMap((s) => [s, s - 1]).filter((s) => s >= 1))];
     const known = new Map<number, string>();
-    if (wanted.length) {
+    if (device.last_seq !== null && device.last_hash !== null) known.set(device.last_seq, device.last_hash);
+    // The usual batch only extends the chain past the head, whose hash the device row holds;
+    // anything else (a re-send, entries behind the head) looks up what is stored.
+    const beyondHead = device.last_seq === null || seqs.every((s) => s > device.last_seq!);
+    if (!beyondHead) {
+      const wanted = [...new Set(seqs.flatMap((s) => [s, s - 1]).filter((s) => s >= 1))];
       const existing = await tx.query<{ seq: number; hash: string }>('select seq, hash from entries where device_id = $1 and seq = any($2::bigint[])', [batch.deviceId, wanted]);
       for (const r of existing.rows) known.set(r.seq, r.hash);
     }

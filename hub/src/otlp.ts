@@ -178,9 +178,16 @@ export async function parseBatch(raw: Buffer | string, headerDevice: string | un
   const scopes = arr(rl.scopeLogs, 'resourceLogs[0].scopeLogs', true);
   const total = scopes.reduce<number>((n, s, i) => n + arr(obj(s, `resourceLogs[0].scopeLogs[${i}]`).logRecords, `resourceLogs[0].scopeLogs[${i}].logRecords`, true).length, 0);
   if (total > MAX_RECORDS) throw new BadRequest('resourceLogs[0].scopeLogs', `at most ${MAX_RECORDS} log records per request (got ${total})`, 413);
+  const pending: Promise<ParsedRecord>[] = [];
   for (const [si, s] of scopes.entries()) {
     const lrs = arr((s as Obj).logRecords, `resourceLogs[0].scopeLogs[${si}].logRecords`, true);
-    for (const [li, lr] of lrs.entries()) records.push(await record(lr, `resourceLogs[0].scopeLogs[${si}].logRecords[${li}]`));
+    for (const [li, lr] of lrs.entries()) pending.push(record(lr, `resourceLogs[0].scopeLogs[${si}].logRecords[${li}]`));
+  }
+  // Hashes are recomputed side by side; the first record (in order) that fails is the one reported.
+  const settled = await Promise.allSettled(pending);
+  for (const r of settled) {
+    if (r.status === 'rejected') throw r.reason;
+    records.push(r.value);
   }
   return {
     deviceId: deviceId.toLowerCase(),

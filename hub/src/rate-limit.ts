@@ -22,7 +22,7 @@ export class RateLimiter {
     let b = this.buckets.get(id);
     if (!b) {
       if (this.buckets.size >= 100_000) this.prune(t);
-      b = { tokens: this.limit.burst, at: t, auditedAt: 0 };
+      b = { tokens: this.limit.burst, at: t, auditedAt: Number.NEGATIVE_INFINITY };
       this.buckets.set(id, b);
     }
     b.tokens = Math.min(this.limit.burst, b.tokens + ((t - b.at) / 1000) * this.limit.perSecond);

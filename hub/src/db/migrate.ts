@@ -44,12 +44,16 @@ export interface MigrateResult {
 /** Applies every migration not yet applied (up to `upTo` if given). */
 export async function migrate(db: Db, opts: { dir?: string; upTo?: number } = {}): Promise<MigrateResult> {
   const all = listMigrations(opts.dir).filter((m) => opts.upTo === undefined || m.version <= opts.upTo);
-  await db.exec(`create table if not exists hub_migrations (
-    version integer primary key,
-    name text not null,
-    checksum text not null,
-    applied_at timestamptz not null default now()
-  )`);
+  await db.transaction(async (tx) => {
+    // Under the lock too: two hubs creating the table at once would otherwise collide.
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.exec(`create table if not exists hub_migrations (
+      version integer primary key,
+      name text not null,
+      checksum text not null,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const applied: Migration[] = [];
   for (const m of all) {
     const done = await db.transaction(async (tx) => {

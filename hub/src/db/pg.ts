@@ -15,7 +15,7 @@ export function isUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | null;
   if (!err) return false;
   if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(err.message ?? '');
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(err.message ?? '');
 }
 
 function wrap(e: unknown): unknown {
@@ -43,7 +43,9 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export function openPostgres(connectionString: string, opts: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+  // A request waits up to 30 s for a connection (the pool also queues behind busy ones); a server
+  // that is down refuses at once, so that still answers 503 quickly.
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 30_000 });
   // An idle client losing its server (a restart) must not crash the hub; the next query reports it.
   pool.on('error', () => {});
   const q = queryable(pool);

@@ -148,21 +148,18 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     const sig = signatureBytes(sigHeader);
     if (!sig || !verifySignature(pub, raw, sig)) throw new Refused(403, 'bad signature: the body is not signed by the device key it names', who);
     const publicKey = normalisedKey(pub);
-    const existing = await ctx.db.query<{ school_id: number; public_key: string }>('select school_id, public_key from devices where id = $1', [batch.deviceId]);
-    const dev = existing.rows[0];
-    if (dev && dev.school_id !== row.school_id) throw new Refused(403, 'this device belongs to another school', who);
-    if (dev && dev.public_key !== publicKey) {
-      await ctx.db.query('update devices set key_mismatches = key_mismatches + 1, last_key_mismatch_at = now() where id = $1', [batch.deviceId]);
-      throw new Refused(403, 'this device id is pinned to another key: the request is signed by a different one', { ...who, kind: 'key-mismatch', detail: { presentedKey: publicKey } });
-    }
 
-    // 5. Store it, in one transaction; answer only after the commit.
+    // 5. Store it, in one transaction; answer only after the commit. The pinned key and the
+    // device's school are checked inside it, on the locked device row.
     try {
       const result = await storeBatch(ctx.db, { batch, publicKey, schoolId: row.school_id, keyId: parsedKey.id, remoteAddr: req.ip });
       return reply.code(200).send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts } });
     } catch (e) {
       if (e instanceof Refusal) {
-        if (e.kind === 'key-mismatch') await ctx.db.query('update devices set key_mismatches = key_mismatches + 1, last_key_mismatch_at = now() where id = $1', [batch.deviceId]);
+        if (e.kind === 'key-mismatch') {
+          await ctx.db.query('update devices set key_mismatches = key_mismatches + 1, last_key_mismatch_at = now() where id = $1', [batch.deviceId]);
+          throw new Refused(403, 'this device id is pinned to another key: the request is signed by a different one', { ...who, kind: 'key-mismatch', detail: { presentedKey: publicKey } });
+        }
         throw new Refused(e.status, e.message, { ...who, kind: e.kind });
       }
       throw e;

@@ -126,7 +126,7 @@ export async function makeTestDevice(opts: { label?: string | null } = {}): Prom
           'content-type': 'application/json',
           authorization: `Bearer ${ingestKey}`,
           'x-hallpass-device': dev.id,
-          'x-hallpass-signature': await sign(o.signWith ?? keys, body),
+          'x-hallpass-signature': await sign(o.signWith ?? dev.keys, body),
         },
       };
     },

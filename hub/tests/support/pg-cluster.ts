@@ -10,7 +10,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, else PostgreSQL 15 as Debian 12 installs it, else the newest version installed there. */
+function findBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  if (fs.existsSync(path.join(root, '15/bin/initdb'))) return path.join(root, '15/bin');
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin/initdb'))) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  return path.join(root, versions[0] ?? '15', 'bin');
+}
+const BIN = findBin();
 const USER = 'hub';
 
 export interface PgCluster {
