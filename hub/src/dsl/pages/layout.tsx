@@ -22,7 +22,7 @@ export function Layout({ viewer, title, current, children }: { viewer: Viewer | 
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} · Hall Pass hub`}</title>
         <link rel="stylesheet" href="/hub-assets/hub.css" />
       </head>
