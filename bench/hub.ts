@@ -11,6 +11,8 @@
  * Device side: chaining, encoding and signing a batch of 100 entries (Node's WebCrypto).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +35,24 @@ export interface HubBenchResult {
   batchesPerDevice: number;
   batchSize: number;
   postgres: { version: string; settings: Record<string, string> };
-  hub: { entries: number; ms: number; entriesPerSecond: number; batchP50Ms: number; batchP95Ms: number; batchMaxMs: number; refused: number; refusedByStatus: Record<number, number>; storedInDb: number; brokenDevices: number };
+  machine: { cpus: number; loadAverage: number[] };
+  hub: { entries: number; ms: number; entriesPerSecond: number; batchP50Ms: number; batchP95Ms: number; batchMaxMs: number; cpuSeconds: number; refused: number; refusedByStatus: Record<number, number>; storedInDb: number; brokenDevices: number };
   ceiling: { entries: number; ms: number; entriesPerSecond: number; connections: number };
   ratio: number;
   device: { chainMs: number; encodeMs: number; signMs: number; encodeAndSignMs: number; bodyBytes: number };
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return NaN;
+  }
+}
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -104,7 +117,7 @@ export async function benchHub(): Promise<HubBenchResult> {
     }
 
     const port = await freePort();
-    child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'hub/src/main.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: hubDbUrl, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_KEY_RATE: '100000', HUB_KEY_BURST: '100000', HUB_DEVICE_RATE: '1000', HUB_DEVICE_BURST: '1000' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -117,6 +130,7 @@ export async function benchHub(): Promise<HubBenchResult> {
     const latencies: number[] = [];
     let refused = 0;
     const statuses: Record<number, number> = {};
+    const cpu0 = cpuSeconds(child.pid!);
     const t0 = performance.now();
     await Promise.all(
       devices.map(async ({ requests }) => {
@@ -136,6 +150,7 @@ export async function benchHub(): Promise<HubBenchResult> {
       }),
     );
     const hubMs = performance.now() - t0;
+    const hubCpu = cpuSeconds(child.pid!) - cpu0;
     const total = DEVICES * BATCHES * BATCH_SIZE;
     const stored = (await db.query<{ n: number }>('select count(*)::int as n from entries')).rows[0]!.n;
     const broken = (await db.query<{ n: number }>("select count(*)::int as n from devices where chain_state <> 'intact'")).rows[0]!.n;
@@ -181,7 +196,8 @@ export async function benchHub(): Promise<HubBenchResult> {
       batchesPerDevice: BATCHES,
       batchSize: BATCH_SIZE,
       postgres: { version, settings: Object.fromEntries(info.rows.map((r) => [r.name, r.setting])) },
-      hub: { entries: total, ms: hubMs, entriesPerSecond: hubEps, batchP50Ms: percentile(latencies, 50), batchP95Ms: percentile(latencies, 95), batchMaxMs: percentile(latencies, 100), refused, refusedByStatus: statuses, storedInDb: stored, brokenDevices: broken },
+      machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
+      hub: { entries: total, ms: hubMs, entriesPerSecond: hubEps, batchP50Ms: percentile(latencies, 50), batchP95Ms: percentile(latencies, 95), batchMaxMs: percentile(latencies, 100), cpuSeconds: hubCpu, refused, refusedByStatus: statuses, storedInDb: stored, brokenDevices: broken },
       ceiling: { entries: total, ms: ceilingMs, entriesPerSecond: ceilEps, connections: POOL },
       ratio: hubEps / ceilEps,
       device,
@@ -197,6 +213,8 @@ export function printHub(r: HubBenchResult): void {
   console.log(`\n== 8. School hub: ${r.devices} devices x ${r.batchesPerDevice} batches of ${r.batchSize} entries, all at once ==`);
   line('PostgreSQL:', `${r.postgres.version}, ${Object.entries(r.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   line('hub (own process, Fastify + pg pool of 10):', `${Math.round(r.hub.entriesPerSecond).toLocaleString('en-GB')} entries/s (${r.hub.entries.toLocaleString('en-GB')} in ${fmt(r.hub.ms / 1000, 1)} s)`);
+  line('hub process CPU during the run:', `${fmt(r.hub.cpuSeconds, 1)} s of ${fmt(r.hub.ms / 1000, 1)} s (${fmt((r.hub.cpuSeconds * 1000 * 100) / r.hub.ms, 0)}% of one core)`);
+  line('machine:', `${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((x) => fmt(x, 1)).join(' / ')} at the end`);
   line('batch latency seen by devices:', `p50 ${fmt(r.hub.batchP50Ms, 0)} ms, p95 ${fmt(r.hub.batchP95Ms, 0)} ms, max ${fmt(r.hub.batchMaxMs, 0)} ms`);
   line('stored / devices not intact:', `${r.hub.storedInDb.toLocaleString('en-GB')} of ${r.hub.entries.toLocaleString('en-GB')} / ${r.hub.brokenDevices} ${r.hub.storedInDb === r.hub.entries && r.hub.brokenDevices === 0 ? '(OK)' : '(FAIL)'}`);
   line('attempts refused and sent again:', r.hub.refused ? `${r.hub.refused} (${Object.entries(r.hub.refusedByStatus).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '0');

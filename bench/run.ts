@@ -18,6 +18,9 @@
  *    entries written per second for real blocked navigations in parallel tabs, chaining 100,000
  *    events put straight into the inbox, and the DSL page over that log (unlock to table and
  *    summary, CSV and JSON export with the page's JS heap, Verify).
+ * 9. The device side of hub delivery (bench/device-hub.ts): in Chromium's extension service worker,
+ *    signing a batch of 100 entries encoded by the extension's encoder and POSTing it to a real hub
+ *    on durable PostgreSQL, beside the same bytes POSTed to a sink.
  * 8. The school hub (bench/hub.ts): 200 simulated devices sending signed OTLP batches at once to a
  *    real hub on a throwaway PostgreSQL 15 cluster with durable settings: entries per second and
  *    batch latency, against plain multi-row INSERTs of the same rows; device-side batch cost.
@@ -33,6 +36,7 @@ import { benchBrowser, type BrowserResult, type NavigationResult } from './brows
 import { benchFirefox, type FirefoxResult } from './firefox';
 import { benchLog, type ExportTiming, type HeapTrace, type LogResult } from './log';
 import { benchHub, hubFailures, printHub, type HubBenchResult } from './hub';
+import { benchDeviceHub, deviceHubFailures, printDeviceHub, type DeviceHubResult } from './device-hub';
 import { fmt } from './stats';
 
 const RESULTS_FILE = path.resolve('bench/results/latest.json');
@@ -208,8 +212,18 @@ async function main(): Promise<number> {
     console.error(`\nHub benchmark failed: ${hubError}`);
   }
 
+  let deviceHub: DeviceHubResult | null = null;
+  let deviceHubError: string | null = null;
+  try {
+    deviceHub = await benchDeviceHub();
+    printDeviceHub(deviceHub);
+  } catch (e) {
+    deviceHubError = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`\nDevice-side hub benchmark failed: ${deviceHubError}`);
+  }
+
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError, hub, hubError };
+  const results = { at: new Date().toISOString(), node: process.version, decide, compile, browser, browserError, firefox, firefoxError, log, logError, hub, hubError, deviceHub, deviceHubError };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 
@@ -218,6 +232,7 @@ async function main(): Promise<number> {
     ...navigationFailures('Firefox', firefox, firefoxError),
     ...logFailures(log, logError),
     ...hubFailures(hub, hubError),
+    ...deviceHubFailures(deviceHub, deviceHubError),
   ];
   for (const f of failures) console.error(`FAIL: ${f}`);
   return failures.length ? 1 : 0;

@@ -5,6 +5,8 @@ import { PassphraseMaker } from './PassphraseMaker';
 import { ProblemTable } from './ProblemTable';
 import type { LogHealth } from '../utils/log/safe-journal';
 import type { CheckItem } from '../utils/core/self-check';
+import { HubSection } from './HubSection';
+import type { HubStatusInput } from '../utils/core/hub/hub-status';
 
 const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
   roleRules: 'matched the signed-in email',
@@ -23,9 +25,11 @@ interface Props {
   checks: CheckItem[] | null;
   /** Asks the browser to give back access to sites (needs the click, so it lives on a button). */
   grantSiteAccess?: () => void;
+  /** Delivery to the school's hub (outbox state and entries held past retention). */
+  hub?: Pick<HubStatusInput, 'outbox' | 'held'>;
 }
 
-export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, grantSiteAccess }: Props) {
+export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, grantSiteAccess, hub }: Props) {
   const { parsed, role } = status;
   const { policy } = parsed;
   const index = networkIndex(policy);
@@ -95,6 +99,8 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           </ul>
         </section>
       )}
+
+      <HubSection hub={policy.hub} problems={problems} outbox={hub?.outbox ?? null} held={hub?.held ?? null} now={now} timezone={policy.timezone} />
 
       <section aria-labelledby="problems">
         <h2 id="problems">Policy problems</h2>

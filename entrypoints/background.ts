@@ -21,6 +21,7 @@ import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 import { selfCheckFacts } from '../utils/browser/self-check';
 import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
+import { startHubOutbox } from '../utils/hub/wire';
 
 /** Recompute at least this often, so a missed alarm or a changed clock never leaves stale rules. */
 const SAFETY_MINUTES = 1;
@@ -31,10 +32,12 @@ export default defineBackground({
   type: 'module',
   main() {
     const refresh = (trigger: string): Promise<unknown> =>
-      enforcer.refresh(trigger).catch((e) => console.error('[Hall Pass] refresh failed', e));
+      enforcer.refresh(trigger).then(() => hub.flush(trigger), (e) => console.error('[Hall Pass] refresh failed', e));
     const local = kvPort('local');
-    const journal = new Journal(new HallPassDb(), local);
+    const db = new HallPassDb();
+    const journal = new Journal(db, local);
     const safeJournal = new SafeJournal(journal, local);
+    const hub = startHubOutbox({ db, journal, local });
     const enforcer = new Enforcer({
       policy: managedPolicySource(() => void refresh('policy arrived late')),
       identity: identityPort,
@@ -46,7 +49,7 @@ export default defineBackground({
       privacy: privacyPort,
       siteAccess: siteAccessPort,
       pages: extensionPages(),
-      journal: safeJournal,
+      journal: hub.journal(safeJournal),
       now: Date.now,
       log: (level, message) => console[level](`[Hall Pass] ${message}`),
     });
@@ -57,6 +60,7 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void refresh('browser start'));
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === LOG_ALARM) void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
+      else if (alarm.name === hub.alarmName) hub.flush('outbox alarm');
       else void refresh(alarm.name === ALARM_CHANGE ? 'school time changed' : `alarm ${alarm.name}`);
     });
     browser.storage.onChanged.addListener((_changes, area) => {

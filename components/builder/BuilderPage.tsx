@@ -367,6 +367,32 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
           </label>
         </section>
 
+        <section aria-labelledby="hub-title">
+          <h2 id="hub-title">School hub (optional)</h2>
+          <p class="hint">
+            Every log entry is also sent to the school's hub. Leave both blank to keep the log on the device only. The key can be read by anyone at
+            the machine (on the browser's policy page): it only lets a device add its own entries.
+          </p>
+          <div class="grid2">
+            <TextField
+              id="hub-url"
+              label="Hub address"
+              type="url"
+              value={form.hub.url}
+              placeholder="https://hub.ashgrove.example"
+              hint="https:// (plain http only for localhost)."
+              onInput={(v) => set({ hub: { ...form.hub, url: v } })}
+            />
+            <TextField
+              id="hub-key"
+              label="Ingest key"
+              value={form.hub.key}
+              placeholder="from the hub's create-school command"
+              onInput={(v) => set({ hub: { ...form.hub, key: v } })}
+            />
+          </div>
+        </section>
+
         <section aria-labelledby="hash-title">
           <h2 id="hash-title">Passphrase and PINs</h2>
           <p class="hint">Hashing takes a moment for each one. The passphrase and PINs are cleared from the form afterwards.</p>

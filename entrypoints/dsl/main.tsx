@@ -8,7 +8,7 @@ import { useStatus } from '../../components/use-status';
 import { kvPort } from '../../utils/browser/adapters';
 import { send } from '../../utils/browser/messages';
 import { networkIndex } from '../../utils/core/decide';
-import { exportFileName, toCsv, toJsonExport } from '../../utils/core/log/export';
+import { exportFileName, signedJsonExport, toCsv } from '../../utils/core/log/export';
 import { NO_LOCKOUT, type LockoutState } from '../../utils/core/log/lockout';
 import { summarise } from '../../utils/core/log/summary';
 import type { LogFilters } from '../../utils/core/log/types';
@@ -16,10 +16,12 @@ import { verifyPassphrase } from '../../utils/core/passphrase';
 import type { Policy } from '../../utils/core/policy';
 import { HallPassDb } from '../../utils/log/db';
 import { Journal } from '../../utils/log/journal';
+import { loadOrCreateIdentity } from '../../utils/hub/identity';
 
 const LOCKOUT_KEY = 'dslLockout';
 const local = kvPort('local');
-const journal = new Journal(new HallPassDb(), local);
+const db = new HallPassDb();
+const journal = new Journal(db, local);
 
 // Anything the worker had not yet chained, and anything past retention, is dealt with first.
 void send({ type: 'log:maintain' }).catch(() => undefined);
@@ -43,13 +45,15 @@ function reviewSource(policy: Policy): ReviewSource {
       download(name(filters, 'csv'), 'text/csv;charset=utf-8', toCsv(await journal.entriesFor(filters)));
     },
     async exportJson(filters) {
-      const [entries, checkpoints, head, verification] = await Promise.all([
+      const [entries, checkpoints, head, verification, identity] = await Promise.all([
         journal.entriesFor(filters),
         journal.checkpoints(),
         journal.head(),
         journal.verify(),
+        loadOrCreateIdentity(db),
       ]);
-      const json = toJsonExport({
+      // Signed with the device's own key (the one the school's hub pinned), so a rebuilt file shows.
+      const json = await signedJsonExport({
         exportedAt: new Date().toISOString(),
         school: policy.school.name,
         device: policy.device.label,
@@ -59,7 +63,7 @@ function reviewSource(policy: Policy): ReviewSource {
         checkpoints,
         verification: { ok: verification.ok, summary: verification.summary },
         entries,
-      });
+      }, { deviceId: identity.deviceId, publicKey: identity.publicKey, sign: (text) => identity.sign(text) });
       download(name(filters, 'json'), 'application/json', json);
     },
   };

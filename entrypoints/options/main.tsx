@@ -9,6 +9,8 @@ import { selfCheck, type CheckItem } from '../../utils/core/self-check';
 import { send } from '../../utils/browser/messages';
 import { browser } from 'wxt/browser';
 import { hashPassphrase } from '../../utils/core/passphrase';
+import { OUTBOX_KEY, type OutboxState } from '../../utils/hub/outbox';
+import { HELD_FOR_HUB_KEY, type HeldForHub } from '../../utils/log/maintenance';
 
 // Opening the page brings the status up to date (a sleeping worker may hold an old snapshot).
 void send({ type: 'status:refresh' }).catch(() => undefined);
@@ -28,6 +30,7 @@ function App() {
       makeHash={(p) => hashPassphrase(p)}
       logHealth={useStored<LogHealth>(LOG_HEALTH_KEY)}
       checks={checks}
+      hub={{ outbox: useStored<OutboxState>(OUTBOX_KEY), held: useStored<HeldForHub>(HELD_FOR_HUB_KEY) }}
       grantSiteAccess={() =>
         void browser.permissions
           .request({ origins: ['<all_urls>'] })

@@ -92,6 +92,8 @@ export interface DeviceInfo {
   chainProblem: string | null;
   keyMismatches: number;
   silent: boolean;
+  /** When the hub's sweep marked it silent (null while it is heard from). */
+  silentSince: Date | null;
   lastSeq: number | null;
   entries: number;
   waiting: number | null;
@@ -124,6 +126,7 @@ export async function listDevices(db: Queryable, opts: { school?: string; silent
     chainProblem: r.chain_problem as string | null,
     keyMismatches: r.key_mismatches as number,
     silent: r.silent as boolean,
+    silentSince: r.silent_since as Date | null,
     lastSeq: r.last_seq as number | null,
     entries: r.entries_count as number,
     waiting: r.waiting as number | null,

@@ -2,7 +2,7 @@
 import type { Queryable } from './db/types.ts';
 
 export interface AuditEvent {
-  kind: 'refused' | 'key-mismatch' | 'new-device' | 'chain-broken' | 'cli' | (string & {});
+  kind: 'refused' | 'key-mismatch' | 'new-device' | 'chain-broken' | 'device-silent' | 'device-back' | 'cli' | (string & {});
   reason: string;
   schoolId?: number | null;
   deviceId?: string | null;

@@ -11,6 +11,7 @@ import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { MAX_BODY_BYTES } from './otlp.ts';
 import { registerRoutes } from './routes/index.ts';
+import { startSilenceSweep } from './silence.ts';
 
 export interface StartHubOptions extends Partial<Omit<HubConfig, 'databaseUrl' | 'dataDir'>> {
   /** PostgreSQL URL; omitted: embedded PGlite in dataDir. */
@@ -20,6 +21,8 @@ export interface StartHubOptions extends Partial<Omit<HubConfig, 'databaseUrl' |
   logger?: boolean;
   /** Read unset settings from these variables (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** How often devices are checked for silence (default: every 10 minutes, or a quarter of HUB_SILENT_HOURS if shorter). */
+  silenceSweepMs?: number;
 }
 
 export interface Hub {
@@ -42,7 +45,7 @@ export async function buildApp(ctx: HubContext, logger = false): Promise<Fastify
 
 export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
   const fromEnv = configFromEnv(opts.env ?? process.env);
-  const { logger, env: _env, ...overrides } = opts;
+  const { logger, env: _env, silenceSweepMs, ...overrides } = opts;
   const config: HubConfig = { ...fromEnv, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as HubConfig;
   if (opts.databaseUrl === undefined && opts.dataDir !== undefined) config.databaseUrl = undefined;
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -60,6 +63,8 @@ export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
     await db.close();
     throw e;
   }
+  const sweepMs = silenceSweepMs ?? Math.max(1000, Math.min(10 * 60_000, (config.silentHours * 3_600_000) / 4));
+  const stopSweep = startSilenceSweep(db, config.silentHours, sweepMs, (e) => app.log.warn({ err: e }, 'silence sweep failed'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -70,6 +75,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
     db,
     ctx,
     async close() {
+      stopSweep();
       await app.close();
       await db.close();
     },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey, createSchool, listDevices, revokeKey } from '../src/admin.ts';
 import { canonicalJson } from '../../utils/core/log/chain.ts';
 import { startHub, type Hub } from '../src/server.ts';
+import { markSilentDevices } from '../src/silence.ts';
 import { makeKeyPair, makeTestDevice, sign, type TestDevice } from './support/device.ts';
 import { send } from './support/http.ts';
 import { startPgCluster, type PgCluster } from './support/pg-cluster.ts';
@@ -114,6 +115,35 @@ describe('accepted batches', () => {
     expect(r.status).toBe(200);
     expect((await entriesOf(d)).map((e) => `${e.seq}:${e.link}`)).toEqual(['7:start', '8:ok', '9:ok', '10:ok']);
     expect((await deviceInfo(d))!.state).toBe('intact');
+  });
+});
+
+describe('concurrent requests for one device', () => {
+  it('the same new batch sent 6 times at once: stored once, the rest duplicates, one device, one new-device record', async () => {
+    const d = await makeTestDevice();
+    const req = await d.request(await d.write(3), key);
+    const results = await Promise.all(Array.from({ length: 6 }, () => send(hub, req)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const sums = results.reduce((a, r) => { const h = r.body.hallpass as { stored: number; duplicates: number }; return { stored: a.stored + h.stored, duplicates: a.duplicates + h.duplicates }; }, { stored: 0, duplicates: 0 });
+    expect(sums).toEqual({ stored: 3, duplicates: 15 });
+    expect((await entriesOf(d)).map((e) => `${e.seq}:${e.link}`)).toEqual(['1:start', '2:ok', '3:ok']);
+    expect(await deviceInfo(d)).toMatchObject({ state: 'intact', entries: 3, lastSeq: 3 });
+    expect(await auditOf({ kind: 'new-device', deviceId: d.id })).toHaveLength(1);
+    const { rows } = await hub.db.query<{ batches: number }>('select batches from devices where id = $1', [d.id]);
+    expect(rows[0]!.batches).toBe(6);
+  });
+
+  it('consecutive batches sent at once are stored whole, each once, and the chain is judged on what arrived first', async () => {
+    const d = await deliveredDevice(2);
+    const [a, b] = [await d.request(await d.write(3), key), await d.request(await d.write(3), key)];
+    const [ra, rb] = await Promise.all([send(hub, a), send(hub, b)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    const rows = await entriesOf(d);
+    expect(rows.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const links = rows.map((e) => e.link).join(',');
+    // 3-5 first: every link ok. 6-8 first: 6 is a gap, and 3-5 came in behind it.
+    expect(['start,ok,ok,ok,ok,ok,ok,ok', 'start,ok,backwards,backwards,backwards,gap,ok,ok']).toContain(links);
+    expect((await deviceInfo(d))!.entries).toBe(8);
   });
 });
 
@@ -343,13 +373,34 @@ describe('rate limits', () => {
 });
 
 describe('silent devices', () => {
-  it('a device not heard from for longer than HUB_SILENT_HOURS is reported silent; a heartbeat clears it', async () => {
+  it('a device not heard from for longer than HUB_SILENT_HOURS is reported silent and marked once in audit; its next request clears it', async () => {
     const d = await deliveredDevice(1);
     await hub.db.query("update devices set last_seen = now() - interval '49 hours' where id = $1", [d.id]);
     expect((await listDevices(hub.db, { silentHours: 48 })).find((x) => x.id === d.id)!.silent).toBe(true);
     expect((await listDevices(hub.db, { silentHours: 72 })).find((x) => x.id === d.id)!.silent).toBe(false);
-    expect((await send(hub, await d.request([], key))).status).toBe(200);
-    expect((await listDevices(hub.db, { silentHours: 48 })).find((x) => x.id === d.id)!.silent).toBe(false);
+
+    expect(await markSilentDevices(hub.db, 48)).toContain(d.id);
+    expect(await markSilentDevices(hub.db, 48)).not.toContain(d.id); // marked once
+    expect((await deviceInfo(d))!.silentSince).toBeInstanceOf(Date);
+    expect((await auditOf({ kind: 'device-silent', deviceId: d.id }))[0]!.reason).toBe('no contact for longer than 48 hours');
+
+    expect((await send(hub, await d.request([], key))).status).toBe(200); // a heartbeat
+    const info = (await deviceInfo(d))!;
+    expect([info.silent, info.silentSince]).toEqual([false, null]);
+    expect(await auditOf({ kind: 'device-back', deviceId: d.id })).toHaveLength(1);
+  });
+
+  it('the running hub sweeps for silent devices on its own', async () => {
+    const sweeping = await startHub({ databaseUrl: cluster.url, port: 0, silentHours: 1, silenceSweepMs: 200 });
+    try {
+      const d = await deliveredDevice(1);
+      await hub.db.query("update devices set last_seen = now() - interval '2 hours' where id = $1", [d.id]);
+      const deadline = Date.now() + 30_000;
+      while (!(await auditOf({ kind: 'device-silent', deviceId: d.id })).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect((await auditOf({ kind: 'device-silent', deviceId: d.id }))[0]!.reason).toBe('no contact for longer than 1 hour');
+    } finally {
+      await sweeping.close();
+    }
   });
 });
 

@@ -99,6 +99,26 @@ describe('migrations', () => {
     expect(rows[0]!.at).toBeInstanceOf(Date);
   });
 
+  migrationCase(5, 'devices gain silent_since, empty for existing devices', async () => {
+    const db = await dbAt(4);
+    await seedSchoolAndDevice(db);
+    await migrate(db, { upTo: 5 });
+    const { rows } = await db.query<{ silent_since: Date | null }>('select silent_since from devices');
+    expect(rows).toEqual([{ silent_since: null }]);
+    await db.query('update devices set silent_since = now()');
+    const idx = await db.query<{ indexname: string }>("select indexname from pg_indexes where tablename = 'devices' and indexname = 'devices_silent'");
+    expect(idx.rows).toHaveLength(1);
+  });
+
+  migrationCase(6, 'devices count accepted requests (batches), from 0 for existing devices', async () => {
+    const db = await dbAt(5);
+    await seedSchoolAndDevice(db);
+    await migrate(db, { upTo: 6 });
+    const { rows } = await db.query<{ batches: number }>('select batches from devices');
+    expect(rows).toEqual([{ batches: 0 }]);
+    await expect(db.query('update devices set batches = null')).rejects.toThrow(/null/);
+  });
+
   // The DSL's pages (100 and up).
   migrationCase(100, 'accounts need a known role, a school exactly when school-dsl, a lower-case email; sessions store only a hash', async () => {
     const db = await dbAt(100);

@@ -58,6 +58,7 @@ function sensibleForm(): BuilderForm {
       approvers: [{ name: 'Mrs Shah (Head teacher)', pin: '', pinHash: HASH }],
     },
     log: { retentionDays: '180', recordFullUrl: true, flagThreshold: '3' },
+    hub: { url: ' https://hub.ashgrove.example ', key: 'hk_ashgrove_1' },
   };
 }
 
@@ -96,6 +97,7 @@ describe('formToPolicy', () => {
       log: { recordFullUrl: true, retentionDays: 180, flagThreshold: 3 },
       approvedUses: [{ url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account', schoolHoursOnly: true }],
       exceptions: { roles: ['staff'], maxMinutes: 30, approval: 'approver-pin', approvers: [{ name: 'Mrs Shah (Head teacher)', pinHash: HASH }] },
+      hub: { url: 'https://hub.ashgrove.example', key: 'hk_ashgrove_1' },
     });
     // Only documented keys, in the README's order.
     const keys = Object.keys(policy);

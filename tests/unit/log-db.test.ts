@@ -53,7 +53,25 @@ const FIXTURES: Record<number, { seed(db: Dexie): Promise<void>; check(db: HallP
       expect(await db.checkpoints.where('lastSeq').equals(0).count()).toBe(1);
     },
   },
+  2: {
+    async seed(db) {
+      await FIXTURES[1]!.seed(db);
+      const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+      identitySpki = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
+      await db.table('identity').add({ name: 'device', deviceId: 'dev-1', privateKey: pair.privateKey, publicKey: pair.publicKey, publicKeySpki: identitySpki, createdAt: 1 });
+    },
+    async check(db) {
+      await FIXTURES[1]!.check(db);
+      const id = await db.identity.get('device');
+      expect(id).toMatchObject({ deviceId: 'dev-1', publicKeySpki: identitySpki, createdAt: 1 });
+      // The private key comes back as a usable, still non-extractable key.
+      expect(id!.privateKey.extractable).toBe(false);
+      const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, id!.privateKey, new Uint8Array([1, 2, 3]));
+      expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, id!.publicKey, sig, new Uint8Array([1, 2, 3]))).toBe(true);
+    },
+  },
 };
+let identitySpki = '';
 
 let name = '';
 let counter = 0;
@@ -84,6 +102,7 @@ describe('log database schema', () => {
     expect(indexes('entries')).toEqual(['at', 'event', 'networkId', 'role', 'user']);
     expect(db.inbox.schema.primKey).toMatchObject({ keyPath: 'id', auto: true });
     expect(indexes('checkpoints')).toEqual(['lastSeq']);
+    expect(db.identity.schema.primKey.keyPath).toBe('name');
     expect(db.verno).toBe(LATEST_VERSION);
     db.close();
   });

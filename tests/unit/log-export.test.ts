@@ -7,8 +7,11 @@ import {
   toCsv,
   toJsonExport,
   verifyExport,
+  signedJsonExport,
+  checkExportSignature,
   type LogExport,
 } from '../../utils/core/log/export';
+import { KEY_ALGORITHM, keyFingerprint, sign, toBase64 } from '../../utils/core/hub/signature';
 import { GENESIS_HASH, type LogEntry, type LogEntryData, type LogFilters } from '../../utils/core/log/types';
 import { entryData } from '../fakes/log-entries';
 
@@ -235,7 +238,8 @@ describe('JSON export', () => {
     ['a list', '[]', /"format" is not "hall-pass-log"/],
     ['null', 'null', /"format" is not "hall-pass-log"/],
     ['another format', '{"format":"other"}', /"format" is not "hall-pass-log"/],
-    ['a later version', '{"format":"hall-pass-log","version":2}', /version 2/],
+    ['a later version', '{"format":"hall-pass-log","version":3}', /version 3/],
+    ['version 2 without its signature', JSON.stringify({ ...exportOf([]), version: 2 }), /at signature/],
     ['missing fields', '{"format":"hall-pass-log","version":1}', /Not a valid Hall Pass log export: at exportedAt/],
   ])('parseJsonExport rejects %s with a clear message', (_name, text, message) => {
     expect(() => parseJsonExport(text)).toThrow(message);
@@ -351,5 +355,47 @@ describe('exportFileName', () => {
   it('caps each part at 40 characters', () => {
     const name = exportFileName({ school: 'a'.repeat(100), device: 'b'.repeat(100), from: null, to: null, ext: 'csv' });
     expect(name).toBe(`hall-pass_${'a'.repeat(40)}_${'b'.repeat(40)}_all-dates.csv`);
+  });
+});
+
+describe('signed exports', () => {
+  async function device() {
+    const pair = (await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const publicKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
+    return { deviceId: 'dev-1', publicKey, sign: (t: string) => sign(pair.privateKey, t) };
+  }
+  const inputOf = (exp: LogExport) => {
+    const { format: _f, version: _v, signature: _s, ...input } = exp;
+    return input;
+  };
+
+  it('a signed export parses as version 2 and its signature checks, naming the key', async () => {
+    const d = await device();
+    const exp = parseJsonExport(await signedJsonExport(inputOf(exportOf(await chain([data(1), data(2)]))), d));
+    expect(exp.version).toBe(2);
+    expect(exp.signature).toMatchObject({ algorithm: 'ECDSA-P256-SHA256', deviceId: 'dev-1', publicKey: d.publicKey });
+    expect(await checkExportSignature(exp)).toEqual({ state: 'signed', deviceId: 'dev-1', fingerprint: await keyFingerprint(d.publicKey) });
+    expect((await verifyExport(exp)).ok).toBe(true);
+  });
+
+  it('an unsigned (version 1) export says so', async () => {
+    expect(await checkExportSignature(parseJsonExport(toJsonExport(inputOf(exportOf(await chain([data(1)]))))))).toEqual({ state: 'unsigned' });
+  });
+
+  it.each<[string, (e: LogExport) => void]>([
+    ['an entry rebuilt with new hashes', (e) => { e.entries[1]!.hash = 'f'.repeat(64); }],
+    ['an entry removed', (e) => { e.entries.splice(1, 1); }],
+    ['the head moved', (e) => { e.head = { seq: 1, hash: e.entries[0]!.hash }; }],
+    ['a checkpoint added', (e) => { e.checkpoints.push({ at: '2026-11-25T00:00:00.000Z', purgedCount: 1, firstSeq: 1, lastSeq: 1, fromAt: 'x', toAt: 'x', lastHash: 'a' }); }],
+    ['the filters changed', (e) => { e.filters = { user: 'amy@school.example' }; }],
+    ['the school renamed', (e) => { e.school = 'Elsewhere'; }],
+    ['the export time changed', (e) => { e.exportedAt = '2026-11-25T16:00:00.000Z'; }],
+    ['the verification result changed', (e) => { e.verification = { ok: true, summary: 'all good' }; }],
+    ['another device id claimed', (e) => { e.signature!.deviceId = 'dev-2'; }],
+    ['the signature mangled', (e) => { e.signature!.value = 'AAAA'; }],
+  ])('%s: the signature no longer checks', async (_name, spoil) => {
+    const exp = parseJsonExport(await signedJsonExport(inputOf(exportOf(await chain([data(1), data(2), data(3)]))), await device()));
+    spoil(exp);
+    expect((await checkExportSignature(exp)).state).toBe('bad');
   });
 });

@@ -41,6 +41,7 @@ const CONTRACT_DEFAULT: Policy = {
   log: { recordFullUrl: false, retentionDays: 365, flagThreshold: 5 },
   approvedUses: [],
   exceptions: { roles: ['staff', 'governor'], maxMinutes: 60, approval: 'self', approvers: [] },
+  hub: null,
 };
 
 const PIN_HASH = 'pbkdf2-sha256$600000$c2FsdHNhbHRzYWx0c2FsdA==$q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=';
@@ -676,6 +677,7 @@ describe('valid values', () => {
       { url: 'https://www.youtube.com/@AshGroveAcademy', roles: ['pupil', 'staff', 'governor'], purpose: 'School videos', schoolHoursOnly: true },
     ],
     exceptions: { roles: ['staff'], maxMinutes: 480, approval: 'approver-pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] },
+    hub: { url: 'https://hub.hill.sch.uk', key: 'hk_live_0123456789abcdef' },
   };
 
   it('a full valid policy parses with zero problems and every value applied', () => {
@@ -813,5 +815,69 @@ describe('200 random values per key', () => {
         for (const t of INSTANTS) expect(decide('https://www.facebook.com/', 'pupil', t, policy).action, where).toBe('block');
       }
     }
+  });
+});
+
+describe('hub', () => {
+  const OFF = 'nothing is sent: the log stays on this device';
+  it.each([
+    ['https', { url: 'https://hub.example.org', key: 'k1' }, { url: 'https://hub.example.org', key: 'k1' }],
+    ['trailing slash and a path', { url: ' https://example.org/hall-pass/ ', key: ' k1 ' }, { url: 'https://example.org/hall-pass', key: 'k1' }],
+    ['https with a port', { url: 'https://hub.example.org:8443', key: 'k1' }, { url: 'https://hub.example.org:8443', key: 'k1' }],
+    ['plain http to 127.0.0.1', { url: 'http://127.0.0.1:8787', key: 'k1' }, { url: 'http://127.0.0.1:8787', key: 'k1' }],
+    ['plain http to localhost', { url: 'http://localhost:8787/', key: 'k1' }, { url: 'http://localhost:8787', key: 'k1' }],
+  ])('%s is used', (_name, hub, expected) => {
+    const parsed = parsePolicy({ hub });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.policy.hub).toEqual(expected);
+  });
+
+  it('absent or null means the log stays on the device, with no problem', () => {
+    expect(parsePolicy({ role: 'pupil' }).policy.hub).toBeNull();
+    expect(parsePolicy({ hub: null }).problems).toEqual([]);
+  });
+
+  it.each([
+    ['plain http to another host', { url: 'http://hub.example.org', key: 'k' }, 'hub.url', /must start with https/],
+    ['plain http to a LAN address', { url: 'http://192.168.1.10:8787', key: 'k' }, 'hub.url', /must start with https/],
+    ['localhost look-alike', { url: 'http://localhost.evil.example', key: 'k' }, 'hub.url', /must start with https/],
+    ['not an address', { url: 'hub.example.org', key: 'k' }, 'hub.url', /not a web address/],
+    ['ftp', { url: 'ftp://hub.example.org', key: 'k' }, 'hub.url', /must start with https/],
+    ['credentials in the address', { url: 'https://me:pw@hub.example.org', key: 'k' }, 'hub.url', /user name or password/],
+    ['a query', { url: 'https://hub.example.org/?key=k', key: 'k' }, 'hub.url', /"\?" or "#"/],
+    ['no url', { key: 'k' }, 'hub.url', /expected the hub's https:\/\/ address/],
+    ['url a number', { url: 8787, key: 'k' }, 'hub.url', /expected the hub's/],
+    ['empty key', { url: 'https://hub.example.org', key: '' }, 'hub.key', /an empty key/],
+    ['blank key', { url: 'https://hub.example.org', key: '   ' }, 'hub.key', /an empty key/],
+    ['no key', { url: 'https://hub.example.org' }, 'hub.key', /no key/],
+    ['key a number', { url: 'https://hub.example.org', key: 42 }, 'hub.key', /a number/],
+    ['key with a space inside', { url: 'https://hub.example.org', key: 'a b' }, 'hub.key', /printable characters/],
+    ['key too long', { url: 'https://hub.example.org', key: 'k'.repeat(LIMITS.hubKey + 1) }, 'hub.key', /printable characters/],
+  ])('%s: reported, and nothing is sent', (_name, hub, key, message) => {
+    const parsed = parsePolicy({ hub, role: 'staff' });
+    expect(parsed.policy.hub).toBeNull();
+    expect(parsed.problems).toContainEqual({ key, problem: expect.stringMatching(message), used: OFF });
+    // The rest of the policy still applies.
+    expect(parsed.policy.role).toBe('staff');
+  });
+
+  it('a bad key is never echoed back on the status page', () => {
+    const parsed = parsePolicy({ hub: { url: 'https://hub.example.org', key: 'secret with space' } });
+    expect(JSON.stringify(parsed.problems)).not.toContain('secret');
+  });
+
+  it.each([
+    ['a string', 'https://hub.example.org'],
+    ['a list', [{ url: 'https://hub.example.org', key: 'k' }]],
+  ])('hub as %s is reported', (_name, hub) => {
+    const parsed = parsePolicy({ hub });
+    expect(parsed.policy.hub).toBeNull();
+    expect(parsed.problems).toEqual([{ key: 'hub', problem: expect.stringContaining('expected an object'), used: OFF }]);
+  });
+
+  it('an unknown sub-key is reported and ignored', () => {
+    const parsed = parsePolicy({ hub: { url: 'https://hub.example.org', key: 'k', token: 'x' } });
+    expect(parsed.policy.hub).toEqual({ url: 'https://hub.example.org', key: 'k' });
+    expect(parsed.problems).toEqual([{ key: 'hub.token', problem: 'unknown key', used: 'ignored' }]);
   });
 });

@@ -71,6 +71,8 @@ export interface BuilderForm {
   approvedUses: ApprovedUseRow[];
   exceptions: { roles: Role[]; maxMinutes: string; approval: Approval; approvers: ApproverRow[] };
   log: { retentionDays: string; recordFullUrl: boolean; flagThreshold: string };
+  /** The school hub (policy `hub`): both blank leaves it out, and the log stays on the device. */
+  hub: { url: string; key: string };
   /** Where Firefox downloads the signed .xpi (policies.json's install_url). */
   firefoxInstallUrl: string;
   /** For ExtensionInstallForcelist in the Windows and Linux files. */
@@ -145,6 +147,7 @@ export function defaultForm(): BuilderForm {
     approvedUses: [],
     exceptions: { roles: ['staff', 'governor'], maxMinutes: '', approval: 'self', approvers: [] },
     log: { retentionDays: '', recordFullUrl: false, flagThreshold: '' },
+    hub: { url: '', key: '' },
     firefoxInstallUrl: FIREFOX_INSTALL_URL_PLACEHOLDER,
     chromeUpdateUrl: CHROME_WEB_STORE_UPDATE_URL,
     recommended: true,
@@ -239,6 +242,7 @@ export function formToPolicy(form: BuilderForm, role: Role): Record<string, unkn
       approval: form.exceptions.approval,
       ...(approvers.length > 0 ? { approvers } : {}),
     },
+    hub: present({ url: t(form.hub.url), key: t(form.hub.key) }),
   };
   return Object.fromEntries(Object.entries(policy).filter(([, v]) => v !== undefined));
 }

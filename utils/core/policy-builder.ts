@@ -84,6 +84,7 @@ export const MANAGED_SCHEMA: SchemaNode & { type: 'object' } = {
     log: obj({ recordFullUrl: B, retentionDays: I, flagThreshold: I }),
     approvedUses: list(obj({ url: S, roles: list(S), purpose: S, schoolHoursOnly: B })),
     exceptions: obj({ roles: list(S), maxMinutes: I, approval: S, approvers: list(obj({ name: S, pinHash: S })) }),
+    hub: obj({ url: S, key: S }),
   },
 };
 

@@ -52,6 +52,15 @@ export interface Policy {
   approvedUses: ApprovedUse[];
   /** Who may ask for a temporary exception from the block page, and how it is approved. */
   exceptions: ExceptionPolicy;
+  /** The school's hub that receives every log entry; null: the log stays on this device only. */
+  hub: HubSettings | null;
+}
+
+export interface HubSettings {
+  /** Base address, no trailing slash: entries go to `${url}/v1/logs`. */
+  url: string;
+  /** The school's ingest key (sent as a bearer token). */
+  key: string;
 }
 
 export interface PolicyProblem {
@@ -82,6 +91,8 @@ export const LIMITS = {
   approvedUses: 50,
   approvers: 50,
   exceptionMinutesMax: 480,
+  hubUrl: 2000,
+  hubKey: 500,
 } as const;
 
 /**
@@ -121,6 +132,7 @@ export const DEFAULT_POLICY: Policy = {
   },
   approvedUses: [],
   exceptions: { roles: ['staff', 'governor'], maxMinutes: 60, approval: 'self', approvers: [] },
+  hub: null,
 };
 
 /** Every key a school may set. Kept in step with public/managed_schema.json (a test checks). */
@@ -140,6 +152,7 @@ export const POLICY_KEYS = [
   'log',
   'approvedUses',
   'exceptions',
+  'hub',
 ] as const;
 
 const text = z.string().trim().min(1).max(LIMITS.text);
@@ -462,6 +475,53 @@ function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
   return policy;
 }
 
+/** Plain http is allowed for the device's own machine only (a hub under test, or a local trial). */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
+const HUB_OFF = 'nothing is sent: the log stays on this device';
+
+/** The hub address, or what is wrong with it. */
+export function hubUrlProblem(raw: string): { url: string } | { problem: string } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { problem: `not a web address: ${show(raw)}` };
+  }
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.includes(u.hostname))) {
+    return { problem: `must start with https:// (plain http only for localhost or 127.0.0.1), got ${show(raw)}` };
+  }
+  if (u.username !== '' || u.password !== '') return { problem: 'must not hold a user name or password; the key goes in "key"' };
+  if (u.search !== '' || u.hash !== '') return { problem: `must not have a "?" or "#" part, got ${show(raw)}` };
+  return { url: `${u.origin}${u.pathname.replace(/\/+$/, '')}` };
+}
+
+function parseHub(out: Collector, value: unknown): HubSettings | null {
+  if (value === undefined || value === null) return null;
+  if (!isRecord(value)) {
+    out.report('hub', `expected an object { "url", "key" }, got ${show(value)}`, HUB_OFF);
+    return null;
+  }
+  const given = parseObject(out, 'hub', value, ['url', 'key']);
+  let url: string | null = null;
+  if (typeof given.url !== 'string' || given.url.trim() === '' || given.url.length > LIMITS.hubUrl) {
+    out.report('hub.url', `expected the hub's https:// address, got ${show(given.url)}`, HUB_OFF);
+  } else {
+    const r = hubUrlProblem(given.url);
+    if ('problem' in r) out.report('hub.url', r.problem, HUB_OFF);
+    else url = r.url;
+  }
+  let key: string | null = null;
+  if (typeof given.key !== 'string' || given.key.trim() === '') {
+    out.report('hub.key', `expected the school's ingest key, got ${given.key === undefined ? 'no key' : typeof given.key === 'string' ? 'an empty key' : `a ${typeof given.key}`}`, HUB_OFF);
+  } else if (given.key.trim().length > LIMITS.hubKey || !/^[\x21-\x7e]+$/.test(given.key.trim())) {
+    // Never echo the key itself: the status page is not the place to copy it from.
+    out.report('hub.key', `not an ingest key (1 to ${LIMITS.hubKey} printable characters, no spaces)`, HUB_OFF);
+  } else {
+    key = given.key.trim();
+  }
+  return url !== null && key !== null ? { url, key } : null;
+}
+
 /** Parses whatever managed storage returned. `undefined`, `null` and `{}` mean "no policy". */
 export function parsePolicy(raw: unknown): ParsedPolicy {
   const out = new Collector();
@@ -528,6 +588,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
 
   if (raw.approvedUses !== undefined) policy.approvedUses = parseApprovedUses(out, raw.approvedUses);
   policy.exceptions = parseExceptions(out, raw.exceptions);
+  policy.hub = parseHub(out, raw.hub);
 
   return { policy, problems: out.problems, present };
 }

@@ -20,6 +20,21 @@ export interface StoredCheckpoint extends Checkpoint {
   id?: number;
 }
 
+/**
+ * The device's signing identity (one row, name "device"): a random id and an ECDSA P-256 key pair
+ * whose private half WebCrypto made non-extractable. IndexedDB keeps a CryptoKey as it is, so the
+ * private key is never in any readable form, here or anywhere else.
+ */
+export interface StoredIdentity {
+  name: 'device';
+  deviceId: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** Standard base64 of the SPKI DER public key, as sent to the hub. */
+  publicKeySpki: string;
+  createdAt: number;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -34,6 +49,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       inbox: '++id',
       checkpoints: '++id, lastSeq',
     },
+  },
+  {
+    // The device identity for the school hub and signed exports. Nothing to migrate: a device
+    // makes its identity at the next start.
+    version: 2,
+    stores: { identity: 'name' },
   },
 ];
 
@@ -52,6 +73,7 @@ export class HallPassDb extends Dexie {
   entries!: Table<LogEntry, number>;
   inbox!: Table<InboxItem, number>;
   checkpoints!: Table<StoredCheckpoint, number>;
+  identity!: Table<StoredIdentity, string>;
 
   /** `options` lets tests pass fake-indexeddb; production uses the defaults. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {

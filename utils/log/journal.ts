@@ -73,13 +73,42 @@ export class Journal {
     return run;
   }
 
-  /** Removes the oldest entries older than `retentionDays`, leaving a checkpoint in their place. */
-  purge(now: number, retentionDays: number): Promise<Checkpoint | null> {
-    if (!Number.isFinite(now) || !Number.isFinite(retentionDays) || retentionDays < 0) {
-      return Promise.reject(new RangeError(`Cannot purge with now=${now}, retentionDays=${retentionDays}`));
+  /**
+   * Removes the oldest entries older than `retentionDays`, leaving a checkpoint in their place.
+   * Never past `maxSeq`: entries the school's hub has not acknowledged stay, however old.
+   */
+  purge(now: number, retentionDays: number, maxSeq: number = Number.POSITIVE_INFINITY): Promise<Checkpoint | null> {
+    if (!Number.isFinite(now) || !Number.isFinite(retentionDays) || retentionDays < 0 || Number.isNaN(maxSeq)) {
+      return Promise.reject(new RangeError(`Cannot purge with now=${now}, retentionDays=${retentionDays}, maxSeq=${maxSeq}`));
     }
     const cutoff = new Date(now - retentionDays * DAY_MS).toISOString();
-    return this.exclusive(() => this.purgeNow(new Date(now).toISOString(), cutoff));
+    return this.exclusive(() => this.purgeNow(new Date(now).toISOString(), cutoff, maxSeq));
+  }
+
+  /** Up to `limit` entries after `seq`, oldest first (the hub outbox's next batch). */
+  entriesAfter(seq: number, limit: number): Promise<LogEntry[]> {
+    return this.db.entries.where('seq').above(seq).limit(limit).toArray();
+  }
+
+  /** How many entries come after `seq`. */
+  countAfter(seq: number): Promise<number> {
+    return this.db.entries.where('seq').above(seq).count();
+  }
+
+  /** Entries past retention that a purge up to `maxSeq` keeps: how many, and the oldest one's time. */
+  async heldPastRetention(now: number, retentionDays: number, maxSeq: number): Promise<{ count: number; oldestAt: string | null }> {
+    const cutoff = new Date(now - retentionDays * DAY_MS).toISOString();
+    let count = 0;
+    let oldestAt: string | null = null;
+    await this.db.entries
+      .where('seq')
+      .above(maxSeq)
+      .until((e) => !(e.at < cutoff))
+      .each((e) => {
+        oldestAt ??= e.at;
+        count += 1;
+      });
+    return { count, oldestAt };
   }
 
   verify(): Promise<VerifyReport> {
@@ -221,7 +250,7 @@ export class Journal {
     }
   }
 
-  private async purgeNow(nowIso: string, cutoff: string): Promise<Checkpoint | null> {
+  private async purgeNow(nowIso: string, cutoff: string, maxSeq: number): Promise<Checkpoint | null> {
     const db = this.db;
     return db.transaction('rw', db.entries, db.checkpoints, async () => {
       let first: LogEntry | undefined;
@@ -230,7 +259,7 @@ export class Journal {
       // Only a prefix: the first entry that is recent enough ends the purge, even if later ones are older.
       await db.entries
         .orderBy('seq')
-        .until((e) => !(e.at < cutoff))
+        .until((e) => !(e.at < cutoff) || e.seq > maxSeq)
         .each((e) => {
           first ??= e;
           last = e;

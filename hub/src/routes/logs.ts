@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit, type AuditEvent } from '../audit.ts';
 import type { HubContext } from '../context.ts';
 import { isUnavailable } from '../db/pg.ts';
-import { Refusal, storeBatch } from '../ingest.ts';
+import { checkDevice, DEVICE_STATE_COLUMNS, Refusal, storeBatch, type DeviceState } from '../ingest.ts';
 import { bearer, parseKey } from '../keys.ts';
 import { BadRequest, MAX_BODY_BYTES, parseBatch } from '../otlp.ts';
 import { normalisedKey, p256Key, signatureBytes, verifySignature } from '../signature.ts';
@@ -107,27 +107,28 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     const origin = req.headers.origin;
     if (origin && !originAllowed(origin, ctx.config.extensionIds)) throw new Refused(403, `origin ${origin.slice(0, 100)} is not allowed`);
 
-    // 1. The ingest key (401), rate-limited per key id before the slow hash is checked.
+    // 1. The ingest key's form (401), rate-limited per key id before anything else is done.
     const key = bearer(req.headers.authorization);
     const parsedKey = key ? parseKey(key) : null;
     const bucket = ctx.keyLimiter.take(parsedKey ? `key:${parsedKey.id}` : `ip:${req.ip}`);
     if (!bucket.ok) throw new Refused(429, 'too many requests for this ingest key', { kind: 'refused', keyId: parsedKey?.id ?? null }, { retryAfter: bucket.retryAfter, audit: bucket.audit });
     if (!parsedKey) throw new Refused(401, key ? 'the ingest key is not in the right form' : 'an ingest key is required (Authorization: Bearer <key>)');
-    const { rows } = await ctx.db.query<{ school_id: number; salt: Uint8Array; hash: Uint8Array; revoked_at: Date | null }>(
-      'select school_id, salt, hash, revoked_at from ingest_keys where id = $1',
-      [parsedKey.id],
+    const deviceHeader = req.headers['x-hallpass-device'];
+    if (typeof deviceHeader !== 'string' || !UUID.test(deviceHeader)) throw new Refused(400, 'X-HallPass-Device must be the device id (a UUID)', { kind: 'refused', keyId: parsedKey.id }, { field: 'X-HallPass-Device' });
+    const deviceId = deviceHeader.toLowerCase();
+
+    // 2. The key and the device's stored state, in one query; the key checked (401).
+    const { rows } = await ctx.db.query<{ school_id: number; salt: Uint8Array; hash: Uint8Array; revoked_at: Date | null; device: DeviceState | null }>(
+      `select k.school_id, k.salt, k.hash, k.revoked_at,
+              (select row_to_json(d) from (select ${DEVICE_STATE_COLUMNS} from devices where id = $2) d) as device
+         from ingest_keys k where k.id = $1`,
+      [parsedKey.id, deviceId],
     );
     const row = rows[0];
     if (!row) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id });
     if (!(await ctx.keys.verify(parsedKey.id, parsedKey.secret, row.salt, row.hash))) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     if (row.revoked_at) throw new Refused(401, 'this ingest key was revoked', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     const who = { kind: 'refused' as const, keyId: parsedKey.id, schoolId: row.school_id };
-
-    // 2. The device (400 / 429).
-    const deviceHeader = req.headers['x-hallpass-device'];
-    if (typeof deviceHeader !== 'string' || !UUID.test(deviceHeader)) throw new Refused(400, 'X-HallPass-Device must be the device id (a UUID)', who, { field: 'X-HallPass-Device' });
-    const deviceBucket = ctx.deviceLimiter.take(`device:${deviceHeader.toLowerCase()}`);
-    if (!deviceBucket.ok) throw new Refused(429, 'too many requests from this device', who, { retryAfter: deviceBucket.retryAfter, audit: deviceBucket.audit });
     const sigHeader = req.headers['x-hallpass-signature'];
     if (typeof sigHeader !== 'string' || !sigHeader) throw new Refused(400, 'the X-HallPass-Signature header is missing', who, { field: 'X-HallPass-Signature' });
 
@@ -142,17 +143,22 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
       throw e;
     }
 
-    // 4. The signature and the pinned key (403).
+    // 4. The signature, the device's school and its pinned key (403).
     const pub = p256Key(batch.publicKey);
     if (!pub) throw new Refused(400, 'hallpass.device.public_key is not a P-256 public key (SPKI)', who, { field: 'resourceLogs[0].resource.attributes[hallpass.device.public_key]' });
     const sig = signatureBytes(sigHeader);
     if (!sig || !verifySignature(pub, raw, sig)) throw new Refused(403, 'bad signature: the body is not signed by the device key it names', who);
     const publicKey = normalisedKey(pub);
+    const input = { batch, publicKey, schoolId: row.school_id, keyId: parsedKey.id, remoteAddr: req.ip };
+    const device = row.device ? { ...row.device, silent_since: row.device.silent_since === null ? null : new Date(row.device.silent_since) } : null;
 
-    // 5. Store it, in one transaction; answer only after the commit. The pinned key and the
-    // device's school are checked inside it, on the locked device row.
     try {
-      const result = await storeBatch(ctx.db, { batch, publicKey, schoolId: row.school_id, keyId: parsedKey.id, remoteAddr: req.ip });
+      checkDevice(device, input);
+      // 5. Only the device itself (it signed with the pinned key) uses up its own rate limit (429).
+      const deviceBucket = ctx.deviceLimiter.take(`device:${deviceId}`);
+      if (!deviceBucket.ok) throw new Refused(429, 'too many requests from this device', who, { retryAfter: deviceBucket.retryAfter, audit: deviceBucket.audit });
+      // 6. Store it in one statement; answer only after it committed.
+      const result = await storeBatch(ctx.db, input, device);
       return reply.code(200).send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts } });
     } catch (e) {
       if (e instanceof Refusal) {

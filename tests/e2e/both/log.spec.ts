@@ -10,6 +10,8 @@ import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy } from '../support/policies';
 import type { Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
+import { hashEntry } from '../../../utils/core/log/chain';
+import { keyFingerprint } from '../../../utils/core/hub/signature';
 
 const PASSPHRASE = 'purple elephant dances';
 let passphraseHash: string;
@@ -126,11 +128,37 @@ for (const b of BROWSERS) {
       expect(exp.entries.map((e: { path: string }) => e.path)).toEqual(['/a', '/b=1+1', '/c']);
       expect(exp.verification.ok).toBe(true);
       const run = promisify(execFile);
-      expect((await run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).stdout).toMatch(/^OK/m);
+      const ok = (await run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).stdout;
+      expect(ok).toMatch(/^OK/m);
+      // Signed by the device's own key: the fingerprint printed is the one the hub would pin.
+      const key = await s.inExtension(
+        () =>
+          new Promise<string>((resolve, reject) => {
+            const open = indexedDB.open('hall-pass');
+            open.onsuccess = () => {
+              const req = open.result.transaction('identity').objectStore('identity').get('device');
+              req.onsuccess = () => resolve(req.result.publicKeySpki);
+              req.onerror = () => reject(req.error);
+            };
+          }),
+        undefined,
+      );
+      expect(exp.signature.publicKey).toBe(key);
+      expect(ok).toContain(`key ${await keyFingerprint(key)}`);
       // Edit the exported file: the command must notice.
       exp.entries[1].path = '/nothing-to-see';
       await fs.writeFile(file, JSON.stringify(exp));
       await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1 });
+      // Even with every hash and the head recomputed, the device's signature no longer fits.
+      let prev = '0'.repeat(64);
+      for (const e of exp.entries) {
+        e.prevHash = prev;
+        e.hash = await hashEntry(prev, e);
+        prev = e.hash;
+      }
+      exp.head = { seq: exp.entries.at(-1).seq, hash: prev };
+      await fs.writeFile(file, JSON.stringify(exp));
+      await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/Intact[\s\S]*BAD SIGNATURE/) });
     });
 
     test('Print summary: school, device, range, summaries and flagged users, printed to PDF (controls hidden in print: checked where media can be emulated)', async () => {

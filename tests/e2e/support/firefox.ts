@@ -30,13 +30,14 @@ export async function removeFirefoxPolicy() {
 /**
  * Firefox has no host-resolver flag. A PAC script sends each test host to its local server as
  * an HTTP proxy, so every TCP connection meant for a "social" host lands on that server and is
- * counted; everything else is refused.
+ * counted; everything else but 127.0.0.1 is refused.
  */
 export function pacScript(hosts: HostMap): string {
   const lines = Object.entries(hosts).map(
     ([host, port]) => `if (h === ${JSON.stringify(host)} || dnsDomainIs(h, ${JSON.stringify('.' + host)})) return "PROXY 127.0.0.1:${port}";`,
   );
-  return `function FindProxyForURL(u, h) { ${lines.join(' ')} return "PROXY 127.0.0.1:9"; }`;
+  // 127.0.0.1 itself (the school hub in the hub tests) is reached directly.
+  return `function FindProxyForURL(u, h) { ${lines.join(' ')} if (h === "127.0.0.1") return "DIRECT"; return "PROXY 127.0.0.1:9"; }`;
 }
 
 export function firefoxPrefs(hosts: HostMap): Record<string, unknown> {

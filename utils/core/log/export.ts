@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../types';
 import { MAX_PROBLEMS, verifyChain, type VerifyProblem, type VerifyReport } from './chain';
+import { keyFingerprint, verifySignature } from '../hub/signature';
 import { activeFilters, matchesFilters } from './filters';
 import { EVENT_TEXT, LOG_EVENTS, type Checkpoint, type LogEntry, type LogEvent, type LogFilters } from './types';
 
@@ -63,9 +64,23 @@ export function toCsv(entries: readonly LogEntry[]): string {
 // JSON
 // ---------------------------------------------------------------------------
 
+/**
+ * Version 2 carries the device's signature over the export (its chain head, checkpoints and every
+ * entry's seq and hash): a chain has no secret, so without it anyone can edit an entry, recompute
+ * every hash and the head, and the file still verifies. Version 1 files (unsigned) still parse.
+ */
+export interface ExportSignature {
+  algorithm: 'ECDSA-P256-SHA256';
+  deviceId: string;
+  /** Standard base64 SPKI DER: the same key the school's hub pinned for this device. */
+  publicKey: string;
+  /** base64url (no padding) IEEE P1363 signature over exportStatement(). */
+  value: string;
+}
+
 export interface LogExport {
   format: 'hall-pass-log';
-  version: 1;
+  version: 1 | 2;
   exportedAt: string;
   school: string | null;
   device: string | null;
@@ -75,6 +90,8 @@ export interface LogExport {
   checkpoints: Checkpoint[];
   verification: { ok: boolean; summary: string };
   entries: LogEntry[];
+  /** Present from version 2 on. */
+  signature?: ExportSignature;
 }
 
 const str = z.string();
@@ -125,9 +142,15 @@ const filtersSchema = z.strictObject({
   schoolTime: z.boolean().optional(),
 });
 
-const exportSchema = z.strictObject({
+const signatureSchema = z.strictObject({
+  algorithm: z.literal('ECDSA-P256-SHA256'),
+  deviceId: str,
+  publicKey: str,
+  value: str,
+});
+
+const exportFields = {
   format: z.literal('hall-pass-log'),
-  version: z.literal(1),
   exportedAt: str,
   school: nullableStr,
   device: nullableStr,
@@ -137,12 +160,75 @@ const exportSchema = z.strictObject({
   checkpoints: z.array(checkpointSchema),
   verification: z.strictObject({ ok: z.boolean(), summary: str }),
   entries: z.array(entrySchema),
-});
+};
+const exportSchemaV1 = z.strictObject({ ...exportFields, version: z.literal(1) });
+const exportSchemaV2 = z.strictObject({ ...exportFields, version: z.literal(2), signature: signatureSchema });
 
-export function toJsonExport(input: Omit<LogExport, 'format' | 'version'>): string {
+export type ExportInput = Omit<LogExport, 'format' | 'version' | 'signature'>;
+
+/** An unsigned (version 1) export, as made before devices had a key. */
+export function toJsonExport(input: ExportInput): string {
   // A form's "any" ('') is no filter: the file records only what narrowed the entries.
   const exp: LogExport = { format: 'hall-pass-log', version: 1, ...input, filters: activeFilters(input.filters) };
   return `${JSON.stringify(exp, null, 2)}\n`;
+}
+
+/**
+ * What the device signs: every field a reader relies on, in a fixed order, with each entry as its
+ * seq and hash (the hash covers the entry's contents, and the chain check recomputes it).
+ */
+export function exportStatement(exp: ExportInput, deviceId: string): string {
+  const f = activeFilters(exp.filters);
+  const filters = Object.fromEntries(Object.keys(f).sort().map((k) => [k, f[k as keyof LogFilters]]));
+  return JSON.stringify({
+    format: 'hall-pass-log',
+    version: 2,
+    deviceId,
+    exportedAt: exp.exportedAt,
+    school: exp.school,
+    device: exp.device,
+    filters,
+    range: { from: exp.range.from, to: exp.range.to },
+    head: exp.head ? { seq: exp.head.seq, hash: exp.head.hash } : null,
+    checkpoints: exp.checkpoints.map((c) => [c.at, c.purgedCount, c.firstSeq, c.lastSeq, c.fromAt, c.toAt, c.lastHash]),
+    verification: { ok: exp.verification.ok, summary: exp.verification.summary },
+    entries: exp.entries.map((e) => [e.seq, e.hash]),
+  });
+}
+
+export interface ExportSigner {
+  deviceId: string;
+  publicKey: string;
+  sign(text: string): Promise<string>;
+}
+
+/** A signed (version 2) export. */
+export async function signedJsonExport(input: ExportInput, signer: ExportSigner): Promise<string> {
+  const base = { ...input, filters: activeFilters(input.filters) };
+  const value = await signer.sign(exportStatement(base, signer.deviceId));
+  const exp: LogExport = {
+    format: 'hall-pass-log',
+    version: 2,
+    ...base,
+    signature: { algorithm: 'ECDSA-P256-SHA256', deviceId: signer.deviceId, publicKey: signer.publicKey, value },
+  };
+  return `${JSON.stringify(exp, null, 2)}\n`;
+}
+
+export type SignatureCheck =
+  | { state: 'signed'; deviceId: string; fingerprint: string }
+  | { state: 'unsigned' }
+  | { state: 'bad'; deviceId: string; fingerprint: string | null };
+
+/** Whether the export is signed, and by which key. Never throws. */
+export async function checkExportSignature(exp: LogExport): Promise<SignatureCheck> {
+  const sig = exp.signature;
+  if (!sig) return { state: 'unsigned' };
+  const { signature: _s, format: _f, version: _v, ...input } = exp;
+  const ok = await verifySignature(sig.publicKey, exportStatement(input, sig.deviceId), sig.value);
+  const fingerprint = await keyFingerprint(sig.publicKey).catch(() => null);
+  if (ok && fingerprint) return { state: 'signed', deviceId: sig.deviceId, fingerprint };
+  return { state: 'bad', deviceId: sig.deviceId, fingerprint };
 }
 
 /** Throws an Error that says what is wrong and where, for a person to read. */
@@ -157,10 +243,10 @@ export function parseJsonExport(text: string): LogExport {
   if (typeof top !== 'object' || top === null || top.format !== 'hall-pass-log') {
     throw new Error('Not a Hall Pass log export: "format" is not "hall-pass-log"');
   }
-  if (top.version !== 1) {
-    throw new Error(`Unsupported Hall Pass log export version ${JSON.stringify(top.version)} (this tool reads version 1)`);
+  if (top.version !== 1 && top.version !== 2) {
+    throw new Error(`Unsupported Hall Pass log export version ${JSON.stringify(top.version)} (this tool reads versions 1 and 2)`);
   }
-  const r = exportSchema.safeParse(raw);
+  const r = (top.version === 1 ? exportSchemaV1 : exportSchemaV2).safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
     const where = issue && issue.path.length ? issue.path.join('.') : '(top level)';
