@@ -10,8 +10,10 @@ export interface HubContext {
   keys: KeyVerifier;
   keyLimiter: RateLimiter;
   deviceLimiter: RateLimiter;
+  /** Slow (scrypt) key checks per remote address: 2 a second, 20 at once. */
+  keyCheckLimiter: RateLimiter;
 }
 
 export function makeContext(db: Db, config: HubConfig): HubContext {
-  return { db, config, keys: new KeyVerifier(), keyLimiter: new RateLimiter(config.keyLimit), deviceLimiter: new RateLimiter(config.deviceLimit) };
+  return { db, config, keys: new KeyVerifier(), keyLimiter: new RateLimiter(config.keyLimit), deviceLimiter: new RateLimiter(config.deviceLimit), keyCheckLimiter: new RateLimiter({ perSecond: 2, burst: 20 }) };
 }

@@ -37,18 +37,33 @@ export function bearer(header: string | undefined): string | null {
 }
 
 /**
- * Checks secrets against stored hashes. scrypt is slow on purpose (tens of ms), so a secret that
- * has verified once is remembered in memory by its SHA-256 (never stored); the key row is still
- * read on every request, so revoking takes effect at once.
+ * Checks secrets against stored hashes. scrypt is slow on purpose (tens of ms, on the thread pool
+ * that also hashes entries), so: a secret that has verified once is remembered in memory by its
+ * SHA-256 (never stored), requests that arrive together for the same key share one check, and a
+ * check that has to run scrypt must first be allowed by `mayRun` (a rate limit per address, so
+ * guessing secrets cannot starve the hub). The key row is still read on every request, so
+ * revoking takes effect at once.
  */
 export class KeyVerifier {
   private readonly verified = new Map<string, string>();
+  private readonly inflight = new Map<string, Promise<boolean>>();
 
-  async verify(id: string, secret: string, salt: Uint8Array, hash: Uint8Array): Promise<boolean> {
+  /** true / false, or null when a slow check was needed and `mayRun` refused it. */
+  async verify(id: string, secret: string, salt: Uint8Array, hash: Uint8Array, mayRun: () => boolean = () => true): Promise<boolean | null> {
     const fast = createHash('sha256').update(secret).digest('hex');
     if (this.verified.get(id) === fast) return true;
-    const got = await scrypt(secret, salt, hash.length, PARAMS);
-    const ok = got.length === hash.length && timingSafeEqual(got, hash);
+    const slot = `${id}:${fast}`;
+    let check = this.inflight.get(slot);
+    if (!check) {
+      if (!mayRun()) return null;
+      check = (async () => {
+        const got = await scrypt(secret, salt, hash.length, PARAMS);
+        return got.length === hash.length && timingSafeEqual(got, hash);
+      })();
+      this.inflight.set(slot, check);
+      void check.finally(() => this.inflight.delete(slot)).catch(() => {});
+    }
+    const ok = await check;
     if (ok) {
       if (this.verified.size > 10_000) this.verified.clear();
       this.verified.set(id, fast);

@@ -1,10 +1,13 @@
 /**
  * Reads an OTLP/HTTP JSON ExportLogsServiceRequest as docs/hub-protocol.md defines it, and checks
  * everything that can be checked without the database: types, the canonical body, the attributes
- * agreeing with it, and each entry's hash recomputed with the extension's own hashEntry().
+ * agreeing with it, and each entry's hash recomputed over exactly what the extension's hashEntry()
+ * hashes (chain.ts's hashInput), with Node's synchronous SHA-256: WebCrypto's asynchronous digest
+ * costs a thread-pool round trip per entry, which under load made hashing the hub's bottleneck.
  * Anything wrong is a BadRequest naming the field (400); too many records is 413.
  */
-import { canonicalJson, hashEntry } from '../../utils/core/log/chain.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson, hashInput } from '../../utils/core/log/chain.ts';
 import type { LogEntry, LogEntryData } from '../../utils/core/log/types.ts';
 
 export const MAX_RECORDS = 500;
@@ -178,16 +181,9 @@ export async function parseBatch(raw: Buffer | string, headerDevice: string | un
   const scopes = arr(rl.scopeLogs, 'resourceLogs[0].scopeLogs', true);
   const total = scopes.reduce<number>((n, s, i) => n + arr(obj(s, `resourceLogs[0].scopeLogs[${i}]`).logRecords, `resourceLogs[0].scopeLogs[${i}].logRecords`, true).length, 0);
   if (total > MAX_RECORDS) throw new BadRequest('resourceLogs[0].scopeLogs', `at most ${MAX_RECORDS} log records per request (got ${total})`, 413);
-  const pending: Promise<ParsedRecord>[] = [];
   for (const [si, s] of scopes.entries()) {
     const lrs = arr((s as Obj).logRecords, `resourceLogs[0].scopeLogs[${si}].logRecords`, true);
-    for (const [li, lr] of lrs.entries()) pending.push(record(lr, `resourceLogs[0].scopeLogs[${si}].logRecords[${li}]`));
-  }
-  // Hashes are recomputed side by side; the first record (in order) that fails is the one reported.
-  const settled = await Promise.allSettled(pending);
-  for (const r of settled) {
-    if (r.status === 'rejected') throw r.reason;
-    records.push(r.value);
+    for (const [li, lr] of lrs.entries()) records.push(record(lr, `resourceLogs[0].scopeLogs[${si}].logRecords[${li}]`));
   }
   return {
     deviceId: deviceId.toLowerCase(),
@@ -202,7 +198,12 @@ export async function parseBatch(raw: Buffer | string, headerDevice: string | un
   };
 }
 
-async function record(v: unknown, f: string): Promise<ParsedRecord> {
+/** SHA-256 hex, as hashEntry computes it (tests/units.test.ts checks they agree). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function record(v: unknown, f: string): ParsedRecord {
   const lr = obj(v, f);
   if (lr.timeUnixNano !== undefined && !(typeof lr.timeUnixNano === 'string' ? /^\d{1,20}$/.test(lr.timeUnixNano) : Number.isSafeInteger(lr.timeUnixNano))) {
     throw new BadRequest(`${f}.timeUnixNano`, `${f}.timeUnixNano must be a whole number of nanoseconds`);
@@ -233,7 +234,7 @@ async function record(v: unknown, f: string): Promise<ParsedRecord> {
   agree('hallpass.host', data.host);
   const st = bool(a, 'hallpass.school_time');
   if (st && st.value !== data.schoolTime) throw new BadRequest(st.field, 'attribute hallpass.school_time differs from the body');
-  const recomputed = await hashEntry(prevHash, data);
+  const recomputed = sha256Hex(hashInput(prevHash, data));
   if (recomputed !== hash) throw new BadRequest(`${a.get('hallpass.hash')!.field}.stringValue`, `entry ${seq}: hallpass.hash is not SHA-256(prev_hash + "\\n" + body)`);
   return { entry: { ...data, prevHash, hash }, body };
 }

@@ -38,7 +38,8 @@ export interface Hub {
 export async function buildApp(ctx: HubContext, logger = false): Promise<FastifyInstance> {
   const { config } = ctx;
   const https = config.tls ? { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } : null;
-  const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, trustProxy: config.trustProxy, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  // Not every request is logged (thousands of devices); refusals and failures are, and all of them are in audit.
+  const app = Fastify({ logger, disableRequestLogging: true, bodyLimit: MAX_BODY_BYTES, trustProxy: config.trustProxy, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
   await registerRoutes(app, ctx);
   return app;
 }

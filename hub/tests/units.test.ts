@@ -5,7 +5,10 @@ import { bearer, KeyVerifier, makeKey, parseKey } from '../src/keys.ts';
 import { RateLimiter } from '../src/rate-limit.ts';
 import { originAllowed } from '../src/routes/logs.ts';
 import { normalisedKey, p256Key, signatureBytes, verifySignature } from '../src/signature.ts';
-import { makeKeyPair, sign } from './support/device.ts';
+import { entryData, makeKeyPair, sign } from './support/device.ts';
+import { sha256Hex } from '../src/otlp.ts';
+import { hashEntry, hashInput } from '../../utils/core/log/chain.ts';
+import type { LogEntryData } from '../../utils/core/log/types.ts';
 
 describe('RateLimiter', () => {
   it('allows a burst, then refuses with the seconds until the next token, then refills', () => {
@@ -87,5 +90,37 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ HUB_SILENT_HOURS: '0' })).toThrow(/HUB_SILENT_HOURS/);
     expect(() => configFromEnv({ HUB_TLS_CERT: '/x.pem' })).toThrow(/together/);
     expect(() => configFromEnv({ HUB_EXTENSION_IDS: 'https://evil' })).toThrow(/HUB_EXTENSION_IDS/);
+  });
+});
+
+describe('KeyVerifier under load', () => {
+  it('requests arriving together for one key share one slow check; wrong secrets each need leave to run', async () => {
+    const k = await makeKey();
+    const p = parseKey(k.key)!;
+    const v = new KeyVerifier();
+    let runs = 0;
+    const allow = () => {
+      runs += 1;
+      return true;
+    };
+    const results = await Promise.all(Array.from({ length: 50 }, () => v.verify(p.id, p.secret, k.salt, k.hash, allow)));
+    expect(results.every((r) => r === true)).toBe(true);
+    expect(runs).toBe(1);
+    expect(await v.verify(p.id, 'A'.repeat(43), k.salt, k.hash, () => false)).toBeNull();
+    expect(await v.verify(p.id, 'A'.repeat(43), k.salt, k.hash, () => true)).toBe(false);
+    expect(await v.verify(p.id, p.secret, k.salt, k.hash, () => false)).toBe(true); // remembered, no slow check needed
+  });
+});
+
+describe("the hub's hash is the extension's hashEntry", () => {
+  it.each([
+    ['a plain entry', {}],
+    ['text with accents, emoji and quotes', { text: 'Zoë said "hi" 👋 \\ and \n a new line', person: 'Mrs O’Brien' }],
+    ['nulls everywhere they may be', { networkId: null, networkName: null, host: null, path: null, device: null }],
+    ['full URL kept', { query: '?q=ünïcode&x=1', fragment: '#top' }],
+  ])('%s', async (_name, over) => {
+    const data = entryData(7, over as Partial<LogEntryData>);
+    const prev = 'ab'.repeat(32);
+    expect(sha256Hex(hashInput(prev, data))).toBe(await hashEntry(prev, data));
   });
 });

@@ -64,6 +64,7 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     const body: Record<string, unknown> = { error: r.message };
     if (r.extra.field) body.field = r.extra.field;
     if (r.extra.retryAfter !== undefined) reply.header('Retry-After', String(r.extra.retryAfter));
+    req.log.info({ status: r.status, reason: r.message, field: r.extra.field, ip: req.ip }, 'ingest refused');
     if (r.extra.audit !== false) {
       const device = req.headers['x-hallpass-device'];
       try {
@@ -126,7 +127,17 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     );
     const row = rows[0];
     if (!row) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id });
-    if (!(await ctx.keys.verify(parsedKey.id, parsedKey.secret, row.salt, row.hash))) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
+    let check: { ok: false; retryAfter: number; audit: boolean } | null = null;
+    const verified = await ctx.keys.verify(parsedKey.id, parsedKey.secret, row.salt, row.hash, () => {
+      const t = ctx.keyCheckLimiter.take(`ip:${req.ip}`);
+      if (!t.ok) check = t;
+      return t.ok;
+    });
+    if (verified === null) {
+      const t = check as { retryAfter: number; audit: boolean } | null;
+      throw new Refused(429, 'too many ingest key checks from this address', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id }, { retryAfter: t?.retryAfter ?? 1, audit: t?.audit ?? true });
+    }
+    if (!verified) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     if (row.revoked_at) throw new Refused(401, 'this ingest key was revoked', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     const who = { kind: 'refused' as const, keyId: parsedKey.id, schoolId: row.school_id };
     const sigHeader = req.headers['x-hallpass-signature'];

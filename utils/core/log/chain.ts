@@ -42,9 +42,18 @@ export function canonicalJson(data: LogEntryData): string {
 
 const encoder = new TextEncoder();
 
+/**
+ * The exact text an entry's hash covers: prevHash + "\n" + canonicalJson(data). Exported so a
+ * server that hashes many entries at once (the school hub) can feed it to a synchronous SHA-256
+ * and still hash exactly what hashEntry hashes.
+ */
+export function hashInput(prevHash: string, data: LogEntryData): string {
+  return `${prevHash}\n${canonicalJson(data)}`;
+}
+
 /** SHA-256 hex of prevHash + "\n" + canonicalJson(data). A LogEntry's own prevHash/hash are ignored. */
 export async function hashEntry(prevHash: string, data: LogEntryData): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(`${prevHash}\n${canonicalJson(data)}`));
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(hashInput(prevHash, data)));
   let hex = '';
   for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
   return hex;
