@@ -122,6 +122,24 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-fact="Device id"]', id.deviceId);
     });
 
+    test('a hub address that is not HTTPS is a policy problem: shown in red, nothing sent, the log kept on the device', async () => {
+      const before = hub.recorded.length;
+      const plain = hub.url.replace('127.0.0.1', 'hub.school.test');
+      const s = await start(basePolicy({ role: 'pupil', hub: { url: plain, key: hub.key } }), sites.hosts(), (st) => st.parsed.present && st.parsed.problems.some((p) => p.key === 'hub.url'));
+      const tab = await s.newTab();
+      await block(tab, '/still-logged');
+      await poll(async () => (await s.storedEntries()).map((e) => e.path), (p) => p.includes('/still-logged'), 'the entry on the device');
+      await tab.open('options.html');
+      await tab.waitForText('[data-testid="problems"]', 'hub.url');
+      await tab.waitForText('[data-testid="problems"]', 'must start with https://');
+      await tab.waitForText('[data-testid="hub-checks"] [data-check="hub"]', 'Nothing is sent; the log is kept on this device');
+      expect(await tab.attribute('[data-check="hub"]', 'data-state')).toBe('bad');
+      // The key is never shown on the page.
+      expect(await tab.evaluate((k) => document.body.textContent!.includes(k), hub.key)).toBe(false);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(hub.recorded.length).toBe(before);
+    });
+
     test('hub stopped during a burst of attempts and started again: every entry arrives exactly once, in order', async () => {
       const s = await startWithHub();
       const tab = await s.newTab();
