@@ -105,7 +105,7 @@ describe('row-level security', () => {
       await lite.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
 
 describe('sign-in', () => {
@@ -198,5 +198,13 @@ describe('pages data', () => {
     expect(devs.slice(0, 2).map((d) => d.id).sort()).toEqual([seed.broken.id, seed.silent.id].sort());
     expect(devs.find((d) => d.id === seed.silent.id)!.silentDays).toBe(5);
     expect(devs.find((d) => d.id === seed.broken.id)!.brokenAtSeq).toBe(6);
+    const sum = await withScope(hub.db, viewer('school-dsl', seed.oakId), (tx) => q.summary(tx, {}, 5, 48));
+    const oakTotal = seed.oak.entries.length + seed.broken.entries.length - 2 + seed.silent.entries.length;
+    expect(sum.total).toBe(oakTotal);
+    expect(sum.perSchool).toEqual([{ school: 'Oak Primary', count: oakTotal }]);
+    expect(sum.perEvent).toContainEqual({ event: 'report', count: 1 });
+    expect(sum.charts).toEqual(c);
+    expect(sum.flaggedUsers.map((u) => [u.label, u.count, u.devices])).toEqual([['amy@oak.example', 6, 1]]);
+    expect(sum.devices).toEqual({ total: 3, broken: 1, keyMismatch: 0, silent: 1 });
   });
 });

@@ -214,18 +214,31 @@ export interface Summary {
   devices: { total: number; broken: number; keyMismatch: number; silent: number };
 }
 
-/** The printable summary's (and the bench's "summary page") queries, for the filter in force. */
+/**
+ * The printable summary's (and the bench's "summary page") queries, for the filter in force.
+ * One pass over the matching entries (a materialised CTE of the few columns needed) serves every
+ * count, since a school's entries are spread over the whole table (devices of every school write
+ * at the same time) and each further scan would read it again.
+ */
 export async function summary(tx: Queryable, f: HubFilters, threshold: number, silentHours: number): Promise<Summary> {
-  const w = whereSql(f);
-  const perEvent = await tx.query<{ event: string; n: number }>(`select e.event, count(*)::int as n from entries e where ${w.sql} group by e.event order by n desc`, w.params);
-  const perSchool = await tx.query<{ school: string; n: number }>(
-    `select s.name as school, count(*)::int as n from entries e join schools s on s.id = e.school_id where ${w.sql} group by s.name order by s.name`,
-    w.params,
+  const w = whereSql(f, 2);
+  const { rows } = await tx.query<{ k: string; a: string | null; b: string | null; n: number; d: number | null }>(
+    `with m as materialized (
+       select e.event, s.name as school, e.network_id, e.network_name, to_char(e.local_time, 'YYYY-MM-DD') as day, e."user", e.device_id
+         from entries e join schools s on s.id = e.school_id where ${w.sql})
+     select 'event' as k, event as a, null as b, count(*)::int as n, null::int as d from m group by event
+     union all select 'school', school, null, count(*)::int, null from m group by school
+     union all select 'day', day, null, count(*)::int, null from m where event = any($1::text[]) group by day
+     union all select 'network', network_id, min(network_name), count(*)::int, null from m where event = any($1::text[]) group by network_id
+     union all select 'flag', "user", day, count(*)::int, count(distinct device_id)::int from m where event = any($1::text[]) and "user" <> 'unknown'
+       group by "user", day having count(*) >= $2`,
+    [ATTEMPT_EVENTS, threshold, ...w.params],
   );
+  const rw = whereSql(f, 0);
   const rep = await tx.query<{ state: string; n: number }>(
     `select coalesce(r.state, 'new') as state, count(*)::int as n from entries e left join report_states r on r.device_id = e.device_id and r.seq = e.seq
-      where e.event = 'report' and ${w.sql} group by 1 order by 1`,
-    w.params,
+      where e.event = 'report' and ${rw.sql} group by 1 order by 1`,
+    rw.params,
   );
   const dev = await tx.query<{ total: number; broken: number; mismatch: number; silent: number }>(
     `select count(*)::int as total, count(*) filter (where chain_state = 'broken')::int as broken, count(*) filter (where key_mismatches > 0)::int as mismatch,
@@ -233,16 +246,24 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
        from devices d where ($1::bigint is null or d.school_id = $1)`,
     [f.school ?? null, silentHours],
   );
-  const c = await charts(tx, f);
-  const flagged = await repeatedAttempts(tx, f, threshold);
+  const of = (k: string) => rows.filter((r) => r.k === k);
+  const perEvent = of('event').map((r) => ({ event: r.a ?? '', count: r.n })).sort((a, b) => b.count - a.count || (a.event < b.event ? -1 : 1));
+  const networks = of('network')
+    .map((r) => ({ network: r.b ?? r.a ?? '(no network)', count: r.n }))
+    .sort((a, b) => b.count - a.count || (a.network < b.network ? -1 : a.network > b.network ? 1 : 0))
+    .slice(0, 30);
+  const days = new Map(of('day').map((r) => [r.a ?? '', r.n] as const));
   const d = dev.rows[0]!;
   return {
-    total: perEvent.rows.reduce((s, r) => s + r.n, 0),
-    perEvent: perEvent.rows.map((r) => ({ event: r.event, count: r.n })),
-    perSchool: perSchool.rows.map((r) => ({ school: r.school, count: r.n })),
+    total: perEvent.reduce((s2, r) => s2 + r.count, 0),
+    perEvent,
+    perSchool: of('school').map((r) => ({ school: r.a ?? '', count: r.n })).sort((a, b) => (a.school < b.school ? -1 : 1)),
     reports: rep.rows.map((r) => ({ state: r.state, count: r.n })),
-    charts: c,
-    flaggedUsers: flagged.users,
+    charts: { perDay: perDay(days), perNetwork: networks, total: [...days.values()].reduce((s2, n) => s2 + n, 0) },
+    flaggedUsers: of('flag')
+      .map((r) => ({ key: r.a ?? '', label: r.a ?? '', school: '', date: r.b ?? '', count: r.n, devices: r.d ?? 0 }))
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.count - a.count || (a.label < b.label ? -1 : 1)))
+      .slice(0, 500),
     devices: { total: d.total, broken: d.broken, keyMismatch: d.mismatch, silent: d.silent },
   };
 }
