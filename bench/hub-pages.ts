@@ -32,7 +32,7 @@ import { fmt, percentile } from './stats.ts';
 const SCHOOLS = 20;
 const DEVICES = 2000;
 const ENTRIES = 1_000_000;
-const RUNS = 15;
+const RUNS = 10;
 
 export interface Timing {
   p50Ms: number;

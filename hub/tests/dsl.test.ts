@@ -206,5 +206,13 @@ describe('pages data', () => {
     expect(sum.charts).toEqual(c);
     expect(sum.flaggedUsers.map((u) => [u.label, u.count, u.devices])).toEqual([['amy@oak.example', 6, 1]]);
     expect(sum.devices).toEqual({ total: 3, broken: 1, keyMismatch: 0, silent: 1 });
+    // A date range is the entries' own local dates, inclusive.
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const todays = await withScope(hub.db, v, (tx) => q.entriesPage(tx, { school: seed.oakId, from: today, to: today }, 0));
+    expect(todays.entries.every((e) => e.localTime.startsWith(today))).toBe(true);
+    expect(todays.entries).toHaveLength(6 + 2 + 4);
+    const y = await withScope(hub.db, v, (tx) => q.entriesPage(tx, { school: seed.oakId, from: yesterday, to: yesterday }, 0));
+    expect(y.entries.map((e) => e.text)).toEqual([OAK_REPORT]);
   });
 });

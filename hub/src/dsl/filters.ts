@@ -99,14 +99,12 @@ export function whereSql(f: HubFilters, start = 0): { sql: string; params: unkno
   if (f.role !== undefined) conds.push(`e.role = ${p(f.role)}`);
   if (f.network !== undefined) conds.push(`e.network_id = ${p(f.network)}`);
   if (f.event !== undefined) conds.push(`e.event = ${p(f.event)}`);
-  if (f.from !== undefined) {
-    const x = p(f.from);
-    conds.push(`e.local_time >= ${x}::date`, `e.at >= ${x}::date - interval '1 day'`);
-  }
-  if (f.to !== undefined) {
-    const x = p(f.to);
-    conds.push(`e.local_time < ${x}::date + 1`, `e.at < ${x}::date + 2`);
-  }
+  // Bounds computed here, compared as timestamp with timestamp and timestamptz with timestamptz:
+  // those operators are leakproof, so PostgreSQL may use them in an index scan ahead of the
+  // row-security policy (a date compared with a timestamp is not, and forces reading every row).
+  const day = (d: string, plus: number) => new Date(Date.parse(`${d}T00:00:00Z`) + plus * 86_400_000).toISOString();
+  if (f.from !== undefined) conds.push(`e.local_time >= ${p(`${f.from} 00:00:00`)}::timestamp`, `e.at >= ${p(day(f.from, -1))}::timestamptz`);
+  if (f.to !== undefined) conds.push(`e.local_time < ${p(day(f.to, 1).slice(0, 10) + ' 00:00:00')}::timestamp`, `e.at < ${p(day(f.to, 2))}::timestamptz`);
   if (f.schoolTime !== undefined) conds.push(`e.school_time = ${p(f.schoolTime)}`);
   return { sql: conds.length ? conds.join(' and ') : 'true', params };
 }
