@@ -155,12 +155,12 @@ export async function benchHubPages(): Promise<HubPagesResult> {
     const counter = { rows: 0 };
     let bytes = 0;
     const t1 = performance.now();
-    for await (const chunk of csvChunks(q.exportPages((fn) => withScope(db!, trust, fn), range), counter)) bytes += Buffer.byteLength(chunk);
+    for await (const chunk of csvChunks(q.exportPages((fn) => withScope(db!, trust, fn), range, 5000, 'time'), counter)) bytes += Buffer.byteLength(chunk);
     const csvMs = performance.now() - t1;
     clearInterval(sampler);
     const t2 = performance.now();
     const w = (await import('../hub/src/dsl/filters.ts')).whereSql(range);
-    await db.query(`select e.body, e.hash, e.prev_hash from entries e where ${w.sql} order by e.device_id, e.seq`, w.params);
+    await db.query(`select e.body, e.hash, e.prev_hash from entries e where ${w.sql} order by e.at, e.device_id, e.seq`, w.params);
     const plainSelectMs = performance.now() - t2;
 
     return {

@@ -157,7 +157,7 @@ describe('exports', () => {
     const v = viewer('school-dsl', seed.oakId);
     const csv = await collect(csvChunks(q.exportPages((fn) => withScope(hub.db, v, fn), { school: seed.elmId })));
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1); // header only: Elm is not Oak's
-    const mine = await collect(csvChunks(q.exportPages((fn) => withScope(hub.db, v, fn), {}, 3)));
+    const mine = await collect(csvChunks(q.exportPages((fn) => withScope(hub.db, v, fn), {}, 3, 'time')));
     const lines = mine.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^School,Device id,Sequence,Time \(UTC\)/);
     expect(lines.length - 1).toBe(seed.oak.entries.length + seed.broken.entries.length - 2 + seed.silent.entries.length);

@@ -268,25 +268,31 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   };
 }
 
-/** Entries for an export, one device after another in chain order, a page at a time (keyset). */
-export async function* exportPages(run: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>, f: HubFilters, pageSize = 5000): AsyncGenerator<HubEntry[]> {
-  let after: { device: string; seq: number } | null = null;
+/**
+ * Entries for an export, a page at a time (keyset, never OFFSET). order 'chain' (JSON): one device
+ * after another in sequence order, as a verifier reads them. order 'time' (CSV): by time, which a
+ * date range's index serves directly instead of walking every device's whole chain.
+ */
+export async function* exportPages(run: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>, f: HubFilters, pageSize = 5000, order: 'chain' | 'time' = 'chain'): AsyncGenerator<HubEntry[]> {
+  let after: { device: string; seq: number; at: Date } | null = null;
+  const byTime = order === 'time';
   for (;;) {
-    const w = whereSql(f, 2);
-    const cursor: { device: string; seq: number } | null = after;
-    const rows: { rows: EntryRow[] } = await run((tx) =>
-      tx.query<EntryRow>(
-        `select ${ENTRY_COLS} from entries e join schools s on s.id = e.school_id
-          where ($1::uuid is null or (e.device_id, e.seq) > ($1::uuid, $2::bigint)) and ${w.sql}
-          order by e.device_id, e.seq limit ${pageSize}`,
-        [cursor?.device ?? null, cursor?.seq ?? 0, ...w.params],
+    const w = whereSql(f, 3);
+    const cursor: { device: string; seq: number; at: Date } | null = after;
+    const keyset = byTime ? '($1::uuid is null or (e.at, e.device_id, e.seq) > ($3::timestamptz, $1::uuid, $2::bigint))' : '($1::uuid is null or (e.device_id, e.seq) > ($1::uuid, $2::bigint)) and ($3::timestamptz is null or true)';
+    const rows: { rows: (EntryRow & { at: Date })[] } = await run((tx) =>
+      tx.query<EntryRow & { at: Date }>(
+        `select ${ENTRY_COLS}, e.at from entries e join schools s on s.id = e.school_id
+          where ${keyset} and ${w.sql}
+          order by ${byTime ? 'e.at, e.device_id, e.seq' : 'e.device_id, e.seq'} limit ${pageSize}`,
+        [cursor?.device ?? null, cursor?.seq ?? 0, cursor?.at ?? null, ...w.params],
       ),
     );
     if (!rows.rows.length) return;
     const page: HubEntry[] = rows.rows.map(toHubEntry);
     yield page;
-    const last: HubEntry = page[page.length - 1]!;
-    after = { device: last.deviceId, seq: last.seq };
+    const lastRow = rows.rows[rows.rows.length - 1]!;
+    after = { device: lastRow.device_id, seq: page[page.length - 1]!.seq, at: lastRow.at };
     if (rows.rows.length < pageSize) return;
   }
 }
