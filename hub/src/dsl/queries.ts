@@ -224,10 +224,10 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   const w = whereSql(f, 2);
   const { rows } = await tx.query<{ k: string; a: string | null; b: string | null; n: number; d: number | null }>(
     `with m as materialized (
-       select e.event, s.name as school, e.network_id, e.network_name, to_char(e.local_time, 'YYYY-MM-DD') as day, e."user", e.device_id
-         from entries e join schools s on s.id = e.school_id where ${w.sql})
+       select e.event, e.school_id, e.network_id, e.network_name, to_char(e.local_time, 'YYYY-MM-DD') as day, e."user", e.device_id
+         from entries e where ${w.sql})
      select 'event' as k, event as a, null as b, count(*)::int as n, null::int as d from m group by event
-     union all select 'school', school, null, count(*)::int, null from m group by school
+     union all select 'school', school_id::text, null, count(*)::int, null from m group by school_id
      union all select 'day', day, null, count(*)::int, null from m where event = any($1::text[]) group by day
      union all select 'network', network_id, min(network_name), count(*)::int, null from m where event = any($1::text[]) group by network_id
      union all select 'flag', "user", day, count(*)::int, count(distinct device_id)::int from m where event = any($1::text[]) and "user" <> 'unknown'
@@ -246,6 +246,8 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
        from devices d where ($1::bigint is null or d.school_id = $1)`,
     [f.school ?? null, silentHours],
   );
+  // School names apart: joining them onto every entry made the planner loop over schools per row.
+  const names = new Map((await schools(tx)).map((x) => [String(x.id), x.name] as const));
   const of = (k: string) => rows.filter((r) => r.k === k);
   const perEvent = of('event').map((r) => ({ event: r.a ?? '', count: r.n })).sort((a, b) => b.count - a.count || (a.event < b.event ? -1 : 1));
   const networks = of('network')
@@ -257,7 +259,7 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   return {
     total: perEvent.reduce((s2, r) => s2 + r.count, 0),
     perEvent,
-    perSchool: of('school').map((r) => ({ school: r.a ?? '', count: r.n })).sort((a, b) => (a.school < b.school ? -1 : 1)),
+    perSchool: of('school').map((r) => ({ school: names.get(r.a ?? '') ?? `school ${r.a}`, count: r.n })).sort((a, b) => (a.school < b.school ? -1 : 1)),
     reports: rep.rows.map((r) => ({ state: r.state, count: r.n })),
     charts: { perDay: perDay(days), perNetwork: networks, total: [...days.values()].reduce((s2, n) => s2 + n, 0) },
     flaggedUsers: of('flag')
