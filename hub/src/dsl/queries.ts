@@ -277,21 +277,24 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
  */
 export async function* exportPages(run: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>, f: HubFilters, pageSize = 5000, order: 'chain' | 'time' = 'chain'): AsyncGenerator<HubEntry[]> {
   let after: { device: string; seq: number; at: Date } | null = null;
+  let names: Map<number, string> | null = null;
   const byTime = order === 'time';
   for (;;) {
     const w = whereSql(f, 3);
     const cursor: { device: string; seq: number; at: Date } | null = after;
     const keyset = byTime ? '($1::uuid is null or (e.at, e.device_id, e.seq) > ($3::timestamptz, $1::uuid, $2::bigint))' : '($1::uuid is null or (e.device_id, e.seq) > ($1::uuid, $2::bigint)) and ($3::timestamptz is null or true)';
-    const rows: { rows: (EntryRow & { at: Date })[] } = await run((tx) =>
-      tx.query<EntryRow & { at: Date }>(
-        `select ${ENTRY_COLS}, e.at from entries e join schools s on s.id = e.school_id
+    // School names apart, not joined onto every row (see summary()).
+    const rows: { rows: (EntryRow & { at: Date; school_id: number })[] } = await run(async (tx) => {
+      if (!names) names = new Map((await schools(tx)).map((x) => [x.id, x.name] as const));
+      return tx.query<EntryRow & { at: Date; school_id: number }>(
+        `select e.device_id, e.school_id, '' as school, e.body, e.hash, e.prev_hash, e.link, e.conflict, e.at from entries e
           where ${keyset} and ${w.sql}
           order by ${byTime ? 'e.at, e.device_id, e.seq' : 'e.device_id, e.seq'} limit ${pageSize}`,
         [cursor?.device ?? null, cursor?.seq ?? 0, cursor?.at ?? null, ...w.params],
-      ),
-    );
+      );
+    });
     if (!rows.rows.length) return;
-    const page: HubEntry[] = rows.rows.map(toHubEntry);
+    const page: HubEntry[] = rows.rows.map((r) => toHubEntry({ ...r, school: names?.get(r.school_id) ?? `school ${r.school_id}` }));
     yield page;
     const lastRow = rows.rows[rows.rows.length - 1]!;
     after = { device: lastRow.device_id, seq: page[page.length - 1]!.seq, at: lastRow.at };
