@@ -214,6 +214,8 @@ export function printHub(r: HubBenchResult): void {
   line('PostgreSQL:', `${r.postgres.version}, ${Object.entries(r.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   line('hub (own process, Fastify + pg pool of 10):', `${Math.round(r.hub.entriesPerSecond).toLocaleString('en-GB')} entries/s (${r.hub.entries.toLocaleString('en-GB')} in ${fmt(r.hub.ms / 1000, 1)} s)`);
   line('hub process CPU during the run:', `${fmt(r.hub.cpuSeconds, 1)} s of ${fmt(r.hub.ms / 1000, 1)} s (${fmt((r.hub.cpuSeconds * 1000 * 100) / r.hub.ms, 0)}% of one core)`);
+  const cpuPerBatchMs = (r.hub.cpuSeconds * 1000) / (r.devices * r.batchesPerDevice);
+  line('hub CPU per batch of 100 (all checks + HTTP):', `${fmt(cpuPerBatchMs, 1)} ms, so one free core could take ~${Math.round((r.batchSize / cpuPerBatchMs) * 1000).toLocaleString('en-GB')} entries/s`);
   line('machine:', `${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((x) => fmt(x, 1)).join(' / ')} at the end`);
   line('batch latency seen by devices:', `p50 ${fmt(r.hub.batchP50Ms, 0)} ms, p95 ${fmt(r.hub.batchP95Ms, 0)} ms, max ${fmt(r.hub.batchMaxMs, 0)} ms`);
   line('stored / devices not intact:', `${r.hub.storedInDb.toLocaleString('en-GB')} of ${r.hub.entries.toLocaleString('en-GB')} / ${r.hub.brokenDevices} ${r.hub.storedInDb === r.hub.entries && r.hub.brokenDevices === 0 ? '(OK)' : '(FAIL)'}`);
@@ -221,7 +223,8 @@ export function printHub(r: HubBenchResult): void {
   line(`ceiling: plain multi-row INSERT (${r.batchSize} rows, ${r.ceiling.connections} conns):`, `${Math.round(r.ceiling.entriesPerSecond).toLocaleString('en-GB')} entries/s (${fmt(r.ceiling.ms / 1000, 1)} s)`);
   line('ratio hub / ceiling:', fmt(r.ratio, 2));
   line(`device side, one batch of ${r.batchSize} (Node WebCrypto, median):`, `chain ${fmt(r.device.chainMs, 1)} ms; encode ${fmt(r.device.encodeMs, 1)} ms + sign ${fmt(r.device.signMs, 2)} ms = ${fmt(r.device.encodeAndSignMs, 1)} ms; ${fmt(r.device.bodyBytes / 1024, 0)} KB body`);
-  console.log('(the hub checks every signature, recomputes every hash and checks chain continuity in one transaction per batch; the ceiling does none of that)');
+  console.log('(the hub checks every signature, recomputes every hash and checks chain continuity in one transaction per batch; the ceiling does none of that.');
+  console.log(' On a shared, loaded machine the hub\'s one process gets a small share of the CPU next to ten PostgreSQL backends; see its CPU use above.)');
 }
 
 export function hubFailures(r: HubBenchResult | null, error: string | null): string[] {

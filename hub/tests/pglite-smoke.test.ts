@@ -11,7 +11,7 @@ import { send } from './support/http.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-pglite-smoke-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-it('PGlite: accepted, replayed, refused, chain marked; everything still there after the hub restarts', async () => {
+it('PGlite: accepted, replayed, refused, chain marked; everything still there after the hub restarts', { timeout: 300_000 }, async () => {
   let hub = await startHub({ dataDir, port: 0 });
   expect(hub.db.kind).toBe('pglite');
   const { key } = await createSchool(hub.db, 'Hazel Nursery');
