@@ -14,6 +14,7 @@ import { configFromEnv } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
+import { DSL_USAGE, isDslCommand, runDslCli } from './dsl/cli.ts';
 
 const USAGE = `usage: npm run hub -- <command>
   school create "<name>"        create a school and print its ingest key (shown once)
@@ -23,7 +24,7 @@ const USAGE = `usage: npm run hub -- <command>
   devices [--school <school>]   list devices and their state
   devices confirm <device-id>   confirm a new device
   migrate                       apply database migrations
-Without a command, npm run hub starts the server.
+${DSL_USAGE}Without a command, npm run hub starts the server.
 `;
 
 type Out = (s: string) => void;
@@ -62,6 +63,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out, e
       return db;
     };
     const [cmd, sub, ...rest] = args;
+    if (isDslCommand(cmd)) return await runDslCli(args, env, open, out, (m) => new UsageError(m));
     if (cmd === 'school' && sub === 'create' && rest.length === 1) {
       const r = await createSchool(await open(), rest[0]!);
       out(`School "${r.school.name}" created (number ${r.school.id}).\nIngest key (shown once; put it in the policy's hub.key):\n\n  ${r.key}\n\nKey id: ${r.keyId}\n`);

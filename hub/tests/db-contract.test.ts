@@ -91,7 +91,7 @@ describe.each(adapters)('%s', (_name, open) => {
       "select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' and table_name <> 't' and table_name <> 'u' order by table_name, column_name",
     );
     schemas.set(_name, rows.map((r) => `${r.table_name}.${r.column_name}:${r.data_type}`));
-    expect(new Set(rows.map((r) => r.table_name))).toEqual(new Set(['schools', 'ingest_keys', 'devices', 'entries', 'conflicts', 'audit', 'hub_migrations']));
+    expect(new Set(rows.map((r) => r.table_name))).toEqual(new Set(['schools', 'ingest_keys', 'devices', 'entries', 'conflicts', 'audit', 'hub_migrations', 'accounts', 'sessions', 'login_throttle', 'login_attempts', 'report_states', 'report_history', 'access_trail']));
   });
 });
 

@@ -119,6 +119,56 @@ describe('migrations', () => {
     await expect(db.query('update devices set batches = null')).rejects.toThrow(/null/);
   });
 
+  // The DSL's pages (100 and up).
+  migrationCase(100, 'accounts need a known role, a school exactly when school-dsl, a lower-case email; sessions store only a hash', async () => {
+    const db = await dbAt(100);
+    await db.query("insert into schools (name) values ('Oak Primary')");
+    await db.query("insert into accounts (email, role, school_id, password_hash) values ('dsl@oak.example', 'school-dsl', 1, 'h')");
+    await db.query("insert into accounts (email, role, password_hash) values ('trust@t.example', 'trust-dsl', 'h')");
+    await expect(db.query("insert into accounts (email, role, password_hash) values ('x@oak.example', 'school-dsl', 'h')")).rejects.toThrow(/check/);
+    await expect(db.query("insert into accounts (email, role, school_id, password_hash) values ('y@oak.example', 'it-admin', 1, 'h')")).rejects.toThrow(/check/);
+    await expect(db.query("insert into accounts (email, role, password_hash) values ('Big@oak.example', 'trust-dsl', 'h')")).rejects.toThrow(/check/);
+    await expect(db.query("insert into accounts (email, role, password_hash) values ('z@oak.example', 'admin', 'h')")).rejects.toThrow(/check/);
+    await expect(db.query("insert into sessions (id_hash, account_id, csrf) values ('raw-token', 1, 'c')")).rejects.toThrow(/check/);
+    await db.query("insert into sessions (id_hash, account_id, csrf) values ($1, 1, 'c')", ['b'.repeat(64)]);
+  });
+
+  migrationCase(101, 'a report state belongs to a stored entry and is new, seen or handled; the access trail takes any filter', async () => {
+    const db = await dbAt(101);
+    await seedSchoolAndDevice(db);
+    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'seen', 'a')", [DEVICE])).rejects.toThrow(/foreign key/);
+    await db.query(
+      `insert into entries (device_id, seq, school_id, body, hash, prev_hash, at, local_time, timezone, "user", role, event, school_time, link)
+       values ($1, 1, 1, '{}', $2, $2, now(), now(), 'Europe/London', 'u', 'pupil', 'report', true, 'start')`,
+      [DEVICE, HASH],
+    );
+    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'done', 'a')", [DEVICE])).rejects.toThrow(/check/);
+    await db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'handled', 'a')", [DEVICE]);
+    await db.query("insert into access_trail (email, role, action, filter) values ('a', 'trust-dsl', 'export-csv', '{\"from\":\"2026-01-01\"}')");
+    await expect(db.query("insert into access_trail (email, role, action) values ('a', 'trust-dsl', 'Export!')")).rejects.toThrow(/check/);
+  });
+
+  migrationCase(102, 'row security: the pages role sees nothing without a scope, one school with a school scope, no entries with the IT scope', async () => {
+    const db = await dbAt(102);
+    await seedSchoolAndDevice(db);
+    const count = (scope: string | null, school: string, table: string) =>
+      db.transaction(async (tx) => {
+        await tx.query('set local role hallpass_pages');
+        if (scope) await tx.query("select set_config('hallpass.scope', $1, true), set_config('hallpass.school_id', $2, true)", [scope, school]);
+        return (await tx.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]!.n;
+      });
+    expect(await count(null, '', 'devices')).toBe(0);
+    expect(await count('school', '1', 'devices')).toBe(1);
+    expect(await count('school', '2', 'devices')).toBe(0);
+    expect(await count('it', '', 'devices')).toBe(1);
+    expect(await count('trust', '', 'devices')).toBe(1);
+    expect(await count('it', '', 'access_trail')).toBe(0);
+    await expect(db.transaction(async (tx) => {
+      await tx.query('set local role hallpass_pages');
+      await tx.query('delete from entries');
+    })).rejects.toThrow(/permission denied/);
+  });
+
   it('every migration file has its own case here', () => {
     expect([...tested].sort((a, b) => a - b)).toEqual(listMigrations().map((m) => m.version));
   });

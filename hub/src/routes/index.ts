@@ -6,8 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.ts';
 import { healthRoutes } from './health.ts';
 import { logsRoutes } from './logs.ts';
+import { dslRoutes } from '../dsl/routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance, ctx: HubContext): Promise<void> {
   await app.register(healthRoutes, { ctx });
   await app.register(logsRoutes, { ctx });
+  await app.register(dslRoutes, { ctx });
 }

@@ -39,7 +39,7 @@ export const CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-function csvCell(value: Cell): string {
+export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   let s = typeof value === 'boolean' ? (value ? 'yes' : 'no') : value;
@@ -48,10 +48,15 @@ function csvCell(value: Cell): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
+/** One entry's cells, formula-safe, without the line end (the hub's export adds its own columns before them). */
+export function csvRow(e: LogEntry): string {
+  return COLUMNS.map(([, get]) => csvCell(get(e))).join(',');
+}
+
 /** UTF-8 BOM so Excel reads é and 中文 correctly; CRLF as RFC 4180 and Excel expect. */
 export function toCsv(entries: readonly LogEntry[]): string {
   const lines: string[] = [CSV_COLUMNS.map(csvCell).join(',')];
-  for (const e of entries) lines.push(COLUMNS.map(([, get]) => csvCell(get(e))).join(','));
+  for (const e of entries) lines.push(csvRow(e));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

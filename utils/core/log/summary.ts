@@ -47,7 +47,8 @@ function increment<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-function perDay(counts: Map<string, number>): { date: string; count: number }[] {
+/** Every day from the first to the last counted (at most MAX_CHART_DAYS, the newest), zeros filled in. */
+export function perDay(counts: Map<string, number>): { date: string; count: number }[] {
   if (counts.size === 0) return [];
   const days = [...counts.keys()].map(toDay);
   const last = Math.max(...days);
