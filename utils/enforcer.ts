@@ -277,13 +277,16 @@ export class Enforcer {
   /**
    * Firefox only (a blocking webRequest listener): whether a page request must be cancelled
    * because it is the request of a view-source: load the guard is sending to the block or
-   * warning page. False at once for any other request; for a held one, the guard's decision,
+   * warning page (the first page request of that tab after the load started, within
+   * VIEW_SOURCE_HOLD_MS). False at once for any other request; for a held one, the guard's decision,
    * and cancelled if that decision fails (fail closed). Cancelling logs nothing: the guard
    * has logged the attempt once already.
    */
   holdViewSource(request: { tabId: number; type: string }): false | Promise<boolean> {
     const started = this.viewSourceVerdicts.get(request.tabId);
     if (!started || !heldForViewSource(started, { ...request, at: this.deps.now() })) return false;
+    // One page request per load: a later page in that tab (after an exception, say) is the rules' business.
+    this.viewSourceVerdicts.delete(request.tabId);
     return started.closed;
   }
 

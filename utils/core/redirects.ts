@@ -66,7 +66,7 @@ export function viewSourceTarget(url: string): string | null {
 }
 
 /** How long after a tab starts a view-source: load its page request is still held for it. */
-export const VIEW_SOURCE_HOLD_MS = 30_000;
+export const VIEW_SOURCE_HOLD_MS = 10_000;
 
 /**
  * Whether a request belongs to a view-source: load the guard is checking: the page request of
