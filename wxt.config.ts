@@ -42,6 +42,9 @@ export default defineConfig({
         // Sees pages that move with history.pushState, which no request reveals.
         'webNavigation',
         ...(firefox ? [] : ['identity', 'identity.email']),
+        // Firefox only: holds the page request of a view-source: load, to which Firefox applies no
+        // rules, until the extension has decided on it (Chromium applies the rules there).
+        ...(firefox ? ['webRequestBlocking'] : []),
       ],
       // Redirecting a site to the block page needs access to that site.
       host_permissions: ['<all_urls>'],

@@ -21,6 +21,7 @@ import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
 import { selfCheckFacts } from '../utils/browser/self-check';
 import { watchNavigations } from '../utils/browser/navigation-watch';
+import { holdViewSourceRequests } from '../utils/browser/view-source-hold';
 import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
 import { startHubOutbox } from '../utils/hub/wire';
 
@@ -68,7 +69,11 @@ export default defineBackground({
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed') void refresh('policy changed');
-      if (area === 'local' && changes[STATUS_KEY]) watch.fit(changes[STATUS_KEY].newValue as StatusSnapshot | undefined);
+      if (area === 'local' && changes[STATUS_KEY]) {
+        const status = changes[STATUS_KEY].newValue as StatusSnapshot | undefined;
+        watch.fit(status);
+        if (status) viewSourceHold?.fit(status.parsed.policy);
+      }
     });
     browser.idle?.onStateChanged?.addListener((state) => {
       if (state === 'active') void refresh('device woke');
@@ -104,6 +109,10 @@ export default defineBackground({
     );
     // A view-source: tab is checked as soon as Firefox names it (Firefox applies no rules to that
     // load; Chromium does, so its worker is not woken by every tab update).
+    // Its page request is held until that check has decided, and cancelled unless allowed.
+    const viewSourceHold = import.meta.env.FIREFOX
+      ? holdViewSourceRequests((request) => enforcer.holdViewSource(request), (message) => console.warn(`[Hall Pass] ${message}`))
+      : null;
     if (import.meta.env.FIREFOX) {
       browser.tabs.onUpdated.addListener((tabId, change) => {
         if (change.url && /^view-source:/i.test(change.url)) {
@@ -125,6 +134,7 @@ export default defineBackground({
       .then(() => enforcer.refresh('worker start'))
       .then(async (status) => {
         watch.fit(status);
+        viewSourceHold?.fit(status.parsed.policy);
         console.info(`[Hall Pass] self-check\n${formatSelfCheck(selfCheck(await selfCheckFacts(status)))}`);
       })
       .catch((e) => console.error('[Hall Pass] start failed', e));

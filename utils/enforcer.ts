@@ -6,14 +6,14 @@
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
-import { actionFor, approvedUsesFor, decide, matchUrl, networkIndex, type Allowance } from './core/decide';
+import { actionFor, approvedUsesFor, decide, matchUrl, networkIndex, type Allowance, type Decision } from './core/decide';
 import { validateRequest } from './core/exceptions';
 import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
 import { verifyPassphrase } from './core/passphrase';
 import { ExceptionBook } from './exception-book';
 import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, type DnrRule } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
-import { attemptFromRedirect, viewSourceTarget } from './core/redirects';
+import { attemptFromRedirect, heldForViewSource, viewSourceTarget } from './core/redirects';
 import { clockMove, describeClockMove, type ClockMove, type ClockReading } from './core/clock';
 import { serialQueue } from './core/serial-queue';
 import type { ExceptionRequest, GrantedException, Role } from './core/types';
@@ -140,6 +140,8 @@ export class Enforcer {
   private siteAccess: boolean | undefined;
   private readonly book: ExceptionBook;
   private readonly viewSourceSeen = new Map<number, { url: string; at: number }>();
+  /** Each view-source: load being checked, by tab: whether its page stays closed (see holdViewSource). */
+  private readonly viewSourceVerdicts = new Map<number, { tabId: number; at: number; closed: Promise<boolean> }>();
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
@@ -242,7 +244,12 @@ export class Enforcer {
       const now = this.deps.now();
       if (seen && seen.url === url && Math.abs(now - seen.at) < 5_000) return;
       this.viewSourceSeen.set(tabId, { url, at: now });
-      return this.checkTab(tabId, source);
+      // Set before any wait: Firefox makes the page's request just after naming the load.
+      const verdict = this.checkTab(tabId, source);
+      const closed = verdict.then((action) => action !== 'allow').catch(() => true);
+      this.viewSourceVerdicts.set(tabId, { tabId, at: now, closed });
+      await verdict;
+      return;
     }
     this.siteAccess ??= (await this.lastSnapshot())?.siteAccess ?? true;
     if (this.siteAccess) return;
@@ -253,17 +260,34 @@ export class Enforcer {
    * A page moved within a tab without a navigation (history.pushState), as many networks do:
    * rules never see that, so the new address is checked here.
    */
-  checkTab(tabId: number, url: string): Promise<void> {
+  checkTab(tabId: number, url: string): Promise<Decision['action']> {
     return this.serial(async () => {
       const ctx = contextOf((await this.lastSnapshot()) ?? (await this.recompute('page moved')));
       const now = this.deps.now();
       const allowances = await this.allowancesFor(tabId, now);
       const { action, match } = decide(url, ctx.role, now, ctx.policy, allowances);
-      if (action === 'allow' || !match) return;
+      if (action === 'allow' || !match) return 'allow';
       const page = action === 'block' ? 'blocked.html' : 'warn.html';
       await this.deps.tabs.navigate(tabId, this.deps.pages.pageUrl(page, url)).catch(() => undefined);
       await this.record(ctx, action === 'block' ? 'blocked' : 'warned', url, now);
+      return action;
     });
+  }
+
+  /**
+   * Firefox only (a blocking webRequest listener): whether a page request must be cancelled
+   * because it is the request of a view-source: load the guard is sending to the block or
+   * warning page (the first page request of that tab after the load started, within
+   * VIEW_SOURCE_HOLD_MS). False at once for any other request; for a held one, the guard's decision,
+   * and cancelled if that decision fails (fail closed). Cancelling logs nothing: the guard
+   * has logged the attempt once already.
+   */
+  holdViewSource(request: { tabId: number; type: string }): false | Promise<boolean> {
+    const started = this.viewSourceVerdicts.get(request.tabId);
+    if (!started || !heldForViewSource(started, { ...request, at: this.deps.now() })) return false;
+    // One page request per load: a later page in that tab (after an exception, say) is the rules' business.
+    this.viewSourceVerdicts.delete(request.tabId);
+    return started.closed;
   }
 
   private async allowancesFor(tabId: number, now: number): Promise<Allowance[]> {

@@ -513,3 +513,46 @@ describe('the device clock', () => {
     ]);
   });
 });
+
+describe('a view-source: load (Firefox applies no rules to it)', () => {
+  it('sends the tab to the block page, logs once, and has its page request cancelled', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 3, url: 'about:blank' }]);
+    const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'pupil' }), journal, tabs }));
+    await enforcer.refresh('start');
+    expect(enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(false);
+    // The navigation and then the tab's new address name the same load.
+    const checked = enforcer.navigationStarted(3, 'view-source:https://www.facebook.com/');
+    await enforcer.navigationStarted(3, 'view-source:https://www.facebook.com/');
+    expect(enforcer.holdViewSource({ tabId: 4, type: 'main_frame' })).toBe(false);
+    expect(enforcer.holdViewSource({ tabId: 3, type: 'image' })).toBe(false);
+    const held = enforcer.holdViewSource({ tabId: 3, type: 'main_frame' });
+    await checked;
+    expect(held).not.toBe(false);
+    expect(await held).toBe(true);
+    // Only that one request: the next page in the tab is left to the rules.
+    expect(enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(false);
+    expect(tabs.navigations).toEqual([{ tabId: 3, url: `${PAGE_BASE}blocked.html#https://www.facebook.com/` }]);
+    expect(journal.events.map((e) => [e.event, e.networkId])).toEqual([['blocked', 'facebook']]);
+  });
+
+  it('lets the page request of an ordinary site through', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 3, url: 'about:blank' }]);
+    const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'pupil' }), journal, tabs }));
+    await enforcer.refresh('start');
+    await enforcer.navigationStarted(3, 'view-source:https://school.example/timetable');
+    expect(await enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(false);
+    expect(tabs.navigations).toEqual([]);
+    expect(journal.events).toEqual([]);
+  });
+
+  it('cancels the page request when the decision fails (fail closed)', async () => {
+    const policy = new FakePolicy();
+    policy.read = () => Promise.reject(new Error('storage is gone'));
+    const enforcer = new Enforcer(fakeDeps({ policy }));
+    const checked = enforcer.navigationStarted(3, 'view-source:https://www.facebook.com/').catch(() => 'failed');
+    expect(await enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(true);
+    expect(await checked).toBe('failed');
+  });
+});

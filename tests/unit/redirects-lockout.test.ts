@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFromRedirect, blockingPageOf, viewSourceTarget, type DecisionInForce } from '../../utils/core/redirects';
+import { attemptFromRedirect, blockingPageOf, heldForViewSource, VIEW_SOURCE_HOLD_MS, viewSourceTarget, type DecisionInForce } from '../../utils/core/redirects';
 import { afterFailure, MAX_WAIT_SECONDS, NO_LOCKOUT, secondsLeft } from '../../utils/core/log/lockout';
 import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
 
@@ -73,4 +73,17 @@ describe('viewSourceTarget', () => {
     ['https://www.facebook.com/view-source:', null],
     ['', null],
   ])('%s → %s', (url, target) => expect(viewSourceTarget(url)).toBe(target));
+});
+
+describe('heldForViewSource', () => {
+  const started = { tabId: 3, at: 1_000 };
+  it.each([
+    ['the page request of the same tab, just after', started, { tabId: 3, type: 'main_frame', at: 1_010 }, true],
+    ['the page request at the end of the hold', started, { tabId: 3, type: 'main_frame', at: 1_000 + VIEW_SOURCE_HOLD_MS }, true],
+    ['a page request long after', started, { tabId: 3, type: 'main_frame', at: 1_001 + VIEW_SOURCE_HOLD_MS }, false],
+    ['a page request from before the load started', started, { tabId: 3, type: 'main_frame', at: 999 }, false],
+    ['another tab', started, { tabId: 4, type: 'main_frame', at: 1_010 }, false],
+    ['a frame or image, not the page', started, { tabId: 3, type: 'sub_frame', at: 1_010 }, false],
+    ['no view-source load in any tab', undefined, { tabId: 3, type: 'main_frame', at: 1_010 }, false],
+  ])('%s', (_name, from, request, held) => expect(heldForViewSource(from, request)).toBe(held));
 });

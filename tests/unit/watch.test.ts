@@ -91,3 +91,13 @@ describe('pattern forms', () => {
     expect(redirectPatterns(watched)).toContain('*://*.site-9999.example.com/*');
   });
 });
+
+describe('watchedHosts without a policy yet', () => {
+  it('already covers every catalogue network and wrapper host, and no extra site', () => {
+    const floor = watchedHosts();
+    expect(floor).toContain('facebook.com');
+    expect(floor).toContain('translate.goog');
+    expect(floor).not.toContain('coolmathgames.com');
+    expect(hosts.filter((h) => !floor.includes(h))).toEqual(['chat.example.org', 'coolmathgames.com']);
+  });
+});

@@ -64,3 +64,19 @@ export function viewSourceTarget(url: string): string | null {
   const inner = url.slice('view-source:'.length);
   return /^https?:\/\//i.test(inner) ? inner : null;
 }
+
+/** How long after a tab starts a view-source: load its page request is still held for it. */
+export const VIEW_SOURCE_HOLD_MS = 10_000;
+
+/**
+ * Whether a request belongs to a view-source: load the guard is checking: the page request of
+ * the same tab, soon after that load started. (Firefox names the view-source: load before it
+ * makes the page's request, and applies no rules to that request.)
+ */
+export function heldForViewSource(
+  started: { tabId: number; at: number } | undefined,
+  request: { tabId: number; type: string; at: number },
+): boolean {
+  if (!started || request.type !== 'main_frame' || request.tabId !== started.tabId) return false;
+  return request.at >= started.at && request.at - started.at <= VIEW_SOURCE_HOLD_MS;
+}

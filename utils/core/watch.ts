@@ -13,8 +13,9 @@ import { WRAPPER_HOSTS } from './url-match';
  * Every catalogue network (the static floor redirects them all, whatever the policy), the
  * policy's extra sites, and the proxy and archive hosts that can wrap any of them.
  */
-export function watchedHosts(policy: Policy): string[] {
+export function watchedHosts(policy?: Policy): string[] {
   const hosts = new Set<string>([...CATALOGUE.flatMap((n) => n.domains), ...WRAPPER_HOSTS]);
+  if (!policy) return [...hosts].sort();
   for (const n of networkIndex(policy).networks) for (const d of n.domains) hosts.add(d);
   return [...hosts].sort();
 }
