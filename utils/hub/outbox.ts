@@ -15,6 +15,7 @@ import type { HubSettings, ParsedPolicy } from '../core/policy';
 import type { LogEntry, NewLogEvent } from '../core/log/types';
 import type { JournalPort, KvPort } from '../ports';
 import type { IdentitySource } from './identity';
+import type { OutboxState } from '../core/hub/hub-status';
 
 export const OUTBOX_KEY = 'hubOutbox';
 export const OUTBOX_ALARM = 'hub-outbox';
@@ -23,22 +24,7 @@ export const DEBOUNCE_MS = 1_500;
 /** Batches sent in one go before yielding (the rest follow at once on the next round). */
 const BATCHES_PER_FLUSH = 50;
 
-/** What the status page shows, and what the outbox needs to carry on after a restart. */
-export interface OutboxState {
-  /** The hub the cursor belongs to; a different hub starts again from the first entry. */
-  url: string | null;
-  cursor: number;
-  failures: number;
-  nextAttemptAt: number | null;
-  lastDeliveryAt: number | null;
-  /** Last 2xx, heartbeats included. */
-  lastContactAt: number | null;
-  lastError: { at: number; message: string } | null;
-  /** Entries after the cursor, as of the last attempt. */
-  waiting: number;
-  deviceId: string | null;
-  fingerprint: string | null;
-}
+export type { OutboxState };
 
 export const EMPTY_OUTBOX: OutboxState = {
   url: null,

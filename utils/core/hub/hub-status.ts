@@ -5,21 +5,27 @@
 import type { CheckState } from '../self-check';
 import type { PolicyProblem } from '../policy';
 
+/** What the status page shows, and what the outbox needs to carry on after a restart. */
+export interface OutboxState {
+  /** The hub the cursor belongs to; a different hub starts again from the first entry. */
+  url: string | null;
+  cursor: number;
+  failures: number;
+  nextAttemptAt: number | null;
+  lastDeliveryAt: number | null;
+  /** Last 2xx, heartbeats included. */
+  lastContactAt: number | null;
+  lastError: { at: number; message: string } | null;
+  /** Entries after the cursor, as of the last attempt. */
+  waiting: number;
+  deviceId: string | null;
+  fingerprint: string | null;
+}
+
 export interface HubStatusInput {
   hub: { url: string } | null;
   problems: readonly PolicyProblem[];
-  outbox: {
-    url: string | null;
-    cursor: number;
-    failures: number;
-    nextAttemptAt: number | null;
-    lastDeliveryAt: number | null;
-    lastContactAt: number | null;
-    lastError: { at: number; message: string } | null;
-    waiting: number;
-    deviceId: string | null;
-    fingerprint: string | null;
-  } | null;
+  outbox: OutboxState | null;
   held: { count: number; oldestAt: string | null } | null;
   now: number;
   timezone: string;
