@@ -114,7 +114,7 @@ test('the Linux Chrome JSON it makes, deployed as is, is the policy the status p
   await statusPage.goto(extensionPage('options.html'));
   await expect(statusPage.getByTestId('policy-present')).toHaveText('Managed policy found');
   await expect(statusPage.getByTestId('role')).toHaveText('Staff (set for this device by the policy)');
-  await expect(statusPage.getByText('mon, tue, wed, thu: 08:45–15:20')).toBeVisible();
+  await expect(statusPage.getByText('Monday to Thursday: 08:45–15:20')).toBeVisible();
   await expect(statusPage.getByTestId('closed-dates')).toHaveText('2030-12-20 to 2031-01-03: Christmas holidays');
   await expect(statusPage.getByTestId('networks').getByText('social.test', { exact: true })).toBeVisible();
   await expect(statusPage.getByTestId('approved-uses')).toContainText('School X account');

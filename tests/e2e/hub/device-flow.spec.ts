@@ -46,7 +46,7 @@ test.describe('chromium', () => {
     await tab.waitForUrl(/blocked\.html/);
     await tab.clickButton('Tell someone you trust');
     await tab.fillLabel('What happened?', REPORT);
-    await tab.fillLabel('Who would you like to talk to? (you can leave this empty)', 'Mr Khan');
+    await tab.fillLabel("Who would you like to talk to? (you don't have to)", 'Mr Khan');
     await tab.clickButton('Send');
     await tab.waitForText('[data-testid="report-sent"]', 'Thank you for telling us.');
     const rows = await poll(
