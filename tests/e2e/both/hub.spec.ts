@@ -7,9 +7,10 @@ import { webcrypto } from 'node:crypto';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { useSites } from '../support/sites';
 import { basePolicy } from '../support/policies';
-import { poll, type Session, type Tab } from '../support/driver';
+import { poll, READ_LOG_ENTRIES, type Session, type Tab } from '../support/driver';
 import { startTestHub, type TestHub } from '../support/hub';
 import { canonicalJson } from '../../../utils/core/log/chain';
+import type { LogEntry } from '../../../utils/core/log/types';
 import { toBase64, toBase64Url } from '../../../utils/core/hub/signature';
 
 const sites = useSites();
@@ -53,17 +54,6 @@ const READ_IDENTITY = (): Promise<{ deviceId: string; publicKeySpki: string; ext
     };
   });
 
-/** Every entry with its hashes, from the extension's IndexedDB. */
-const READ_FULL_ENTRIES = (): Promise<Record<string, unknown>[]> =>
-  new Promise((resolve, reject) => {
-    const open = indexedDB.open('hall-pass');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('entries').objectStore('entries').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    };
-  });
 
 const hubEntries = (deviceId: string) =>
   hub.query<HubEntry>(
@@ -99,13 +89,14 @@ for (const b of BROWSERS) {
       const id = await identity(s);
       expect(id.extractable).toBe(false);
       const rows = await waitForHub(id.deviceId, 2);
-      const local = await s.inExtension(READ_FULL_ENTRIES, undefined);
+      // The stored records are whole LogEntry objects; the driver's type names only what most tests read.
+      const local = (await s.inExtension(READ_LOG_ENTRIES, undefined)) as unknown as LogEntry[];
       expect(rows.map((r) => [r.seq, r.event, r.host, r.path, r.role, r.device_label, r.school_time])).toEqual([
         ['1', 'blocked', 'facebook.com', '/groups/year6', 'pupil', 'ICT suite PC 12', expect.any(Boolean)],
         ['2', 'blocked', 'facebook.com', '/messages', 'pupil', 'ICT suite PC 12', expect.any(Boolean)],
       ]);
       // The hub holds exactly what the device hashed: same body, same hashes, nothing else.
-      expect(rows.map((r) => [r.hash, r.prev_hash, r.body])).toEqual(local.map((e) => [e.hash, e.prevHash, canonicalJson(e as never)]));
+      expect(rows.map((r) => [r.hash, r.prev_hash, r.body])).toEqual(local.map((e) => [e.hash, e.prevHash, canonicalJson(e)]));
       expect(rows.map((r) => r.body).join()).not.toContain('secret');
       expect(rows.map((r) => r.link)).toEqual(['start', 'ok']);
       const [device] = await hub.query<{ public_key: string; browser: string; label: string; chain_state: string; confirmed: boolean }>(
