@@ -79,8 +79,15 @@ export default defineBackground({
       if (state === 'active') void refresh('device woke');
     });
     // Firefox lets a user withhold access to sites; without it redirects are ignored.
-    browser.permissions.onRemoved.addListener(() => void refresh('site access changed'));
-    browser.permissions.onAdded.addListener(() => void refresh('site access changed'));
+    // Navigations are watched at once, before the refresh swaps redirects for blocks: an attempt
+    // in between is sent to the block page and logged, not left on the browser's error page.
+    const siteAccessChanged = () => {
+      watch.widen();
+      enforcer.siteAccessChanged();
+      void refresh('site access changed');
+    };
+    browser.permissions.onRemoved.addListener(siteAccessChanged);
+    browser.permissions.onAdded.addListener(siteAccessChanged);
     // Only a redirect the browser made under our rules creates a log entry: a page that merely
     // loads the block page (a forged link, a frame) creates nothing, and a redirect a web page
     // made itself is checked against the decision in force (see Enforcer.recordRedirect).

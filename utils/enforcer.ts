@@ -251,9 +251,15 @@ export class Enforcer {
       await verdict;
       return;
     }
-    this.siteAccess ??= (await this.lastSnapshot())?.siteAccess ?? true;
+    // Asked of the browser, not the last status: a withdrawal is acted on before the refresh it starts.
+    this.siteAccess ??= await this.deps.siteAccess.granted();
     if (this.siteAccess) return;
     await this.checkTab(tabId, url);
+  }
+
+  /** The user granted or withheld access to sites: ask the browser again at the next navigation. */
+  siteAccessChanged(): void {
+    this.siteAccess = undefined;
   }
 
   /**

@@ -3,7 +3,7 @@
  * and the benchmark all start a hub through it.
  */
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { configFromEnv, type HubConfig } from './config.ts';
 import { makeContext, type HubContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
@@ -39,7 +39,7 @@ export async function buildApp(ctx: HubContext, logger = false): Promise<Fastify
   const { config } = ctx;
   const https = config.tls ? { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } : null;
   // Not every request is logged (thousands of devices); refusals and failures are, and all of them are in audit.
-  const app = Fastify({ logger, disableRequestLogging: true, bodyLimit: MAX_BODY_BYTES, trustProxy: config.trustProxy, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: MAX_BODY_BYTES, trustProxy: config.trustProxy, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
   await registerRoutes(app, ctx);
   return app;
 }

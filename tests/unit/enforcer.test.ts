@@ -261,6 +261,21 @@ describe('when the browser withholds access to sites', () => {
     await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
     expect(tabs.navigations).toHaveLength(1);
   });
+
+  it('acts on a withdrawal at once, before the refresh it starts has swapped the rules', async () => {
+    const journal = new FakeJournal();
+    const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
+    const access = new FakeSiteAccess(true);
+    const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy(policy), siteAccess: access, journal, tabs }));
+    await enforcer.refresh('start');
+    await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
+    expect(tabs.navigations).toEqual([]);
+    access.isGranted = false;
+    enforcer.siteAccessChanged();
+    await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
+    expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}blocked.html#https://www.instagram.com/someone` }]);
+    expect(journal.events.map((e) => e.event)).toEqual(['blocked']);
+  });
 });
 
 describe('the access log', () => {

@@ -42,6 +42,8 @@ export interface WatchHandlers {
 export interface NavigationWatch {
   /** Narrows the listeners to what this status needs; no status leaves them wide. */
   fit(status: StatusSnapshot | null | undefined): void;
+  /** Back to every listener, navigations included, until the next fit (site access just changed). */
+  widen(): void;
 }
 
 const MAIN_FRAME = ['main_frame'] as Browser.webRequest.ResourceType[];
@@ -61,10 +63,15 @@ export function watchNavigations(h: WatchHandlers, log: (message: string) => voi
     moves.removeListener(h.pageMoved);
   };
   wide();
-  if (import.meta.env.FIREFOX) return { fit: () => undefined };
+  if (import.meta.env.FIREFOX) return { fit: () => undefined, widen: () => undefined };
 
   let fitted = '';
   return {
+    widen() {
+      removeAll();
+      wide();
+      fitted = '';
+    },
     fit(status) {
       if (!status) return;
       const hosts = watchedHosts(status.parsed.policy);

@@ -51,6 +51,20 @@ async function attempts(s: Session) {
   return (await s.storedEntries()).filter((e) => ['blocked', 'warned', 'continued'].includes(e.event)).map((e) => `${e.event} ${e.host}${e.path}`);
 }
 
+/**
+ * Loads one of the hostile pages and waits for the element the next step uses: a load a late
+ * navigation of the previous page interrupted is tried again (the page is only the attacker's tool).
+ */
+async function load(tab: Tab, url: string, selector: string) {
+  for (let i = 1; ; i++) {
+    await tab.goto(url);
+    const ready = await poll(() => tab.count(selector), (n) => n > 0, `${selector} on ${url}`, 5_000).then(() => true, () => false);
+    if (ready) return;
+    if (i === 3) throw new Error(`${url} never showed ${selector}; the tab is on ${await tab.url()}`);
+    console.warn(`${url} did not show ${selector} (the tab is on ${await tab.url()}): loading it again`);
+  }
+}
+
 /** Waits until the tab has left `page` (to wherever the page sent it, an error page included). */
 async function leaves(tab: Tab, page: string) {
   await poll(tab.url, (u) => !u.endsWith(page), `leaving ${page}`, 10_000).catch(() => undefined);
@@ -79,14 +93,14 @@ for (const b of BROWSERS) {
         await tab.goto(`http://school.test/${b.name}/${page}`);
         await leaves(tab, `/${page}`);
       }
-      await tab.goto(`http://school.test/${b.name}/link`);
+      await load(tab, `http://school.test/${b.name}/link`, '#go');
       await tab.click('#go');
       await leaves(tab, '/link');
-      await tab.goto(`http://school.test/${b.name}/form`);
+      await load(tab, `http://school.test/${b.name}/form`, '#send');
       await tab.click('#send');
       await leaves(tab, '/form');
       // A pop-up after one click, sent to the block page five times.
-      await tab.goto(`http://school.test/${b.name}/popup`);
+      await load(tab, `http://school.test/${b.name}/popup`, '#open');
       await tab.click('#open');
       await poll(() => tab.evaluate(() => document.title, null), (t) => t === 'done', 'the pop-up hops', 20_000);
 

@@ -7,7 +7,7 @@ import { webcrypto } from 'node:crypto';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { useSites } from '../support/sites';
 import { basePolicy } from '../support/policies';
-import { poll, READ_LOG_ENTRIES, type Session, type Tab } from '../support/driver';
+import { poll, READ_LOG_ENTRIES, waitForSessionStatus, type Session, type Tab } from '../support/driver';
 import { startTestHub, type TestHub } from '../support/hub';
 import { canonicalJson } from '../../../utils/core/log/chain';
 import type { LogEntry } from '../../../utils/core/log/types';
@@ -158,6 +158,8 @@ for (const b of BROWSERS) {
     test('with access to sites withheld, entries still reach the hub through its CORS preflight', async () => {
       const s = await startWithHub();
       await s.withholdSiteAccess();
+      // What this test is about is delivery without access, so it starts once the extension has seen the change.
+      await waitForSessionStatus(s, (st) => !st.siteAccess);
       const before = hub.recorded.length;
       const tab = await s.newTab();
       await tab.goto('http://facebook.com/after-withhold');
