@@ -16,6 +16,7 @@ import type { LogEntry, NewLogEvent } from '../core/log/types';
 import type { JournalPort, KvPort } from '../ports';
 import type { IdentitySource } from './identity';
 import type { OutboxState } from '../core/hub/hub-status';
+import { serialQueue } from '../core/serial-queue';
 
 export const OUTBOX_KEY = 'hubOutbox';
 export const OUTBOX_ALARM = 'hub-outbox';
@@ -79,7 +80,8 @@ export async function readOutbox(local: KvPort): Promise<OutboxState> {
 
 export class Outbox {
   private readonly d: Required<OutboxDeps>;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One flush at a time: two could send the same batch and move the cursor twice. */
+  private readonly serial = serialQueue();
   private timer = false;
 
   constructor(deps: OutboxDeps) {
@@ -107,9 +109,7 @@ export class Outbox {
    * (the admin pressed "Send now"). Resolves to the state it leaves.
    */
   flush(force = false): Promise<OutboxState> {
-    const run = this.queue.then(() => this.flushNow(force));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serial(() => this.flushNow(force));
   }
 
   private async flushNow(force: boolean): Promise<OutboxState> {
