@@ -1,6 +1,7 @@
 /** Benchmarks of the pure core: decide() per URL, and policy parsing plus rule compilation. */
 import { performance } from 'node:perf_hooks';
-import { actionFor, decide, networkIndex } from '../utils/core/decide';
+import { actionFor, decide } from '../utils/core/decide';
+import { networkIndex } from '../utils/core/networks';
 import { parsePolicy, type Policy } from '../utils/core/policy';
 import { budgetProblems, compilePolicy, compilePolicyRules, countRules, RULE_LIMITS, type RuleCount } from '../utils/core/rules';
 import type { Action } from '../utils/core/types';

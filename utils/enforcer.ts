@@ -6,7 +6,8 @@
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
-import { actionFor, approvedUsesFor, decide, matchUrl, networkIndex, type Allowance, type Decision } from './core/decide';
+import { actionFor, approvedUsesFor, decide, type Allowance, type Decision } from './core/decide';
+import { matchUrl, networkIndex } from './core/networks';
 import { validateRequest } from './core/exceptions';
 import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
 import { verifyPassphrase } from './core/passphrase';

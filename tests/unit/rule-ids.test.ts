@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_ID_RANGES, numberedFor, type RuleOwner } from '../../utils/core/rule-ids';
 import { compileApprovedRules, compileExceptionRules, compileFallbackRules, compilePolicyRules, compileTabRules, type DnrRule } from '../../utils/core/rules';
 import { catalogueById } from '../../utils/core/catalogue';
-import { networkIndex } from '../../utils/core/decide';
+import { networkIndex } from '../../utils/core/networks';
 import { parsePolicy } from '../../utils/core/policy';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';

@@ -23,7 +23,8 @@ import {
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
-import { actionFor, approvedUsesFor, decide, networkIndex, type Allowance } from '../../utils/core/decide';
+import { actionFor, approvedUsesFor, decide, type Allowance } from '../../utils/core/decide';
+import { networkIndex } from '../../utils/core/networks';
 import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';

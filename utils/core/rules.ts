@@ -14,6 +14,7 @@ import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './t
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
 import { numberedFor } from './rule-ids';
+import { isExtraSite } from './networks';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -32,9 +33,6 @@ export const RULE_LIMITS = {
 
 /** Subdomain prefixes of an extra site covered on the translation proxy without a regex. */
 export const EXTRA_TRANSLATE_PREFIXES = ['', 'www-', 'm-'] as const;
-
-/** Extra sites from the policy carry this id prefix (see extraSiteNetwork). */
-const isExtraSite = (n: Network) => n.id.startsWith('site:');
 
 /**
  * Pattern rules kept free for approved uses (up to 50) and exceptions, which are compiled after
