@@ -80,7 +80,6 @@ describe('role × time × action', () => {
     const d = decide(FB, role, T[at], BASE);
     expect(d.action).toBe(byDefault);
     expect(d.match?.network.id).toBe('facebook');
-    expect(d.allowedByAllowance).toBe(false);
     expect(d.allowedBy).toBeNull();
     expect(decide(FB, role, T[at], custom).action).toBe(byCustom);
   });
@@ -182,7 +181,6 @@ describe('allowances', () => {
   ])('%s', (_name, policy, role, at, url, allowances, action, byAllowance) => {
     const d = decide(url, role, at, policy, allowances);
     expect(d.action).toBe(action);
-    expect(d.allowedByAllowance).toBe(byAllowance);
     expect(d.allowedBy).toBe(byAllowance ? 'allowance' : null);
   });
 });
@@ -220,7 +218,6 @@ describe('approved uses', () => {
     const d = decide(url, role, at, policy);
     expect(d.action).toBe(action);
     expect(d.allowedBy).toBe(by);
-    expect(d.allowedByAllowance).toBe(false);
   });
 
   it('an approved use wins over an allowance for the same page', () => {

@@ -5,8 +5,6 @@ import {
   PRIORITY,
   RULE_LIMITS,
   budgetProblems,
-  compileApprovedRules,
-  compileExceptionRules,
   compileFallbackRules,
   compileFloorRules,
   compilePolicyRules,
@@ -20,6 +18,7 @@ import {
   type ExtraSiteCoverage,
   type RuleDialect,
   type DnrRule,
+  type ExceptionRuleInput,
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
@@ -28,11 +27,17 @@ import { networkIndex } from '../../utils/core/networks';
 import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
-import type { Action, ExceptionScope, Network, Role } from '../../utils/core/types';
+import type { Action, ApprovedUse, ExceptionScope, Network, Role } from '../../utils/core/types';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
 const instagram = catalogueById('instagram')!;
+
+/** The production compiler (compilePolicy) with nothing else in force: one owner's rules alone. */
+const approvedRulesAlone = (approved: readonly ApprovedUse[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, approved, dialect }).rules;
+const exceptionRulesAlone = (exceptions: readonly ExceptionRuleInput[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, exceptions, dialect }).rules;
 
 // ---- a small model of Chromium's declarativeNetRequest matching ---------------------------------
 
@@ -565,7 +570,7 @@ describe('compileApprovedRules', () => {
   }
 
   it('gives each page one allowAllRequests rule for its frames, above the policy and below tab allowances', () => {
-    const approved = compileApprovedRules(policy.approvedUses);
+    const approved = approvedRulesAlone(policy.approvedUses);
     expectWellFormed(approved);
     expect(approved.map((r) => r.condition.regexFilter)).toEqual([
       scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }),
@@ -578,7 +583,7 @@ describe('compileApprovedRules', () => {
     }
     expect(PRIORITY.policy).toBeLessThan(PRIORITY.approved);
     expect(PRIORITY.approved).toBeLessThan(PRIORITY.tab);
-    expect(compileApprovedRules([])).toEqual([]);
+    expect(approvedRulesAlone([])).toEqual([]);
   });
 
   it('sits in the one dynamic rule set with unique ids', () => {
@@ -639,7 +644,7 @@ describe('compileExceptionRules', () => {
   const page: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } };
 
   it('a site exception: an allow rule for every resource and an allowAllRequests rule for the page', () => {
-    const rules = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }]);
+    const rules = exceptionRulesAlone([{ network: facebook, scope: { kind: 'site' } }]);
     expectWellFormed(rules);
     for (const r of rules) expect(r.priority).toBe(PRIORITY.approved);
     expect(rules).toContainEqual({
@@ -657,20 +662,20 @@ describe('compileExceptionRules', () => {
   });
 
   it('a page exception: like an approved use', () => {
-    const rules = compileExceptionRules([{ network: facebook, scope: page }]);
+    const rules = exceptionRulesAlone([{ network: facebook, scope: page }]);
     // The same rules; only the ids differ (each owner has its own range).
     const bodies = (rs: DnrRule[]) => rs.map(({ id: _id, ...body }) => body);
-    expect(bodies(rules)).toEqual(bodies(compileApprovedRules([{ url: '', scope: page.scope, roles: ['staff'], purpose: '', schoolHoursOnly: false }])));
+    expect(bodies(rules)).toEqual(bodies(approvedRulesAlone([{ url: '', scope: page.scope, roles: ['staff'], purpose: '', schoolHoursOnly: false }])));
   });
 
   it('a page too long for a rule is left out, not allowed to fail the whole update', () => {
     const long: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: `/groups/${'a'.repeat(60)}` } };
-    expect(compileExceptionRules([{ network: facebook, scope: long }])).toEqual([]);
+    expect(exceptionRulesAlone([{ network: facebook, scope: long }])).toEqual([]);
   });
 
   it('the same exception twice compiles once', () => {
-    const once = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
-    const twice = compileExceptionRules([
+    const once = exceptionRulesAlone([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
+    const twice = exceptionRulesAlone([
       { network: facebook, scope: { kind: 'site' } },
       { network: instagram, scope: page },
       { network: facebook, scope: { kind: 'site' } },

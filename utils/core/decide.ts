@@ -24,8 +24,6 @@ export interface Decision {
   schoolTime: boolean;
   /** Set when the policy said block or warn but an approved use or an allowance let it through. */
   allowedBy: AllowedBy;
-  /** Same as `allowedBy === 'allowance'`; kept for existing callers. */
-  allowedByAllowance: boolean;
 }
 
 export function actionFor(policy: Policy, role: Role, schoolTime: boolean): Action {
@@ -54,7 +52,7 @@ export function decide(
   const match = matchUrl(url, policy);
   const action = match ? actionFor(policy, role, schoolTime) : 'allow';
   const by = match && action !== 'allow' ? allowedBy(url, match, time, approvedUsesFor(policy, role, schoolTime), allowances) : null;
-  return { action: by ? 'allow' : action, match, schoolTime, allowedBy: by, allowedByAllowance: by === 'allowance' };
+  return { action: by ? 'allow' : action, match, schoolTime, allowedBy: by };
 }
 
 /**

@@ -273,11 +273,6 @@ function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium
   ];
 }
 
-/** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
-export function compileApprovedRules(uses: readonly ApprovedUse[]): DnrRule[] {
-  return numberedFor('approvedUses', pageRules(uses.map((u) => u.scope)));
-}
-
 export interface ExceptionRuleInput {
   network: Network;
   scope: ExceptionScope;
@@ -296,11 +291,6 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
       : []),
   ]);
   return [...siteRules, ...pageRules(pages, dialect)];
-}
-
-/** Granted exceptions still in force: a whole network ("site") or a page and below. */
-export function compileExceptionRules(exceptions: readonly ExceptionRuleInput[]): DnrRule[] {
-  return numberedFor('exceptions', exceptionBodies(exceptions));
 }
 
 export interface PolicyRuleInput {
