@@ -75,6 +75,7 @@ export class FakeSiteAccess implements SiteAccessPort {
 }
 
 export class FakeKv implements KvPort {
+  constructor(readonly area?: 'local' | 'session') {}
   data = new Map<string, unknown>();
   async get<T>(key: string) {
     return structuredClone(this.data.get(key)) as T | undefined;
@@ -136,8 +137,8 @@ export function fakeDeps(o: FakeOverrides = {}) {
     identity: o.identity ?? fakeIdentity(),
     dnr: o.dnr ?? new FakeDnr(),
     tabs: o.tabs ?? new FakeTabs(),
-    local: new FakeKv(),
-    session: new FakeKv(),
+    local: new FakeKv('local'),
+    session: new FakeKv('session'),
     alarms: new FakeAlarms(),
     privacy: fakePrivacy,
     siteAccess: o.siteAccess ?? new FakeSiteAccess(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approvedUsesFor, decide, reopensAt, type AllowedBy, type Allowance } from '../../utils/core/decide';
+import { approvedUsesFor, decide, reopensAt, type AllowedBy } from '../../utils/core/decide';
+import type { Allowance } from '../../utils/core/types';
 import { extraSiteNetwork, networkIndex } from '../../utils/core/networks';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
 import { CATALOGUE } from '../../utils/core/catalogue';

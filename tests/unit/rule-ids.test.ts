@@ -51,7 +51,7 @@ describe('rule id ranges', () => {
     ['approved uses alone', () => approvedRulesAlone(approved), 'approvedUses'],
     ['exceptions alone', () => exceptionRulesAlone(exceptions), 'exceptions'],
     ['the fallback', () => compileFallbackRules(index.networks, BASE), 'policy'],
-    ['tab allowances', () => compileTabRules([{ tabId: 3, network: facebook, until: 2 }], 1), 'tabAllowances'],
+    ['tab allowances', () => compileTabRules([{ tabId: 3, networkId: facebook.id, until: 2, reason: '' }], [facebook], 1), 'tabAllowances'],
   ])('%s are numbered in the %s range', (_what, compile, owner) => {
     const rules = compile();
     expect(rules.length).toBeGreaterThan(0);

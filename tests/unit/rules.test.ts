@@ -22,12 +22,12 @@ import {
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
-import { actionFor, approvedUsesFor, decide, type Allowance } from '../../utils/core/decide';
+import { actionFor, approvedUsesFor, decide } from '../../utils/core/decide';
 import { networkIndex } from '../../utils/core/networks';
 import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
-import type { Action, ApprovedUse, ExceptionScope, Network, Role } from '../../utils/core/types';
+import type { Action, Allowance, ApprovedUse, ExceptionScope, Network, Role, TabAllowance } from '../../utils/core/types';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
@@ -717,6 +717,8 @@ describe('compileExceptionRules', () => {
 
 describe('compileTabRules', () => {
   const now = 1_750_000_000_000;
+  const stored = (rows: { tabId: number; network: Network; until: number }[]): TabAllowance[] =>
+    rows.map(({ tabId, network, until }) => ({ tabId, networkId: network.id, until, reason: 'for a lesson' }));
 
   it.each<[string, { tabId: number; network: Network; until: number }[], number[]]>([
     ['nothing to allow', [], []],
@@ -733,7 +735,7 @@ describe('compileTabRules', () => {
       [1, 3],
     ],
   ])('%s', (_name, allowances, tabs) => {
-    const rules = compileTabRules(allowances, now);
+    const rules = compileTabRules(stored(allowances), CATALOGUE, now);
     expectWellFormed(rules);
     expect(rules.map((r) => r.condition.tabIds)).toEqual(tabs.map((t) => [t]));
     for (const r of rules) {
@@ -743,12 +745,17 @@ describe('compileTabRules', () => {
     }
   });
 
+  it('gives no rule to an allowance whose network is no longer in force', () => {
+    const rows = stored([{ tabId: 7, network: facebook, until: now + 60_000 }, { tabId: 8, network: instagram, until: now + 60_000 }]);
+    expect(compileTabRules(rows, [instagram], now).map((r) => r.condition.tabIds)).toEqual([[8]]);
+  });
+
   it('lets that network through in that tab only, over a warning', () => {
     const policy = parsePolicy({ actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } } }).policy;
     const rules = [
       ...compileFloorRules(CATALOGUE, BASE),
       ...policyRules(policy, 'warn'),
-      ...compileTabRules([{ tabId: 7, network: facebook, until: now + 60_000 }], now),
+      ...compileTabRules(stored([{ tabId: 7, network: facebook, until: now + 60_000 }]), CATALOGUE, now),
     ];
     expect(simulate(rules, 'https://www.facebook.com/', 'main_frame', 7)).toBe('allow');
     expect(simulate(rules, 'https://www.messenger.com/', 'main_frame', 7)).toBe('allow');

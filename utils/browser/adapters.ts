@@ -27,6 +27,7 @@ export const tabsPort: TabsPort = {
 export function kvPort(area: 'local' | 'session'): KvPort {
   const store = browser.storage[area];
   return {
+    area,
     async get<T>(key: string) {
       return (await store.get(key))[key] as T | undefined;
     },

@@ -1,18 +1,10 @@
 /** The decision: for this address, this role, at this time, under this policy: allow, warn or block. */
-import type { Action, ApprovedUse, Role, UrlScope } from './types';
+import type { Action, Allowance, ApprovedUse, Role } from './types';
 import type { Policy } from './policy';
 import { isSchoolTime, nextInstantWhere } from './calendar';
 import type { NetworkMatch } from './url-match';
 import { matchUrl } from './networks';
 import { scopeMatches } from './scope';
-
-/** A time-limited permission to reach one network (a warning's "Continue", or an exception). */
-export interface Allowance {
-  networkId: string;
-  until: number;
-  /** Only this page and below; without it, the whole network. */
-  scope?: UrlScope;
-}
 
 /** What let through an address the policy would block or warn about. */
 export type AllowedBy = 'approved-use' | 'allowance' | null;

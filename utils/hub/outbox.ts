@@ -17,8 +17,10 @@ import type { JournalPort, KvPort } from '../ports';
 import type { IdentitySource } from './identity';
 import type { OutboxState } from '../core/hub/hub-status';
 import { serialQueue } from '../core/serial-queue';
+import { readStored, STORED, writeStored } from '../stored-state';
 
-export const OUTBOX_KEY = 'hubOutbox';
+/** Kept for the status page, which reads storage.local itself (declared in stored-state.ts). */
+export const OUTBOX_KEY = STORED.hubOutbox.key;
 export const OUTBOX_ALARM = 'hub-outbox';
 /** Wait this long after a write before sending, so a burst of attempts goes as one batch. */
 export const DEBOUNCE_MS = 1_500;
@@ -75,7 +77,7 @@ export interface OutboxDeps {
 }
 
 export async function readOutbox(local: KvPort): Promise<OutboxState> {
-  return { ...EMPTY_OUTBOX, ...((await local.get<Partial<OutboxState>>(OUTBOX_KEY)) ?? {}) };
+  return { ...EMPTY_OUTBOX, ...(await readStored(local, STORED.hubOutbox)) };
 }
 
 export class Outbox {
@@ -208,7 +210,7 @@ export class Outbox {
   }
 
   private async save(state: OutboxState): Promise<void> {
-    await this.d.local.set(OUTBOX_KEY, state);
+    await writeStored(this.d.local, STORED.hubOutbox, state);
   }
 }
 
