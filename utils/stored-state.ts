@@ -80,7 +80,7 @@ export async function readStored<T>(kv: KvPort, item: StoredItem<T>): Promise<T>
   return (await kv.get<T>(item.key)) ?? structuredClone(item.fallback);
 }
 
-export function writeStored<T>(kv: KvPort, item: StoredItem<T>, value: T): Promise<void> {
+export async function writeStored<T>(kv: KvPort, item: StoredItem<T>, value: T): Promise<void> {
   checkArea(kv, item);
-  return kv.set(item.key, value);
+  await kv.set(item.key, value);
 }
