@@ -10,7 +10,7 @@ import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
 import { actionFor, approvedUsesFor, decide, type Decision } from './core/decide';
 import { matchUrl, networkIndex } from './core/networks';
-import { validateRequest } from './core/exceptions';
+import { exceptionAllowance, validateRequest } from './core/exceptions';
 import { ExceptionBook } from './exception-book';
 import { PinApproval } from './pin-approval';
 import { TabAllowanceBook } from './tab-allowance-book';
@@ -67,13 +67,6 @@ export type ContinueResult = { ok: true; until: number } | { ok: false; error: s
 export type ExceptionResult = { ok: true; until: number } | { ok: false; error: string; retryAfter?: number };
 
 const contextOf = (s: StatusSnapshot): LogContext => ({ policy: s.parsed.policy, email: s.email, role: s.role.role });
-
-/** An exception as the decision sees it: a page-scoped one covers only its page and below. */
-const asAllowance = (e: GrantedException): Allowance => ({
-  networkId: e.networkId,
-  until: e.until,
-  ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}),
-});
 
 export class Enforcer {
   /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
@@ -231,7 +224,7 @@ export class Enforcer {
   private async allowancesFor(tabId: number, now: number): Promise<Allowance[]> {
     const tab = await this.tabBook.forTab(tabId, now);
     const { active } = await this.book.settle(now);
-    return [...tab, ...active.map(asAllowance)];
+    return [...tab, ...active.map(exceptionAllowance)];
   }
 
   private async context(): Promise<{ parsed: ParsedPolicy; email: string | null; role: Role; resolved: ReturnType<typeof resolveRole> }> {
@@ -297,7 +290,7 @@ export class Enforcer {
     if (Number.isFinite(firstExpiry)) await deps.alarms.at(ALARM_TAB_EXPIRY, firstExpiry);
     else await deps.alarms.clear(ALARM_TAB_EXPIRY);
 
-    const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(asAllowance));
+    const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(exceptionAllowance));
     const steady = deps.steady?.() ?? { steady: Number.NaN, run: 'unknown' };
     const moved = await noticeClockMove(deps.local, { wall: now, steady: steady.steady, run: steady.run });
     if (moved.now) deps.log('warn', `The device clock moved by ${Math.round(moved.now.byMs / 1000)} s.`);
@@ -371,7 +364,7 @@ export class Enforcer {
     // Read-only: the exceptions in force at the last refresh (settling them here would take an
     // ended one out of the book before the refresh could log its end).
     const tab = await this.tabBook.forTab(tabId, at);
-    const allowances = [...tab, ...snapshot.exceptions.map(asAllowance)];
+    const allowances = [...tab, ...snapshot.exceptions.map(exceptionAllowance)];
     const decisions = [at, snapshot.computedAt].map((t) => {
       const d = decide(url, ctx.role, t, ctx.policy, allowances);
       return { action: d.action, listed: d.match !== null };
