@@ -10,6 +10,7 @@ import {
   compilePolicyRules,
   compileTabRules,
   compilePolicy,
+  refusedRuleProblems,
   countRules,
   extraSitePatterns,
   REGEX_RESERVE,
@@ -953,4 +954,31 @@ describe('describeCoverage: the status page says what the pattern budget covers,
     [{ extraSites: 1, withPatterns: 1, regexLimit: 1000, regexUsed: 241 }, /1 of 1 extra site in every proxy and archive form \(241 of/],
     [{ extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 }, /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./],
   ])('%j', (coverage, text) => expect(describeCoverage(coverage)).toMatch(text));
+});
+
+// ---- naming a rule the browser refuses -------------------------------------------------------------
+
+describe('refusedRuleProblems', () => {
+  const policy = parsePolicy({
+    role: 'staff',
+    approvedUses: [
+      { url: 'https://x.com/AshGroveAcademy', purpose: 'School X account' },
+      { url: 'https://www.facebook.com/groups/ash.grove', purpose: 'Parents group' },
+    ],
+  }).policy;
+  const page: ExceptionScope = { kind: 'page', scope: { host: 'instagram.com', pathPrefix: '/ashgrove.pe' } };
+  const input = { approved: policy.approvedUses, exceptions: [{ network: instagram, scope: page }] };
+  const rules = compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, ...input }).rules;
+  const withPattern = (scope: { host: string; pathPrefix: string }) => rules.find((r) => r.condition.regexFilter === scopeRegexFilter(scope))!;
+
+  it.each<[string, () => DnrRule, { key: string; problem: RegExp }]>([
+    ['an approved use, by its key in the policy', () => withPattern({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }), { key: 'approvedUses[1]', problem: /facebook\.com\/groups\/ash\.grove.*memoryLimitExceeded/ }],
+    ['an exception, by its page', () => withPattern(page.scope), { key: '(exceptions)', problem: /instagram\.com\/ashgrove\.pe/ }],
+    ['a rule from neither, by its id', () => ({ ...rules[0]!, id: 7, condition: { regexFilter: '^x' } }), { key: '(blocking rules)', problem: /rule 7/ }],
+  ])('%s', (_name, rule, expected) => {
+    const problems = refusedRuleProblems([{ rule: rule(), reason: 'memoryLimitExceeded' }], input, policy.approvedUses);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.key).toBe(expected.key);
+    expect(problems[0]!.problem).toMatch(expected.problem);
+  });
 });
