@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_ID_RANGES, numberedFor, type RuleOwner } from '../../utils/core/rule-ids';
-import { compileFallbackRules, compilePolicy, compilePolicyRules, compileTabRules, type DnrRule, type ExceptionRuleInput, type RuleDialect } from '../../utils/core/rules';
+import { compileFallbackRules, compilePolicy, compileTabRules, type DnrRule, type ExceptionRuleInput, type PolicyRuleInput, type RuleDialect } from '../../utils/core/rules';
 import type { ApprovedUse } from '../../utils/core/types';
 import { catalogueById } from '../../utils/core/catalogue';
 import { networkIndex } from '../../utils/core/networks';
@@ -9,6 +9,8 @@ import { parsePolicy } from '../../utils/core/policy';
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
 
+/** The production compiler's rules (compilePolicy, as the enforcer calls it). */
+const compilePolicyRules = (input: PolicyRuleInput) => compilePolicy(input).rules;
 /** The production compiler (compilePolicy) with nothing else in force: one owner's rules alone. */
 const approvedRulesAlone = (approved: readonly ApprovedUse[], dialect: RuleDialect = 'chromium') =>
   compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, approved, dialect }).rules;

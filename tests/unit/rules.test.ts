@@ -7,7 +7,6 @@ import {
   budgetProblems,
   compileFallbackRules,
   compileFloorRules,
-  compilePolicyRules,
   compileTabRules,
   compilePolicy,
   refusedRuleProblems,
@@ -20,6 +19,7 @@ import {
   type RuleDialect,
   type DnrRule,
   type ExceptionRuleInput,
+  type PolicyRuleInput,
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
@@ -34,6 +34,8 @@ const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
 const instagram = catalogueById('instagram')!;
 
+/** The production compiler's rules (compilePolicy, as the enforcer calls it). */
+const compilePolicyRules = (input: PolicyRuleInput) => compilePolicy(input).rules;
 /** The production compiler (compilePolicy) with nothing else in force: one owner's rules alone. */
 const approvedRulesAlone = (approved: readonly ApprovedUse[], dialect: RuleDialect = 'chromium') =>
   compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, approved, dialect }).rules;

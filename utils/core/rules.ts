@@ -361,10 +361,6 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   };
 }
 
-export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
-  return compilePolicy(input).rules;
-}
-
 /**
  * When the browser refuses the policy's rules (over a budget, a rule it will not take), the
  * plainest rules that still block every network in force: two rules, no patterns, no proxies,
