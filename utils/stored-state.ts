@@ -66,8 +66,6 @@ export const STORED = {
   hubOutbox: item<Partial<OutboxState>, 'hubOutbox'>('local', 'hubOutbox', {}, 1),
 } as const;
 
-export type StoredName = keyof typeof STORED;
-
 function checkArea(kv: KvPort, item: StoredItem<unknown>): void {
   if (kv.area !== undefined && kv.area !== item.area) {
     throw new Error(`${item.key} is kept in storage.${item.area}, not storage.${kv.area}`);

@@ -9,7 +9,7 @@ import {
   isUsableDomain,
   normaliseHost,
   proxyRegexFilters,
-  targetHost,
+  targetHosts,
   type MatchVia,
 } from '../../utils/core/url-match';
 import { indexNetworks, matchAddress } from '../../utils/core/networks';
@@ -171,7 +171,7 @@ describe('matchAddress', () => {
   });
 });
 
-describe('targetHost', () => {
+describe('targetHosts: the host an address really reaches comes first', () => {
   it.each([
     ['https://www-facebook-com.translate.goog/', { host: 'www.facebook.com', via: 'translate-proxy' }],
     ['https://web.archive.org/web/2020/https://example.com/', { host: 'example.com', via: 'web-archive' }],
@@ -179,7 +179,7 @@ describe('targetHost', () => {
     ['chrome://newtab/', null],
     ['garbage', null],
   ] as const)('%s → %j', (url, expected) => {
-    expect(targetHost(url)).toEqual(expected);
+    expect(targetHosts(url)[0] ?? null).toEqual(expected);
   });
 });
 

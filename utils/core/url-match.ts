@@ -210,11 +210,6 @@ function candidates(url: URL): TargetHost[] {
   return out;
 }
 
-/** The host an address really reaches (unwrapping proxies and archives), or null if it isn't a web address. */
-export function targetHost(rawUrl: string): TargetHost | null {
-  return targetHosts(rawUrl)[0] ?? null;
-}
-
 /** Every host an address stands for, most specific first (see candidates); none if it isn't a web address. */
 export function targetHosts(rawUrl: string): TargetHost[] {
   const url = parse(rawUrl);
