@@ -1,8 +1,9 @@
 /** Benchmarks of the pure core: decide() per URL, and policy parsing plus rule compilation. */
 import { performance } from 'node:perf_hooks';
-import { actionFor, decide, networkIndex } from '../utils/core/decide';
+import { actionFor, decide } from '../utils/core/decide';
+import { networkIndex } from '../utils/core/networks';
 import { parsePolicy, type Policy } from '../utils/core/policy';
-import { budgetProblems, compilePolicy, compilePolicyRules, countRules, RULE_LIMITS, type RuleCount } from '../utils/core/rules';
+import { budgetProblems, compilePolicy, countRules, RULE_LIMITS, type RuleCount } from '../utils/core/rules';
 import type { Action } from '../utils/core/types';
 import { CHROME_EXTENSION_ID } from '../utils/extension-identity';
 import { mixedUrls, rawPolicy } from './fixtures';
@@ -105,7 +106,7 @@ function parseAndCompile(raw: Record<string, unknown>, timings?: { parse: number
   const t1 = performance.now();
   const index = networkIndex(policy);
   const action = actionFor(policy, 'pupil', true);
-  const rules = compilePolicyRules({ networks: index.networks, excluded: index.excluded, action, pageBase: PAGE_BASE });
+  const { rules } = compilePolicy({ networks: index.networks, excluded: index.excluded, action, pageBase: PAGE_BASE });
   const t2 = performance.now();
   timings?.parse.push(t1 - t0);
   timings?.compile.push(t2 - t1);

@@ -5,7 +5,7 @@
  * 1. decide() per URL over a mixed list of 10,000 URLs (listed networks, subdomains, proxies and
  *    archives, extra sites, unlisted sites), staff policy, default calendar, school time, with
  *    1,000 and 10,000 extra sites: mean, p50, p99 microseconds per call.
- * 2. parsePolicy + compilePolicyRules for 10, 1,000 and 10,000 extra sites: median milliseconds,
+ * 2. parsePolicy + compilePolicy for 10, 1,000 and 10,000 extra sites: median milliseconds,
  *    and the rule counts against Chromium's budgets (RULE_LIMITS).
  * 3. Real Chromium (needs root: the policy is a file in /etc/chromium/policies/managed): time from
  *    navigation start to the loaded block page for a blocked URL vs. to a loaded ordinary page,
@@ -64,7 +64,7 @@ function printDecide(results: DecideResult[]): void {
 }
 
 function printCompile(results: CompileResult[]): void {
-  heading(`2. parsePolicy + compilePolicyRules (pupil policy; median of ${results[0]?.runs ?? '?'} runs)`);
+  heading(`2. parsePolicy + compilePolicy (pupil policy; median of ${results[0]?.runs ?? '?'} runs)`);
   console.log(`${pad('extra sites', 11)} ${pad('parse ms', 9)} ${pad('compile ms', 10)} ${pad('total ms', 9)}  ${'rules'.padEnd(14)} ${'regex'.padEnd(12)} ${'redirect'.padEnd(12)} ${pad('domains', 8)} ${pad('JSON KB', 8)}`);
   for (const r of results) {
     console.log(

@@ -1,4 +1,4 @@
-import { networkIndex } from '../utils/core/decide';
+import { networkIndex } from '../utils/core/networks';
 import { describeCoverage } from '../utils/core/rules';
 import { clockLine } from '../utils/core/clock';
 import { daysText, ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';

@@ -18,7 +18,8 @@ import { HallPassDb } from '../utils/log/db';
 import { Journal } from '../utils/log/journal';
 import { SafeJournal } from '../utils/log/safe-journal';
 import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
-import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
+import type { StatusSnapshot } from '../utils/status';
+import { readStored, STORED } from '../utils/stored-state';
 import { selfCheckFacts } from '../utils/browser/self-check';
 import { watchNavigations } from '../utils/browser/navigation-watch';
 import { holdViewSourceRequests } from '../utils/browser/view-source-hold';
@@ -69,8 +70,9 @@ export default defineBackground({
     });
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'managed') void refresh('policy changed');
-      if (area === 'local' && changes[STATUS_KEY]) {
-        const status = changes[STATUS_KEY].newValue as StatusSnapshot | undefined;
+      const statusChange = area === STORED.status.area ? changes[STORED.status.key] : undefined;
+      if (statusChange) {
+        const status = statusChange.newValue as StatusSnapshot | undefined;
         watch.fit(status);
         if (status) viewSourceHold?.fit(status.parsed.policy);
       }
@@ -149,7 +151,7 @@ export default defineBackground({
     // Managed policy reaches Chromium seconds after start, sometimes without a change event: look
     // again a few times, but only while none has been seen.
     const checkArrival = async () => {
-      if (!(await local.get<StatusSnapshot>(STATUS_KEY))?.parsed.present) await refresh('policy arrival check');
+      if (!(await readStored(local, STORED.status))?.parsed.present) await refresh('policy arrival check');
     };
     for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void checkArrival(), seconds * 1000);
   },

@@ -1,24 +1,29 @@
 /**
  * Brings the browser in line with the policy: recomputes everything from storage and the clock on
  * every call (a stopped service worker keeps nothing in memory we rely on), applies the blocking
- * rules, sets the next wake-up, and sends open tabs that are now blocked to the block page.
+ * rules (through the ruleset manager), sets the next wake-up, and sends open tabs that are now
+ * blocked to the block page. It also handles navigations the rules cannot see, and the requests
+ * pages make (a warning's Continue, an exception), with the books that keep them.
  */
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
-import { actionFor, approvedUsesFor, decide, matchUrl, networkIndex, type Allowance, type Decision } from './core/decide';
-import { validateRequest } from './core/exceptions';
-import { afterFailure, NO_LOCKOUT, secondsLeft, type LockoutState } from './core/log/lockout';
-import { verifyPassphrase } from './core/passphrase';
+import { actionFor, approvedUsesFor, decide, type Decision } from './core/decide';
+import { matchUrl, networkIndex } from './core/networks';
+import { exceptionAllowance, validateRequest } from './core/exceptions';
 import { ExceptionBook } from './exception-book';
-import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, type DnrRule } from './core/rules';
+import { PinApproval } from './pin-approval';
+import { TabAllowanceBook } from './tab-allowance-book';
+import { RulesetManager } from './ruleset-manager';
+import { noticeClockMove } from './clock-watch';
+import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, refusedRuleProblems, type PolicyRuleInput } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
 import { attemptFromRedirect, heldForViewSource, viewSourceTarget } from './core/redirects';
-import { clockMove, describeClockMove, type ClockMove, type ClockReading } from './core/clock';
+import { describeClockMove } from './core/clock';
 import { serialQueue } from './core/serial-queue';
-import type { ExceptionRequest, GrantedException, Role } from './core/types';
-import type { Policy } from './core/policy';
-import type { LogEvent, NewLogEvent } from './core/log/types';
+import { describeExceptionRequest, logEntry, type LogContext, type LogExtras } from './core/log/entry';
+import type { Allowance, ExceptionRequest, GrantedException, Role, TabAllowance } from './core/types';
+import type { LogEvent } from './core/log/types';
 import type {
   AlarmsPort,
   DnrPort,
@@ -31,14 +36,11 @@ import type {
   SiteAccessPort,
   TabsPort,
 } from './ports';
-import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from './status';
+import type { StatusSnapshot } from './status';
+import { readStored, STORED, writeStored } from './stored-state';
 
 export const ALARM_CHANGE = 'school-time-change';
 export const ALARM_TAB_EXPIRY = 'allowance-expiry';
-export const PIN_LOCKOUT_KEY = 'pinLockout';
-/** The last clock reading, and the last move of the clock noticed (shown on the status page). */
-export const CLOCK_READING_KEY = 'clockReading';
-export const CLOCK_MOVED_KEY = 'clockMoved';
 
 export interface EnforcerDeps {
   policy: PolicySource;
@@ -64,72 +66,7 @@ export type ContinueResult = { ok: true; until: number } | { ok: false; error: s
 /** A refusal after a wrong PIN says how many seconds until the next try, for the page's countdown. */
 export type ExceptionResult = { ok: true; until: number } | { ok: false; error: string; retryAfter?: number };
 
-/** Who and under what policy an event happened: enough to write a log entry. */
-interface LogContext {
-  policy: Policy;
-  email: string | null;
-  role: Role;
-}
-
 const contextOf = (s: StatusSnapshot): LogContext => ({ policy: s.parsed.policy, email: s.email, role: s.role.role });
-
-/** An exception as the decision sees it: a page-scoped one covers only its page and below. */
-const asAllowance = (e: GrantedException): Allowance => ({
-  networkId: e.networkId,
-  until: e.until,
-  ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}),
-});
-
-type RuleChange = { removeRuleIds: number[]; addRules: DnrRule[] };
-
-/** A digest of the rules as compiled (compilation is deterministic). */
-async function fingerprint(rules: readonly DnrRule[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(rules)));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const idList = (rules: readonly DnrRule[]) =>
-  rules
-    .map((r) => r.id)
-    .sort((a, b) => a - b)
-    .join(',');
-
-/**
- * Replaces one set of rules (dynamic or session) when it differs from what was last applied.
- *
- * "Differs" is judged by a digest of what we compiled, kept in `memo`, plus the ids the browser
- * holds (a reinstall wipes them): the browser hands rules back with its own key order and
- * defaults, so comparing its copy with ours always differed, and every refresh rewrote every
- * rule. Chromium then forgets which open pages an allowAllRequests rule let in, and an approved
- * page's own requests started failing after the next minute's refresh.
- *
- * If the browser refuses the new set, the old one is removed too: what the old rules allowed must
- * not outlive the failure, and with no dynamic rules the static floor blocks every catalogue network.
- */
-async function replaceRules(
-  rules: DnrRule[],
-  get: () => Promise<DnrRule[]>,
-  update: (change: RuleChange) => Promise<void>,
-  memo: { kv: KvPort; key: string },
-  describe: (error: string) => string,
-): Promise<string[]> {
-  const [current, applied, wanted] = await Promise.all([get(), memo.kv.get<string>(memo.key), fingerprint(rules)]);
-  if (applied === wanted && idList(current) === idList(rules)) return [];
-  const removeRuleIds = current.map((r) => r.id);
-  try {
-    await update({ removeRuleIds, addRules: rules });
-    await memo.kv.set(memo.key, wanted);
-    return [];
-  } catch (e) {
-    await memo.kv.set(memo.key, null);
-    await update({ removeRuleIds, addRules: [] }).catch(() => undefined);
-    return [describe(String(e))];
-  }
-}
-
-/** Where the digests of the rules last applied are kept (dynamic rules persist, session ones do not). */
-export const APPLIED_DYNAMIC_KEY = 'appliedDynamicRules';
-export const APPLIED_SESSION_KEY = 'appliedSessionRules';
 
 export class Enforcer {
   /** Runs one task at a time: two refreshes racing on the rule set could leave a mix of both. */
@@ -139,12 +76,18 @@ export class Enforcer {
   /** From the last refresh; read on every navigation, so kept in memory once known. */
   private siteAccess: boolean | undefined;
   private readonly book: ExceptionBook;
+  private readonly pins: PinApproval;
+  private readonly tabBook: TabAllowanceBook;
+  private readonly rulesets: RulesetManager;
   private readonly viewSourceSeen = new Map<number, { url: string; at: number }>();
   /** Each view-source: load being checked, by tab: whether its page stays closed (see holdViewSource). */
   private readonly viewSourceVerdicts = new Map<number, { tabId: number; at: number; closed: Promise<boolean> }>();
 
   constructor(private readonly deps: EnforcerDeps) {
     this.book = new ExceptionBook(deps.local);
+    this.pins = new PinApproval(deps.local);
+    this.tabBook = new TabAllowanceBook(deps.session);
+    this.rulesets = new RulesetManager(deps);
   }
 
   async start(): Promise<void> {
@@ -166,11 +109,7 @@ export class Enforcer {
         return { ok: false, error: 'This site does not have a warning now.' } as const;
       }
       const until = now + parsed.policy.warnMinutes * 60_000;
-      const kept = (await this.tabAllowances()).filter(
-        (a) => !(a.tabId === tabId && a.networkId === decision.match!.network.id),
-      );
-      kept.push({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
-      await this.deps.session.set(TAB_ALLOWANCES_KEY, kept);
+      await this.tabBook.grant({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
       const snapshot = await this.recompute('warning continued');
       await this.record(contextOf(snapshot), 'continued', url, now, { text: reason });
       return { ok: true, until } as const;
@@ -184,8 +123,7 @@ export class Enforcer {
       const { policy } = parsed;
       const ctx: LogContext = { policy, email, role };
       const now = this.deps.now();
-      const scopeWords = req.scope === 'page' ? 'this page and below' : 'this site';
-      const length = req.minutes === 'end-of-day' ? 'until the end of the school day' : `${req.minutes} min`;
+      const { scope: scopeWords, length } = describeExceptionRequest(req);
       await this.record(ctx, 'exception-requested', req.url, now, { text: `${req.use} use, ${scopeWords}, ${length}: ${req.reason}` });
       const refuse = async (error: string, retryAfter?: number) => {
         await this.record(ctx, 'exception-refused', req.url, now, { text: retryAfter ? `${error} Try again in ${retryAfter} seconds.` : error });
@@ -198,15 +136,8 @@ export class Enforcer {
       if (policy.exceptions.approval === 'approver-pin') {
         const approver = policy.exceptions.approvers.find((a) => a.name === req.approver);
         if (!approver) return refuse('Choose who is approving this exception.');
-        const lockout = (await this.deps.local.get<LockoutState>(PIN_LOCKOUT_KEY)) ?? NO_LOCKOUT;
-        const wait = secondsLeft(lockout, now);
-        if (wait > 0) return refuse('Too many wrong PINs.', wait);
-        if (!(await verifyPassphrase(req.pin ?? '', approver.pinHash))) {
-          const next = afterFailure(lockout, now);
-          await this.deps.local.set(PIN_LOCKOUT_KEY, next);
-          return refuse(`That PIN is not right for ${approver.name}.`, secondsLeft(next, now));
-        }
-        await this.deps.local.set(PIN_LOCKOUT_KEY, NO_LOCKOUT);
+        const pin = await this.pins.check(approver, req.pin ?? '', now);
+        if (!pin.ok) return refuse(pin.error, pin.retryAfter);
         approvedBy = approver.name;
       }
       const granted: GrantedException = { ...checked.grant, id: crypto.randomUUID(), approvedBy };
@@ -297,9 +228,9 @@ export class Enforcer {
   }
 
   private async allowancesFor(tabId: number, now: number): Promise<Allowance[]> {
-    const tab = (await this.tabAllowances()).filter((a) => a.tabId === tabId && a.until > now);
+    const tab = await this.tabBook.forTab(tabId, now);
     const { active } = await this.book.settle(now);
-    return [...tab, ...active.map(asAllowance)];
+    return [...tab, ...active.map(exceptionAllowance)];
   }
 
   private async context(): Promise<{ parsed: ParsedPolicy; email: string | null; role: Role; resolved: ReturnType<typeof resolveRole> }> {
@@ -307,10 +238,6 @@ export class Enforcer {
     const email = await this.deps.identity.email();
     const resolved = resolveRole(parsed.policy, email);
     return { parsed, email, role: resolved.role, resolved };
-  }
-
-  private async tabAllowances(): Promise<StoredTabAllowance[]> {
-    return (await this.deps.session.get<StoredTabAllowance[]>(TAB_ALLOWANCES_KEY)) ?? [];
   }
 
   private async recompute(trigger: string): Promise<StatusSnapshot> {
@@ -328,7 +255,7 @@ export class Enforcer {
     // An exception only outlives its network's listing as long as the network stays listed.
     const exceptions = active.filter((e) => networkOf(e.networkId));
 
-    const { rules, coverage } = compilePolicy({
+    const input: PolicyRuleInput = {
       networks: index.networks,
       excluded: index.excluded,
       action,
@@ -337,29 +264,30 @@ export class Enforcer {
       exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId)!, scope: e.scope })),
       withoutSiteAccess: siteAccess ? undefined : { floor: CATALOGUE },
       dialect: deps.pages.ruleDialect,
-    });
+    };
+    const { rules, coverage } = compilePolicy(input);
     const ruleErrors = budgetProblems(rules);
-    if (ruleErrors.length === 0) ruleErrors.push(...(await this.applyDynamic(rules)));
+    let refusedProblems: ParsedPolicy['problems'] = [];
+    if (ruleErrors.length === 0) {
+      const applied = await this.rulesets.applyDynamic(rules);
+      // A pattern the browser refused alone is left out, and named; the rest of the rules stand.
+      refusedProblems = refusedRuleProblems(applied.refused, input, policy.approvedUses);
+      if (!applied.ok) {
+        ruleErrors.push(`The browser refused the blocking rules (${applied.error}); every listed network is blocked instead, without approved uses or exceptions.`);
+      }
+    }
     if (ruleErrors.length > 0) {
       const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess, deps.pages.ruleDialect);
-      ruleErrors.push(
-        ...(await this.applyDynamic(fallback, (e) => `The browser refused even the plain blocking rules (${e}); only the catalogue networks are blocked.`)),
-      );
+      const applied = await this.rulesets.applyDynamic(fallback);
+      if (!applied.ok) ruleErrors.push(`The browser refused even the plain blocking rules (${applied.error}); only the catalogue networks are blocked.`);
     }
 
     // A warning's "Continue" lasts while the network is still only warned for this role.
-    const allowances = (await this.tabAllowances()).filter((a) => {
-      if (a.until <= now) return false;
-      const network = index.networks.find((n) => n.id === a.networkId);
-      return network !== undefined && action === 'warn';
-    });
-    await deps.session.set(TAB_ALLOWANCES_KEY, allowances);
-    const tabRules = compileTabRules(
-      allowances.map((a) => ({ tabId: a.tabId, until: a.until, network: index.networks.find((n) => n.id === a.networkId)! })),
-      now,
-      deps.pages.ruleDialect,
+    const allowances = await this.tabBook.keepOnly(
+      (a) => a.until > now && index.networks.some((n) => n.id === a.networkId) && action === 'warn',
     );
-    ruleErrors.push(...(await this.applySession(tabRules)));
+    const session = await this.rulesets.applySession(compileTabRules(allowances, index.networks, now, deps.pages.ruleDialect));
+    if (!session.ok) ruleErrors.push(`The browser refused the warning allowances (${session.error}).`);
 
     const change = nextChange(now, policy);
     if (change !== null) await deps.alarms.at(ALARM_CHANGE, change);
@@ -368,13 +296,16 @@ export class Enforcer {
     if (Number.isFinite(firstExpiry)) await deps.alarms.at(ALARM_TAB_EXPIRY, firstExpiry);
     else await deps.alarms.clear(ALARM_TAB_EXPIRY);
 
-    const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(asAllowance));
-    const moved = await this.noticeClockMove(now);
+    const swept = await this.sweepTabs(role, now, parsed, allowances, exceptions.map(exceptionAllowance));
+    const steady = deps.steady?.() ?? { steady: Number.NaN, run: 'unknown' };
+    const moved = await noticeClockMove(deps.local, { wall: now, steady: steady.steady, run: steady.run });
+    if (moved.now) deps.log('warn', `The device clock moved by ${Math.round(moved.now.byMs / 1000)} s.`);
+    const shown: ParsedPolicy = refusedProblems.length > 0 ? { ...parsed, problems: [...parsed.problems, ...refusedProblems] } : parsed;
 
     const snapshot: StatusSnapshot = {
       computedAt: now,
       trigger,
-      parsed,
+      parsed: shown,
       email,
       role: resolved,
       schoolTime,
@@ -388,8 +319,8 @@ export class Enforcer {
       siteAccess,
       exceptions,
     };
-    await deps.local.set(STATUS_KEY, snapshot);
-    this.reportProblems(parsed, ruleErrors);
+    await writeStored(deps.local, STORED.status, snapshot);
+    this.reportProblems(shown, ruleErrors);
     const ctx = contextOf(snapshot);
     if (moved.now) await this.record(ctx, 'clock-moved', null, now, { text: describeClockMove(moved.now, policy) });
     for (const e of ended) {
@@ -400,44 +331,12 @@ export class Enforcer {
     return snapshot;
   }
 
-  /**
-   * Compares this clock reading with the last one (runs on every wake, so at least once a minute
-   * on the safety alarm): a move is logged once and stays on the status page.
-   */
-  private async noticeClockMove(now: number): Promise<{ now: ClockMove | null; last: ClockMove | undefined }> {
-    const { local, steady } = this.deps;
-    const s = steady?.() ?? { steady: Number.NaN, run: 'unknown' };
-    const reading: ClockReading = { wall: now, steady: s.steady, run: s.run };
-    const [before, last] = await Promise.all([local.get<ClockReading>(CLOCK_READING_KEY), local.get<ClockMove>(CLOCK_MOVED_KEY)]);
-    await local.set(CLOCK_READING_KEY, reading);
-    const move = clockMove(before, reading);
-    if (!move) return { now: null, last: last ?? undefined };
-    await local.set(CLOCK_MOVED_KEY, move);
-    this.deps.log('warn', `The device clock moved by ${Math.round(move.byMs / 1000)} s.`);
-    return { now: move, last: move };
-  }
-
-  private applyDynamic(
-    rules: DnrRule[],
-    describe = (e: string) => `The browser refused the blocking rules (${e}); every listed network is blocked instead, without approved uses or exceptions.`,
-  ): Promise<string[]> {
-    const { dnr } = this.deps;
-    return replaceRules(rules, () => dnr.getDynamicRules(), (c) => dnr.updateDynamicRules(c), { kv: this.deps.local, key: APPLIED_DYNAMIC_KEY }, describe);
-  }
-
-  private applySession(rules: DnrRule[]): Promise<string[]> {
-    const { dnr } = this.deps;
-    return replaceRules(rules, () => dnr.getSessionRules(), (c) => dnr.updateSessionRules(c), { kv: this.deps.session, key: APPLIED_SESSION_KEY }, (e) =>
-      `The browser refused the warning allowances (${e}).`,
-    );
-  }
-
   /** Tabs already open on a site that is now blocked or warned go to that page. */
   private async sweepTabs(
     role: Role,
     now: number,
     parsed: ParsedPolicy,
-    allowances: StoredTabAllowance[],
+    allowances: TabAllowance[],
     exceptions: Allowance[],
   ): Promise<{ event: LogEvent; url: string }[]> {
     const tabs = await this.deps.tabs.list().catch(() => []);
@@ -470,8 +369,8 @@ export class Enforcer {
     const ctx = contextOf(snapshot);
     // Read-only: the exceptions in force at the last refresh (settling them here would take an
     // ended one out of the book before the refresh could log its end).
-    const tab = (await this.tabAllowances()).filter((a) => a.tabId === tabId && a.until > at);
-    const allowances = [...tab, ...snapshot.exceptions.map(asAllowance)];
+    const tab = await this.tabBook.forTab(tabId, at);
+    const allowances = [...tab, ...snapshot.exceptions.map(exceptionAllowance)];
     const decisions = [at, snapshot.computedAt].map((t) => {
       const d = decide(url, ctx.role, t, ctx.policy, allowances);
       return { action: d.action, listed: d.match !== null };
@@ -492,12 +391,12 @@ export class Enforcer {
     await this.record(await this.logContext('report'), 'report', null, this.deps.now(), { text, person: talkTo });
   }
 
-  async recordEvent(event: LogEvent, extras: { text?: string | null; person?: string | null } = {}): Promise<void> {
+  async recordEvent(event: LogEvent, extras: LogExtras = {}): Promise<void> {
     await this.record(await this.logContext(event), event, null, this.deps.now(), extras);
   }
 
   private lastSnapshot(): Promise<StatusSnapshot | undefined> {
-    return this.deps.local.get<StatusSnapshot>(STATUS_KEY);
+    return readStored(this.deps.local, STORED.status);
   }
 
   /** Who and under what policy, from the last refresh: no policy read on the logging path. */
@@ -505,29 +404,8 @@ export class Enforcer {
     return contextOf((await this.lastSnapshot()) ?? (await this.refresh(trigger)));
   }
 
-  private async record(
-    ctx: LogContext,
-    event: LogEvent,
-    url: string | null,
-    at: number,
-    extras: { text?: string | null; person?: string | null } = {},
-  ): Promise<void> {
-    const { policy } = ctx;
-    const match = url ? matchUrl(url, policy) : null;
-    const entry: NewLogEvent = {
-      at,
-      event,
-      user: ctx.email ?? 'unknown',
-      role: ctx.role,
-      device: policy.device.label,
-      timezone: policy.timezone,
-      schoolTime: isSchoolTime(at, policy),
-      url,
-      networkId: match?.network.id ?? null,
-      networkName: match?.network.name ?? null,
-      ...extras,
-    };
-    await this.deps.journal.append(entry, policy.log.recordFullUrl);
+  private async record(ctx: LogContext, event: LogEvent, url: string | null, at: number, extras: LogExtras = {}): Promise<void> {
+    await this.deps.journal.append(logEntry(ctx, event, url, at, extras), ctx.policy.log.recordFullUrl);
   }
 
   private reportProblems(parsed: ParsedPolicy, ruleErrors: string[]): void {

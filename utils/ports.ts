@@ -5,7 +5,15 @@
 import type { DnrRule, RuleDialect } from './core/rules';
 import type { NewLogEvent } from './core/log/types';
 
+/** The browser's answer on one rule's pattern; `reason` in its own words when refused. */
+export type RegexCheck = { supported: true } | { supported: false; reason: string };
+
 export interface DnrPort {
+  /**
+   * Whether the browser would take this regexFilter (case-insensitive, as the rules use it).
+   * Only where the browser can say (Chromium's isRegexSupported); absent elsewhere.
+   */
+  isRegexSupported?(regex: string): Promise<RegexCheck>;
   getDynamicRules(): Promise<DnrRule[]>;
   updateDynamicRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
   getSessionRules(): Promise<DnrRule[]>;
@@ -22,8 +30,10 @@ export interface TabsPort {
   navigate(tabId: number, url: string): Promise<void>;
 }
 
-/** A key-value area (storage.local or storage.session). */
+/** A key-value area (storage.local or storage.session); what is kept there is declared in stored-state.ts. */
 export interface KvPort {
+  /** Which area this is, so an item declared for the other one is refused. */
+  readonly area?: 'local' | 'session';
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
 }

@@ -4,16 +4,10 @@ import type { ParsedPolicy } from './core/policy';
 import type { ResolvedRole } from './core/role';
 import type { ExtraSiteCoverage, RuleCount } from './core/rules';
 import type { ClockMove } from './core/clock';
+import { STORED } from './stored-state';
 
-export const STATUS_KEY = 'status';
-export const TAB_ALLOWANCES_KEY = 'tabAllowances';
-
-export interface StoredTabAllowance {
-  tabId: number;
-  networkId: string;
-  until: number;
-  reason: string;
-}
+/** Where the snapshot is kept (declared in stored-state.ts), for pages that read storage.local themselves. */
+export const STATUS_KEY = STORED.status.key;
 
 export interface StatusSnapshot {
   computedAt: number;

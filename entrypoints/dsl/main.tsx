@@ -7,7 +7,7 @@ import type { SessionDeps } from '../../components/dsl/use-dsl-session';
 import { useStatus } from '../../components/use-status';
 import { kvPort } from '../../utils/browser/adapters';
 import { send } from '../../utils/browser/messages';
-import { networkIndex } from '../../utils/core/decide';
+import { networkIndex } from '../../utils/core/networks';
 import { exportFileName, signedJsonExport, toCsv } from '../../utils/core/log/export';
 import { NO_LOCKOUT, type LockoutState } from '../../utils/core/log/lockout';
 import { summarise } from '../../utils/core/log/summary';

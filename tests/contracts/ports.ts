@@ -45,6 +45,12 @@ const redirect = (id: number): DnrRule => ({
   condition: { regexFilter: '^https?://([^/]*\\.)?contract\\.test/', resourceTypes: ['main_frame'] },
 });
 
+const pattern = (id: number, regexFilter: string): DnrRule => ({
+  id,
+  priority: 1,
+  action: { type: 'allow' },
+  condition: { regexFilter, resourceTypes: ['main_frame'] },
+});
 const ids = (rules: DnrRule[]) => rules.map((r) => r.id).sort((a, b) => a - b);
 const byId = (rules: DnrRule[]) => [...rules].sort((a, b) => a.id - b.id);
 
@@ -100,6 +106,19 @@ export const PORT_CASES: ContractCase[] = [
       return { refused, ids: ids(await dnr.getDynamicRules()) };
     },
     expected: () => ({ refused: true, ids: [1] }),
+  },
+  {
+    name: 'dnr: a pattern the browser cannot compile is refused by its check and by an update, which then changes nothing',
+    async run({ dnr }) {
+      await noRules(dnr);
+      await dnr.updateDynamicRules({ removeRuleIds: [], addRules: [block(1, 'a.test')] });
+      const bad = '^https?://(?=x)school\\.test/';
+      const good = '^https?://school\\.test/(?:x|y)';
+      const checks = { bad: await dnr.isRegexSupported?.(bad), good: await dnr.isRegexSupported?.(good) };
+      const refused = await rejects(dnr.updateDynamicRules({ removeRuleIds: [1], addRules: [pattern(2, good), pattern(3, bad)] }));
+      return { checks, refused, ids: ids(await dnr.getDynamicRules()) };
+    },
+    expected: () => ({ checks: { bad: { supported: false, reason: 'syntaxError' }, good: { supported: true } }, refused: true, ids: [1] }),
   },
   {
     name: 'dnr: two rules with one id in the same update are refused',

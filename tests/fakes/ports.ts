@@ -1,6 +1,6 @@
 /** In-memory stand-ins for the browser behind each port, for testing the enforcer without a browser. */
 import type { DnrRule } from '../../utils/core/rules';
-import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
+import type { AlarmsPort, DnrPort, RegexCheck, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
@@ -13,13 +13,38 @@ function asBrowserReturns<T>(value: T): T {
   return Object.fromEntries(entries.map(([k, v]) => [k, asBrowserReturns(v)])) as T;
 }
 
-/** As the browser does: an update whose rule ids clash (with kept rules or each other) changes nothing. */
-function applyUpdate(current: DnrRule[], { removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] }): DnrRule[] {
+/**
+ * Why the browser would refuse a pattern, as RE2 in Chromium does: lookaround and backreferences
+ * are syntax errors (so is anything that does not compile at all); `tooComplex` stands for
+ * patterns over the browser's memory limit.
+ */
+function patternRefusal(regex: string, tooComplex: ReadonlySet<string>): string | null {
+  if (tooComplex.has(regex)) return 'memoryLimitExceeded';
+  if (/\(\?<?[=!]|\\[1-9]/.test(regex)) return 'syntaxError';
+  try {
+    new RegExp(regex);
+    return null;
+  } catch {
+    return 'syntaxError';
+  }
+}
+
+/**
+ * As the browser does: an update whose rule ids clash (with kept rules or each other), or with a
+ * pattern it cannot take, changes nothing.
+ */
+function applyUpdate(
+  current: DnrRule[],
+  { removeRuleIds, addRules }: { removeRuleIds: number[]; addRules: DnrRule[] },
+  tooComplex: ReadonlySet<string>,
+): DnrRule[] {
   const kept = current.filter((r) => !removeRuleIds.includes(r.id));
   const seen = new Set(kept.map((r) => r.id));
   for (const r of addRules) {
     if (seen.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);
     seen.add(r.id);
+    const refusal = r.condition.regexFilter === undefined ? null : patternRefusal(r.condition.regexFilter, tooComplex);
+    if (refusal) throw new Error(`Rule with id ${r.id} specified an unsupported regexFilter (${refusal}).`);
   }
   return [...kept, ...structuredClone(addRules)];
 }
@@ -30,6 +55,22 @@ export class FakeDnr implements DnrPort {
   dynamicUpdates = 0;
   /** Set to make the next dynamic update throw, as a browser over its rule budget does. */
   failNextDynamic: Error | null = null;
+  /** Patterns this browser finds over its memory limit. */
+  tooComplex = new Set<string>();
+  /** Patterns asked about through isRegexSupported. */
+  regexChecks: string[] = [];
+  isRegexSupported?: (regex: string) => Promise<RegexCheck>;
+
+  /** `regexCheck: false` is a browser without isRegexSupported (Firefox ESR). */
+  constructor({ regexCheck = true }: { regexCheck?: boolean } = {}) {
+    if (regexCheck) {
+      this.isRegexSupported = async (regex: string) => {
+        this.regexChecks.push(regex);
+        const reason = patternRefusal(regex, this.tooComplex);
+        return reason ? { supported: false, reason } : { supported: true };
+      };
+    }
+  }
 
   async getDynamicRules() {
     return asBrowserReturns(this.dynamic);
@@ -41,13 +82,13 @@ export class FakeDnr implements DnrPort {
       this.failNextDynamic = null;
       throw e;
     }
-    this.dynamic = applyUpdate(this.dynamic, change);
+    this.dynamic = applyUpdate(this.dynamic, change, this.tooComplex);
   }
   async getSessionRules() {
     return asBrowserReturns(this.session);
   }
   async updateSessionRules(change: { removeRuleIds: number[]; addRules: DnrRule[] }) {
-    this.session = applyUpdate(this.session, change);
+    this.session = applyUpdate(this.session, change, this.tooComplex);
   }
 }
 
@@ -75,6 +116,7 @@ export class FakeSiteAccess implements SiteAccessPort {
 }
 
 export class FakeKv implements KvPort {
+  constructor(readonly area?: 'local' | 'session') {}
   data = new Map<string, unknown>();
   async get<T>(key: string) {
     return structuredClone(this.data.get(key)) as T | undefined;
@@ -136,8 +178,8 @@ export function fakeDeps(o: FakeOverrides = {}) {
     identity: o.identity ?? fakeIdentity(),
     dnr: o.dnr ?? new FakeDnr(),
     tabs: o.tabs ?? new FakeTabs(),
-    local: new FakeKv(),
-    session: new FakeKv(),
+    local: new FakeKv('local'),
+    session: new FakeKv('session'),
     alarms: new FakeAlarms(),
     privacy: fakePrivacy,
     siteAccess: o.siteAccess ?? new FakeSiteAccess(),

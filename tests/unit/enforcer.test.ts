@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../../utils/enforcer';
-import { STATUS_KEY, TAB_ALLOWANCES_KEY, type StatusSnapshot, type StoredTabAllowance } from '../../utils/status';
+import { STATUS_KEY, type StatusSnapshot } from '../../utils/status';
+import { STORED } from '../../utils/stored-state';
+import type { TabAllowance } from '../../utils/core/types';
 import type { DnrRule } from '../../utils/core/rules';
 import { hashPassphrase } from '../../utils/core/passphrase';
 import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, FakeSiteAccess, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
@@ -208,7 +210,7 @@ describe('Enforcer.continueAfterWarning', () => {
     now += 10 * 60_000;
     await enforcer.refresh('expiry alarm');
     expect(deps.dnr.session).toEqual([]);
-    expect(await deps.session.get<StoredTabAllowance[]>(TAB_ALLOWANCES_KEY)).toEqual([]);
+    expect(await deps.session.get<TabAllowance[]>(STORED.tabAllowances.key)).toEqual([]);
     expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}warn.html#https://facebook.com/page` }]);
   });
 

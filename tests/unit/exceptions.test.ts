@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  exceptionAllowance,
   durationChoices,
   endOfSchoolDay,
   exceptionOffer,
@@ -283,5 +284,19 @@ describe('timeLeft', () => {
     [-MINUTE, 'Ended'],
   ])('%i ms: %s', (ms, text) => {
     expect(at(ms)).toBe(text);
+  });
+});
+
+describe('exceptionAllowance', () => {
+  const base = { id: 'x', networkId: 'facebook', networkName: 'Facebook', until: 5, approvedBy: 'self' } as const;
+  it.each<[string, GrantedException['scope'], object]>([
+    ['a site exception covers the whole network', { kind: 'site' }, { networkId: 'facebook', until: 5 }],
+    [
+      'a page exception covers its page and below only',
+      { kind: 'page', scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } },
+      { networkId: 'facebook', until: 5, scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } },
+    ],
+  ])('%s', (_name, scope, expected) => {
+    expect(exceptionAllowance({ ...base, scope } as unknown as GrantedException)).toEqual(expected);
   });
 });

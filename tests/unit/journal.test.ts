@@ -2,13 +2,16 @@ import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HallPassDb } from '../../utils/log/db';
-import { HEAD_KEY, Journal } from '../../utils/log/journal';
+import { Journal } from '../../utils/log/journal';
+import { STORED } from '../../utils/stored-state';
 import { verifyChain } from '../../utils/core/log/chain';
 import { matchesFilters } from '../../utils/core/log/filters';
 import { LOG_EVENTS, type LogEntry, type LogFilters, type NewLogEvent } from '../../utils/core/log/types';
 import { FakeKv } from '../fakes/ports';
 import { newEvent } from '../fakes/log-entries';
 import { DAY } from '../helpers/time';
+
+const HEAD_KEY = STORED.logHead.key;
 
 const OPTS = { indexedDB, IDBKeyRange };
 // Tuesday 24 November 2026, 09:00 UTC (= London time in winter).

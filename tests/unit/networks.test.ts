@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
-import { findNetwork, isUsableDomain } from '../../utils/core/url-match';
+import { isUsableDomain } from '../../utils/core/url-match';
+import { indexNetworks, matchAddress } from '../../utils/core/networks';
 
 const allDomains = CATALOGUE.flatMap((n) => n.domains.map((domain) => ({ id: n.id, domain })));
 
@@ -75,7 +76,7 @@ describe('catalogue', () => {
     ['https://www.mumsnet.com/talk', 'mumsnet'],
     ['https://alice.bsky.social/', 'bluesky'],
   ])('%s belongs to %s', (url, id) => {
-    expect(findNetwork(url, CATALOGUE)?.network.id).toBe(id);
+    expect(matchAddress(url, indexNetworks(CATALOGUE))?.network.id).toBe(id);
   });
 
   it('catalogueById returns undefined for unknown ids', () => {

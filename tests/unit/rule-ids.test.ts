@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_ID_RANGES, numberedFor, type RuleOwner } from '../../utils/core/rule-ids';
-import { compileApprovedRules, compileExceptionRules, compileFallbackRules, compilePolicyRules, compileTabRules, type DnrRule } from '../../utils/core/rules';
+import { compileFallbackRules, compilePolicy, compileTabRules, type DnrRule, type ExceptionRuleInput, type PolicyRuleInput, type RuleDialect } from '../../utils/core/rules';
+import type { ApprovedUse } from '../../utils/core/types';
 import { catalogueById } from '../../utils/core/catalogue';
-import { networkIndex } from '../../utils/core/decide';
+import { networkIndex } from '../../utils/core/networks';
 import { parsePolicy } from '../../utils/core/policy';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
+
+/** The production compiler's rules (compilePolicy, as the enforcer calls it). */
+const compilePolicyRules = (input: PolicyRuleInput) => compilePolicy(input).rules;
+/** The production compiler (compilePolicy) with nothing else in force: one owner's rules alone. */
+const approvedRulesAlone = (approved: readonly ApprovedUse[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, approved, dialect }).rules;
+const exceptionRulesAlone = (exceptions: readonly ExceptionRuleInput[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, exceptions, dialect }).rules;
 const owners = Object.keys(RULE_ID_RANGES) as RuleOwner[];
 const ownerOf = (id: number) => owners.filter((o) => id >= RULE_ID_RANGES[o].first && id <= RULE_ID_RANGES[o].last);
 
@@ -41,10 +50,10 @@ describe('rule id ranges', () => {
   const exceptions = [{ network: facebook, scope: { kind: 'site' as const } }];
 
   it.each<[string, () => DnrRule[], RuleOwner]>([
-    ['approved uses alone', () => compileApprovedRules(approved), 'approvedUses'],
-    ['exceptions alone', () => compileExceptionRules(exceptions), 'exceptions'],
+    ['approved uses alone', () => approvedRulesAlone(approved), 'approvedUses'],
+    ['exceptions alone', () => exceptionRulesAlone(exceptions), 'exceptions'],
     ['the fallback', () => compileFallbackRules(index.networks, BASE), 'policy'],
-    ['tab allowances', () => compileTabRules([{ tabId: 3, network: facebook, until: 2 }], 1), 'tabAllowances'],
+    ['tab allowances', () => compileTabRules([{ tabId: 3, networkId: facebook.id, until: 2, reason: '' }], [facebook], 1), 'tabAllowances'],
   ])('%s are numbered in the %s range', (_what, compile, owner) => {
     const rules = compile();
     expect(rules.length).toBeGreaterThan(0);
@@ -62,8 +71,8 @@ describe('rule id ranges', () => {
       ...(siteAccess ? {} : { withoutSiteAccess: { floor: index.networks } }),
     });
     const count = (o: RuleOwner) => rules.filter((r) => ownerOf(r.id)[0] === o).length;
-    expect(count('approvedUses')).toBe(compileApprovedRules(approved).length);
-    expect(count('exceptions')).toBe(compileExceptionRules(exceptions).length);
+    expect(count('approvedUses')).toBe(approvedRulesAlone(approved).length);
+    expect(count('exceptions')).toBe(exceptionRulesAlone(exceptions).length);
     expect(count('policy')).toBe(rules.length - count('approvedUses') - count('exceptions'));
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
   });

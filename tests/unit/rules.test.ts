@@ -5,13 +5,11 @@ import {
   PRIORITY,
   RULE_LIMITS,
   budgetProblems,
-  compileApprovedRules,
-  compileExceptionRules,
   compileFallbackRules,
   compileFloorRules,
-  compilePolicyRules,
   compileTabRules,
   compilePolicy,
+  refusedRuleProblems,
   countRules,
   extraSitePatterns,
   REGEX_RESERVE,
@@ -20,18 +18,29 @@ import {
   type ExtraSiteCoverage,
   type RuleDialect,
   type DnrRule,
+  type ExceptionRuleInput,
+  type PolicyRuleInput,
   type ResourceType,
 } from '../../utils/core/rules';
 import { CATALOGUE, catalogueById } from '../../utils/core/catalogue';
-import { actionFor, approvedUsesFor, decide, networkIndex, type Allowance } from '../../utils/core/decide';
+import { actionFor, approvedUsesFor, decide } from '../../utils/core/decide';
+import { networkIndex } from '../../utils/core/networks';
 import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
-import type { Action, ExceptionScope, Network, Role } from '../../utils/core/types';
+import type { Action, Allowance, ApprovedUse, ExceptionScope, Network, Role, TabAllowance } from '../../utils/core/types';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
 const facebook = catalogueById('facebook')!;
 const instagram = catalogueById('instagram')!;
+
+/** The production compiler's rules (compilePolicy, as the enforcer calls it). */
+const compilePolicyRules = (input: PolicyRuleInput) => compilePolicy(input).rules;
+/** The production compiler (compilePolicy) with nothing else in force: one owner's rules alone. */
+const approvedRulesAlone = (approved: readonly ApprovedUse[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, approved, dialect }).rules;
+const exceptionRulesAlone = (exceptions: readonly ExceptionRuleInput[], dialect: RuleDialect = 'chromium') =>
+  compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, exceptions, dialect }).rules;
 
 // ---- a small model of Chromium's declarativeNetRequest matching ---------------------------------
 
@@ -564,7 +573,7 @@ describe('compileApprovedRules', () => {
   }
 
   it('gives each page one allowAllRequests rule for its frames, above the policy and below tab allowances', () => {
-    const approved = compileApprovedRules(policy.approvedUses);
+    const approved = approvedRulesAlone(policy.approvedUses);
     expectWellFormed(approved);
     expect(approved.map((r) => r.condition.regexFilter)).toEqual([
       scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }),
@@ -577,7 +586,7 @@ describe('compileApprovedRules', () => {
     }
     expect(PRIORITY.policy).toBeLessThan(PRIORITY.approved);
     expect(PRIORITY.approved).toBeLessThan(PRIORITY.tab);
-    expect(compileApprovedRules([])).toEqual([]);
+    expect(approvedRulesAlone([])).toEqual([]);
   });
 
   it('sits in the one dynamic rule set with unique ids', () => {
@@ -638,7 +647,7 @@ describe('compileExceptionRules', () => {
   const page: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: '/groups/ash' } };
 
   it('a site exception: an allow rule for every resource and an allowAllRequests rule for the page', () => {
-    const rules = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }]);
+    const rules = exceptionRulesAlone([{ network: facebook, scope: { kind: 'site' } }]);
     expectWellFormed(rules);
     for (const r of rules) expect(r.priority).toBe(PRIORITY.approved);
     expect(rules).toContainEqual({
@@ -656,20 +665,20 @@ describe('compileExceptionRules', () => {
   });
 
   it('a page exception: like an approved use', () => {
-    const rules = compileExceptionRules([{ network: facebook, scope: page }]);
+    const rules = exceptionRulesAlone([{ network: facebook, scope: page }]);
     // The same rules; only the ids differ (each owner has its own range).
     const bodies = (rs: DnrRule[]) => rs.map(({ id: _id, ...body }) => body);
-    expect(bodies(rules)).toEqual(bodies(compileApprovedRules([{ url: '', scope: page.scope, roles: ['staff'], purpose: '', schoolHoursOnly: false }])));
+    expect(bodies(rules)).toEqual(bodies(approvedRulesAlone([{ url: '', scope: page.scope, roles: ['staff'], purpose: '', schoolHoursOnly: false }])));
   });
 
   it('a page too long for a rule is left out, not allowed to fail the whole update', () => {
     const long: ExceptionScope = { kind: 'page', scope: { host: 'facebook.com', pathPrefix: `/groups/${'a'.repeat(60)}` } };
-    expect(compileExceptionRules([{ network: facebook, scope: long }])).toEqual([]);
+    expect(exceptionRulesAlone([{ network: facebook, scope: long }])).toEqual([]);
   });
 
   it('the same exception twice compiles once', () => {
-    const once = compileExceptionRules([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
-    const twice = compileExceptionRules([
+    const once = exceptionRulesAlone([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
+    const twice = exceptionRulesAlone([
       { network: facebook, scope: { kind: 'site' } },
       { network: instagram, scope: page },
       { network: facebook, scope: { kind: 'site' } },
@@ -711,6 +720,8 @@ describe('compileExceptionRules', () => {
 
 describe('compileTabRules', () => {
   const now = 1_750_000_000_000;
+  const stored = (rows: { tabId: number; network: Network; until: number }[]): TabAllowance[] =>
+    rows.map(({ tabId, network, until }) => ({ tabId, networkId: network.id, until, reason: 'for a lesson' }));
 
   it.each<[string, { tabId: number; network: Network; until: number }[], number[]]>([
     ['nothing to allow', [], []],
@@ -727,7 +738,7 @@ describe('compileTabRules', () => {
       [1, 3],
     ],
   ])('%s', (_name, allowances, tabs) => {
-    const rules = compileTabRules(allowances, now);
+    const rules = compileTabRules(stored(allowances), CATALOGUE, now);
     expectWellFormed(rules);
     expect(rules.map((r) => r.condition.tabIds)).toEqual(tabs.map((t) => [t]));
     for (const r of rules) {
@@ -737,12 +748,17 @@ describe('compileTabRules', () => {
     }
   });
 
+  it('gives no rule to an allowance whose network is no longer in force', () => {
+    const rows = stored([{ tabId: 7, network: facebook, until: now + 60_000 }, { tabId: 8, network: instagram, until: now + 60_000 }]);
+    expect(compileTabRules(rows, [instagram], now).map((r) => r.condition.tabIds)).toEqual([[8]]);
+  });
+
   it('lets that network through in that tab only, over a warning', () => {
     const policy = parsePolicy({ actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } } }).policy;
     const rules = [
       ...compileFloorRules(CATALOGUE, BASE),
       ...policyRules(policy, 'warn'),
-      ...compileTabRules([{ tabId: 7, network: facebook, until: now + 60_000 }], now),
+      ...compileTabRules(stored([{ tabId: 7, network: facebook, until: now + 60_000 }]), CATALOGUE, now),
     ];
     expect(simulate(rules, 'https://www.facebook.com/', 'main_frame', 7)).toBe('allow');
     expect(simulate(rules, 'https://www.messenger.com/', 'main_frame', 7)).toBe('allow');
@@ -940,4 +956,31 @@ describe('describeCoverage: the status page says what the pattern budget covers,
     [{ extraSites: 1, withPatterns: 1, regexLimit: 1000, regexUsed: 241 }, /1 of 1 extra site in every proxy and archive form \(241 of/],
     [{ extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 }, /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./],
   ])('%j', (coverage, text) => expect(describeCoverage(coverage)).toMatch(text));
+});
+
+// ---- naming a rule the browser refuses -------------------------------------------------------------
+
+describe('refusedRuleProblems', () => {
+  const policy = parsePolicy({
+    role: 'staff',
+    approvedUses: [
+      { url: 'https://x.com/AshGroveAcademy', purpose: 'School X account' },
+      { url: 'https://www.facebook.com/groups/ash.grove', purpose: 'Parents group' },
+    ],
+  }).policy;
+  const page: ExceptionScope = { kind: 'page', scope: { host: 'instagram.com', pathPrefix: '/ashgrove.pe' } };
+  const input = { approved: policy.approvedUses, exceptions: [{ network: instagram, scope: page }] };
+  const rules = compilePolicy({ networks: [], excluded: [], action: 'block', pageBase: BASE, ...input }).rules;
+  const withPattern = (scope: { host: string; pathPrefix: string }) => rules.find((r) => r.condition.regexFilter === scopeRegexFilter(scope))!;
+
+  it.each<[string, () => DnrRule, { key: string; problem: RegExp }]>([
+    ['an approved use, by its key in the policy', () => withPattern({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }), { key: 'approvedUses[1]', problem: /facebook\.com\/groups\/ash\.grove.*memoryLimitExceeded/ }],
+    ['an exception, by its page', () => withPattern(page.scope), { key: '(exceptions)', problem: /instagram\.com\/ashgrove\.pe/ }],
+    ['a rule from neither, by its id', () => ({ ...rules[0]!, id: 7, condition: { regexFilter: '^x' } }), { key: '(blocking rules)', problem: /rule 7/ }],
+  ])('%s', (_name, rule, expected) => {
+    const problems = refusedRuleProblems([{ rule: rule(), reason: 'memoryLimitExceeded' }], input, policy.approvedUses);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.key).toBe(expected.key);
+    expect(problems[0]!.problem).toMatch(expected.problem);
+  });
 });

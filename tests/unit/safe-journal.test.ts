@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SafeJournal, LOG_HEALTH_KEY, PARKED_KEY, type LogHealth } from '../../utils/log/safe-journal';
+import { SafeJournal, LOG_HEALTH_KEY, type LogHealth } from '../../utils/log/safe-journal';
+import { STORED } from '../../utils/stored-state';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { JournalPort } from '../../utils/ports';
 import { FakeKv } from '../fakes/ports';
 import { newEvent } from '../fakes/log-entries';
+
+const PARKED_KEY = STORED.logParked.key;
 
 const ev = (n: number): NewLogEvent => newEvent({ at: n, user: 'unknown', url: `https://facebook.com/${n}`, networkId: 'facebook', networkName: 'Facebook' });
 

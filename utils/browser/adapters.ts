@@ -5,7 +5,20 @@ import type { DnrRule } from '../core/rules';
 
 type BrowserRule = Parameters<typeof browser.declarativeNetRequest.updateDynamicRules>[0]['addRules'];
 
+type RegexSupport = (options: { regex: string; isCaseSensitive?: boolean }) => Promise<{ isSupported: boolean; reason?: string }>;
+/** Chromium's check of one pattern, where the browser has one. */
+const dnrApi = () => browser.declarativeNetRequest as unknown as { isRegexSupported?: RegexSupport } | undefined;
+
 export const dnrPort: DnrPort = {
+  // The rules leave isUrlFilterCaseSensitive at its default (false), so the check does too.
+  ...(typeof dnrApi()?.isRegexSupported === 'function'
+    ? {
+        isRegexSupported: async (regex: string) => {
+          const answer = await dnrApi()!.isRegexSupported!({ regex, isCaseSensitive: false });
+          return answer.isSupported ? { supported: true as const } : { supported: false as const, reason: answer.reason ?? 'not supported' };
+        },
+      }
+    : {}),
   getDynamicRules: async () => (await browser.declarativeNetRequest.getDynamicRules()) as DnrRule[],
   updateDynamicRules: (change) =>
     browser.declarativeNetRequest.updateDynamicRules({ ...change, addRules: change.addRules as BrowserRule }),
@@ -27,6 +40,7 @@ export const tabsPort: TabsPort = {
 export function kvPort(area: 'local' | 'session'): KvPort {
   const store = browser.storage[area];
   return {
+    area,
     async get<T>(key: string) {
       return (await store.get(key))[key] as T | undefined;
     },

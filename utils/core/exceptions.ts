@@ -3,7 +3,7 @@
  * request can be granted, and whether a granted one is still in force. Pure. Checking an
  * approver's PIN is the caller's (it needs the slow, asynchronous hash in passphrase.ts).
  */
-import type { ExceptionRequest, ExceptionScope, GrantedException, Role } from './types';
+import type { Allowance, ExceptionRequest, ExceptionScope, GrantedException, Role } from './types';
 import type { Policy } from './policy';
 import { LIMITS } from './policy-defaults';
 import { decide } from './decide';
@@ -167,4 +167,9 @@ export function timeLeft(ex: GrantedException, now: number): string {
   const m = total % 60;
   if (h === 0) return `${m} min left`;
   return m === 0 ? `${h} h left` : `${h} h ${m} min left`;
+}
+
+/** An exception as the decision sees it: a page-scoped one covers only its page and below. */
+export function exceptionAllowance(e: GrantedException): Allowance {
+  return { networkId: e.networkId, until: e.until, ...(e.scope.kind === 'page' ? { scope: e.scope.scope } : {}) };
 }

@@ -8,7 +8,8 @@ import { describeInstant, isSchoolTime } from './calendar';
 import { en, type Messages } from './i18n/en';
 import type { Lang } from './i18n/languages';
 import { whenText } from './i18n/when';
-import { matchUrl, reopensAt } from './decide';
+import { reopensAt } from './decide';
+import { matchUrl } from './networks';
 
 export interface BlockView {
   title: string;

@@ -22,3 +22,12 @@ export function numberedFor<B extends object>(owner: RuleOwner, bodies: readonly
   if (bodies.length > last - first + 1) throw new RangeError(`${bodies.length} ${owner} rules do not fit ids ${first}–${last}`);
   return bodies.map((b, i) => ({ id: first + i, ...b }));
 }
+
+/** The owner whose range holds `id`, or null for an id no owner numbers (a static rule's, say). */
+export function ownerOfRuleId(id: number): RuleOwner | null {
+  for (const owner of Object.keys(RULE_ID_RANGES) as RuleOwner[]) {
+    const { first, last } = RULE_ID_RANGES[owner];
+    if (id >= first && id <= last) return owner;
+  }
+  return null;
+}

@@ -10,10 +10,12 @@
  * - approved (dynamic, same rule set): the policy's approved uses and granted exceptions;
  * - tab (session): a warning's "Continue", for one network in one tab, until it runs out.
  */
-import type { Action, ApprovedUse, ExceptionScope, Network, UrlScope } from './types';
+import type { Action, ApprovedUse, ExceptionScope, Network, TabAllowance, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
 import { numberedFor } from './rule-ids';
+import { isExtraSite } from './networks';
+import type { PolicyProblem } from './policy';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -32,9 +34,6 @@ export const RULE_LIMITS = {
 
 /** Subdomain prefixes of an extra site covered on the translation proxy without a regex. */
 export const EXTRA_TRANSLATE_PREFIXES = ['', 'www-', 'm-'] as const;
-
-/** Extra sites from the policy carry this id prefix (see extraSiteNetwork). */
-const isExtraSite = (n: Network) => n.id.startsWith('site:');
 
 /**
  * Pattern rules kept free for approved uses (up to 50) and exceptions, which are compiled after
@@ -275,11 +274,6 @@ function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium
   ];
 }
 
-/** The policy's approved uses (already chosen for this role and time: see approvedUsesFor). */
-export function compileApprovedRules(uses: readonly ApprovedUse[]): DnrRule[] {
-  return numberedFor('approvedUses', pageRules(uses.map((u) => u.scope)));
-}
-
 export interface ExceptionRuleInput {
   network: Network;
   scope: ExceptionScope;
@@ -298,11 +292,6 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
       : []),
   ]);
   return [...siteRules, ...pageRules(pages, dialect)];
-}
-
-/** Granted exceptions still in force: a whole network ("site") or a page and below. */
-export function compileExceptionRules(exceptions: readonly ExceptionRuleInput[]): DnrRule[] {
-  return numberedFor('exceptions', exceptionBodies(exceptions));
 }
 
 export interface PolicyRuleInput {
@@ -372,10 +361,6 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   };
 }
 
-export function compilePolicyRules(input: PolicyRuleInput): DnrRule[] {
-  return compilePolicy(input).rules;
-}
-
 /**
  * When the browser refuses the policy's rules (over a budget, a rule it will not take), the
  * plainest rules that still block every network in force: two rules, no patterns, no proxies,
@@ -396,23 +381,30 @@ export function compileFallbackRules(networks: readonly Network[], pageBase: str
   return numberedFor('policy', siteAccess ? bodies : blocksInsteadOfRedirects(bodies));
 }
 
-export interface TabAllowance {
-  tabId: number;
-  network: Network;
-  until: number;
-}
-
-/** Session rules for a warning's "Continue": that network, in that tab only. */
-export function compileTabRules(allowances: readonly TabAllowance[], now: number, dialect: RuleDialect = 'chromium'): DnrRule[] {
+/**
+ * Session rules for a warning's "Continue": that network, in that tab only. An allowance whose
+ * network is not among `networks` (no longer in force) gets no rule.
+ */
+export function compileTabRules(
+  allowances: readonly TabAllowance[],
+  networks: readonly Network[],
+  now: number,
+  dialect: RuleDialect = 'chromium',
+): DnrRule[] {
+  const byId = new Map(networks.map((n) => [n.id, n]));
   return numberedFor(
     'tabAllowances',
-    allowances
-      .filter((a) => a.until > now)
-      .map((a): RuleBody => ({
-        priority: PRIORITY.tab,
-        action: { type: 'allow' },
-        condition: { requestDomains: requestDomainsFor(a.network.domains, dialect), tabIds: [a.tabId], ...EVERY_REQUEST },
-      })),
+    allowances.flatMap((a): RuleBody[] => {
+      const network = byId.get(a.networkId);
+      if (!network || a.until <= now) return [];
+      return [
+        {
+          priority: PRIORITY.tab,
+          action: { type: 'allow' },
+          condition: { requestDomains: requestDomainsFor(network.domains, dialect), tabIds: [a.tabId], ...EVERY_REQUEST },
+        },
+      ];
+    }),
   );
 }
 
@@ -454,4 +446,61 @@ export function describeCoverage(c: ExtraSiteCoverage): string {
     `translation proxy as example.org, www.example.org and m.example.org, but not in web archives: the browser ` +
     `allows only ${n(c.regexLimit)} pattern rules (${n(c.regexUsed)} used).`
   );
+}
+
+/**
+ * The approved uses and exceptions a rule was compiled from (found by its pattern), so a rule
+ * the browser refuses can be named by where it came from.
+ */
+export function ruleSources(
+  rule: DnrRule,
+  input: Pick<PolicyRuleInput, 'approved' | 'exceptions' | 'dialect'>,
+): { approved: ApprovedUse[]; exceptions: ExceptionRuleInput[] } {
+  const pattern = rule.condition.regexFilter;
+  if (pattern === undefined) return { approved: [], exceptions: [] };
+  const has = (bodies: readonly RuleBody[]) => bodies.some((b) => b.condition.regexFilter === pattern);
+  return {
+    approved: (input.approved ?? []).filter((u) => has(pageRules([u.scope], input.dialect))),
+    exceptions: (input.exceptions ?? []).filter((e) => has(exceptionBodies([e], input.dialect))),
+  };
+}
+
+/**
+ * Rules the browser refused one by one (their pattern), as problems for the status page, each
+ * named by its source: the policy's approved use (by its key), or the exception.
+ */
+export function refusedRuleProblems(
+  refused: readonly { rule: DnrRule; reason: string }[],
+  input: Pick<PolicyRuleInput, 'approved' | 'exceptions' | 'dialect'>,
+  allApprovedUses: readonly ApprovedUse[],
+): PolicyProblem[] {
+  const out: PolicyProblem[] = [];
+  const seen = new Set<string>();
+  const add = (p: PolicyProblem) => {
+    const key = JSON.stringify(p);
+    if (!seen.has(key)) out.push(p);
+    seen.add(key);
+  };
+  for (const { rule, reason } of refused) {
+    const { approved, exceptions } = ruleSources(rule, input);
+    for (const u of approved) {
+      add({
+        key: `approvedUses[${allApprovedUses.indexOf(u)}]`,
+        problem: `The browser refused the rule for ${u.url} (${reason}).`,
+        used: 'this approved use left out (its pages stay blocked); every other rule applies',
+      });
+    }
+    for (const e of exceptions) {
+      const where = e.scope.kind === 'page' ? `${e.scope.scope.host}${e.scope.scope.pathPrefix}` : e.network.name;
+      add({
+        key: '(exceptions)',
+        problem: `The browser refused the rule for the exception on ${where} (${reason}).`,
+        used: 'this exception left out (it stays blocked); every other rule applies',
+      });
+    }
+    if (approved.length === 0 && exceptions.length === 0) {
+      add({ key: '(blocking rules)', problem: `The browser refused rule ${rule.id} (${reason}).`, used: 'that rule left out; every other rule applies' });
+    }
+  }
+  return out;
 }

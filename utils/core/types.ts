@@ -95,3 +95,20 @@ export interface GrantedException {
   user: string;
   role: Role;
 }
+
+/**
+ * A time-limited permission to reach one network, as the decision sees it: a warning's
+ * "Continue" (in its tab), or a granted exception.
+ */
+export interface Allowance {
+  networkId: string;
+  until: number;
+  /** Only this page and below; without it, the whole network. */
+  scope?: UrlScope;
+}
+
+/** A warning's "Continue": one network, in one tab, until `until`, with the reason the user gave. Stored. */
+export interface TabAllowance extends Pick<Allowance, 'networkId' | 'until'> {
+  tabId: number;
+  reason: string;
+}

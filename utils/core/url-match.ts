@@ -210,29 +210,10 @@ function candidates(url: URL): TargetHost[] {
   return out;
 }
 
-/** The host an address really reaches (unwrapping proxies and archives), or null if it isn't a web address. */
-export function targetHost(rawUrl: string): TargetHost | null {
+/** Every host an address stands for, most specific first (see candidates); none if it isn't a web address. */
+export function targetHosts(rawUrl: string): TargetHost[] {
   const url = parse(rawUrl);
-  return url ? (candidates(url)[0] ?? null) : null;
-}
-
-export function findNetwork(rawUrl: string, networks: readonly Network[]): NetworkMatch | null {
-  const url = parse(rawUrl);
-  if (!url) return null;
-  for (const { host, via } of candidates(url)) {
-    let best: Network | null = null;
-    let bestLength = 0;
-    for (const network of networks) {
-      for (const domain of network.domains) {
-        if (domain.length > bestLength && hostMatchesDomain(host, domain)) {
-          best = network;
-          bestLength = domain.length;
-        }
-      }
-    }
-    if (best) return { network: best, host, via };
-  }
-  return null;
+  return url ? candidates(url) : [];
 }
 
 // ---- declarativeNetRequest regexes -------------------------------------------------------------
@@ -276,26 +257,6 @@ const FAMILIES = {
 } as const;
 
 /**
- * One RE2-compatible regex, anchored at the start of the address and meant for case-insensitive
- * matching, for the proxy and archive forms of these domains (and their subdomains):
- * - `<encoded subdomains->-<encoded domain>.translate.goog[.]` followed by `/` or a port;
- * - `web.archive.org[.]/[<prefix without : or .>/][scheme:[//]][sub.]domain`;
- * - `archive.{today,ph,is,li,vn,md,fo}[.]/[<prefix without :>/]http[s]:[//][sub.]domain`;
- * the archived domain followed by `/ ? # :` or the end.
- * Not covered, though findNetwork sees them: userinfo before the proxy or archive host, a
- * translated archive or archived translation, percent-encoded archived addresses, archive.today
- * short ids. An archived address with a password (`facebook.com:pw@evil.example`) over-matches.
- *
- * Chromium compiles each regexFilter under a 2 KB memory cap (about 110 RE2 instructions): this
- * combined form is too big there even for one short domain. Rules must use proxyRegexFilters.
- */
-export function proxyRegexFilter(domains: readonly string[]): string {
-  const ds = regexDomains(domains);
-  if (ds.length === 0) return '[^\\s\\S]';
-  return `^https?://${alt(Object.values(FAMILIES).map((f) => f(ds)))}`;
-}
-
-/**
  * Instructions left for the domains in each family's regex, where a domain costs its length
  * plus one. Measured with RE2 under Chromium's options (Latin-1, case-insensitive, 2 KB) on
  * random domains, the regex wrapped as `(?:…).*`: compiles up to about 75 / 49 / 32; these keep
@@ -304,8 +265,19 @@ export function proxyRegexFilter(domains: readonly string[]): string {
 const DOMAIN_BUDGET: Record<keyof typeof FAMILIES, number> = { translate: 68, wayback: 44, archiveToday: 28 };
 
 /**
- * The same coverage as proxyRegexFilter, split into regexes Chromium accepts: one family per
- * regex, domains packed up to the budget. A domain too long for a family's budget alone (over
+ * RE2-compatible regexes, anchored at the start of the address and meant for case-insensitive
+ * matching, for the proxy and archive forms of these domains (and their subdomains):
+ * - `<encoded subdomains->-<encoded domain>.translate.goog[.]` followed by `/` or a port;
+ * - `web.archive.org[.]/[<prefix without : or .>/][scheme:[//]][sub.]domain`;
+ * - `archive.{today,ph,is,li,vn,md,fo}[.]/[<prefix without :>/]http[s]:[//][sub.]domain`;
+ * the archived domain followed by `/ ? # :` or the end.
+ * Not covered, though matchAddress (networks.ts) sees them: userinfo before the proxy or archive host, a
+ * translated archive or archived translation, percent-encoded archived addresses, archive.today
+ * short ids. An archived address with a password (`facebook.com:pw@evil.example`) over-matches.
+ *
+ * Chromium compiles each regexFilter under a 2 KB memory cap (about 110 RE2 instructions), so
+ * the families are split into regexes Chromium accepts: one family per regex, domains packed up
+ * to the budget. A domain too long for a family's budget alone (over
  * 27 characters for archive.today, 43 for the Wayback Machine, 67 encoded for the proxy) is left
  * out of that family: one regex Chromium refuses fails the whole dynamic rule update.
  */

@@ -5,7 +5,7 @@
  * whose pages the rules can send to the block or warning page. Pure.
  */
 import { CATALOGUE } from './catalogue';
-import { networkIndex } from './decide';
+import { networkIndex } from './networks';
 import type { Policy } from './policy';
 import { WRAPPER_HOSTS } from './url-match';
 

@@ -16,8 +16,11 @@ import type { LogEntry, NewLogEvent } from '../core/log/types';
 import type { JournalPort, KvPort } from '../ports';
 import type { IdentitySource } from './identity';
 import type { OutboxState } from '../core/hub/hub-status';
+import { serialQueue } from '../core/serial-queue';
+import { readStored, STORED, writeStored } from '../stored-state';
 
-export const OUTBOX_KEY = 'hubOutbox';
+/** Kept for the status page, which reads storage.local itself (declared in stored-state.ts). */
+export const OUTBOX_KEY = STORED.hubOutbox.key;
 export const OUTBOX_ALARM = 'hub-outbox';
 /** Wait this long after a write before sending, so a burst of attempts goes as one batch. */
 export const DEBOUNCE_MS = 1_500;
@@ -74,12 +77,13 @@ export interface OutboxDeps {
 }
 
 export async function readOutbox(local: KvPort): Promise<OutboxState> {
-  return { ...EMPTY_OUTBOX, ...((await local.get<Partial<OutboxState>>(OUTBOX_KEY)) ?? {}) };
+  return { ...EMPTY_OUTBOX, ...(await readStored(local, STORED.hubOutbox)) };
 }
 
 export class Outbox {
   private readonly d: Required<OutboxDeps>;
-  private queue: Promise<unknown> = Promise.resolve();
+  /** One flush at a time: two could send the same batch and move the cursor twice. */
+  private readonly serial = serialQueue();
   private timer = false;
 
   constructor(deps: OutboxDeps) {
@@ -107,9 +111,7 @@ export class Outbox {
    * (the admin pressed "Send now"). Resolves to the state it leaves.
    */
   flush(force = false): Promise<OutboxState> {
-    const run = this.queue.then(() => this.flushNow(force));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serial(() => this.flushNow(force));
   }
 
   private async flushNow(force: boolean): Promise<OutboxState> {
@@ -208,7 +210,7 @@ export class Outbox {
   }
 
   private async save(state: OutboxState): Promise<void> {
-    await this.d.local.set(OUTBOX_KEY, state);
+    await writeStored(this.d.local, STORED.hubOutbox, state);
   }
 }
 

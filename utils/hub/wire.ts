@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { KvPort, JournalPort } from '../ports';
 import type { HallPassDb } from '../log/db';
 import type { Journal } from '../log/journal';
-import { STATUS_KEY, type StatusSnapshot } from '../status';
+import { readStored, STORED } from '../stored-state';
 import { identitySource } from './identity';
 import { fetchTransport, notifyingJournal, Outbox, OUTBOX_ALARM } from './outbox';
 
@@ -38,7 +38,7 @@ export function startHubOutbox(deps: { db: HallPassDb; journal: Journal; local: 
     identity: identitySource(deps.db),
     local: deps.local,
     transport: fetchTransport(),
-    policy: async () => (await deps.local.get<StatusSnapshot>(STATUS_KEY))?.parsed ?? null,
+    policy: async () => (await readStored(deps.local, STORED.status))?.parsed ?? null,
     version: browser.runtime.getManifest().version,
     browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
     wakeAt,

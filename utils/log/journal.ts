@@ -13,9 +13,9 @@ import { buildEntryData, minimisedHref } from '../core/log/record';
 import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData, type LogFilters, type NewLogEvent } from '../core/log/types';
 import { serialQueue } from '../core/serial-queue';
 import type { KvPort } from '../ports';
+import { readStored, STORED, writeStored } from '../stored-state';
 import type { HallPassDb, InboxItem, StoredCheckpoint } from './db';
 
-export const HEAD_KEY = 'logHead';
 
 export interface ChainHead {
   seq: number;
@@ -162,7 +162,7 @@ export class Journal {
   }
 
   async head(): Promise<ChainHead | null> {
-    const h = await this.headStore.get<unknown>(HEAD_KEY);
+    const h = await readStored(this.headStore, STORED.logHead);
     if (typeof h !== 'object' || h === null) return null;
     const { seq, hash } = h as Record<string, unknown>;
     return typeof seq === 'number' && typeof hash === 'string' ? { seq, hash } : null;
@@ -238,7 +238,7 @@ export class Journal {
     if (tail.seq === 0) return;
     try {
       const head = await this.head();
-      if (head?.seq !== tail.seq || head.hash !== tail.hash) await this.headStore.set(HEAD_KEY, tail);
+      if (head?.seq !== tail.seq || head.hash !== tail.hash) await writeStored(this.headStore, STORED.logHead, tail);
     } catch (e) {
       // The entries are committed; the next drain brings the head up to date.
       console.warn('Hall Pass: could not record the log head', e);

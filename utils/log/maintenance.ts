@@ -2,12 +2,13 @@
 import { purgeLimit } from '../core/hub/outbox-plan';
 import { readOutbox } from '../hub/outbox';
 import type { KvPort } from '../ports';
-import { STATUS_KEY, type StatusSnapshot } from '../status';
+import { readStored, STORED, writeStored } from '../stored-state';
 import type { Journal } from './journal';
 import type { SafeJournal } from './safe-journal';
 
 /** Entries past retention kept because the school's hub has not acknowledged them (status page). */
-export const HELD_FOR_HUB_KEY = 'logHeldForHub';
+/** Kept for the status page, which reads storage.local itself (declared in stored-state.ts). */
+export const HELD_FOR_HUB_KEY = STORED.logHeldForHub.key;
 
 export interface HeldForHub {
   count: number;
@@ -20,7 +21,7 @@ export async function maintainLog(safe: SafeJournal, journal: Journal, local: Kv
   await safe.retry();
   await journal.drain();
   // Retention comes from the last policy the background applied.
-  const parsed = (await local.get<StatusSnapshot>(STATUS_KEY))?.parsed;
+  const parsed = (await readStored(local, STORED.status))?.parsed;
   const days = parsed?.policy.log.retentionDays;
   if (!days) return;
   // A hub in the policy, even a mistyped one, means entries are meant to leave the device: keep
@@ -33,5 +34,5 @@ export async function maintainLog(safe: SafeJournal, journal: Journal, local: Kv
   const limit = purgeLimit(hubWanted, cursor);
   await journal.purge(now, days, limit);
   const held = Number.isFinite(limit) ? await journal.heldPastRetention(now, days, limit) : { count: 0, oldestAt: null };
-  await local.set(HELD_FOR_HUB_KEY, { ...held, checkedAt: now } satisfies HeldForHub);
+  await writeStored(local, STORED.logHeldForHub, { ...held, checkedAt: now });
 }

@@ -5,10 +5,11 @@
  */
 import type { NewLogEvent } from '../core/log/types';
 import { serialQueue } from '../core/serial-queue';
+import { readStored, STORED, writeStored } from '../stored-state';
 import type { JournalPort, KvPort } from '../ports';
 
-export const PARKED_KEY = 'logParked';
-export const LOG_HEALTH_KEY = 'logHealth';
+/** Kept for the status page, which reads storage.local itself (declared in stored-state.ts). */
+export const LOG_HEALTH_KEY = STORED.logHealth.key;
 
 export interface LogHealth {
   ok: boolean;
@@ -18,7 +19,7 @@ export interface LogHealth {
   parked: number;
 }
 
-interface Parked {
+export interface Parked {
   event: NewLogEvent;
   recordFullUrl: boolean;
 }
@@ -34,7 +35,7 @@ export class SafeJournal implements JournalPort {
 
   append(event: NewLogEvent, recordFullUrl: boolean): Promise<void> {
     return this.serial(async () => {
-      const parked = (await this.store.get<Parked[]>(PARKED_KEY)) ?? [];
+      const parked = await readStored(this.store, STORED.logParked);
       const pending = [...parked, { event, recordFullUrl }];
       await this.writeInOrder(pending);
     });
@@ -43,7 +44,7 @@ export class SafeJournal implements JournalPort {
   /** Retries what was parked; for start-up and maintenance. */
   retry(): Promise<void> {
     return this.serial(async () => {
-      const parked = (await this.store.get<Parked[]>(PARKED_KEY)) ?? [];
+      const parked = await readStored(this.store, STORED.logParked);
       if (parked.length > 0) await this.writeInOrder(parked);
     });
   }
@@ -61,12 +62,12 @@ export class SafeJournal implements JournalPort {
       }
     }
     const left = pending.slice(written);
-    await this.store.set(PARKED_KEY, left);
-    const before = await this.store.get<LogHealth>(LOG_HEALTH_KEY);
+    await writeStored(this.store, STORED.logParked, left);
+    const before = await readStored(this.store, STORED.logHealth);
     const health: LogHealth =
       failure === null
         ? { ok: true, error: null, since: null, parked: 0 }
         : { ok: false, error: String(failure), since: before?.since ?? this.now(), parked: left.length };
-    if (JSON.stringify(before) !== JSON.stringify(health)) await this.store.set(LOG_HEALTH_KEY, health);
+    if (JSON.stringify(before) !== JSON.stringify(health)) await writeStored(this.store, STORED.logHealth, health);
   }
 }
