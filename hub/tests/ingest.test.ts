@@ -55,7 +55,7 @@ describe('accepted batches', () => {
     const entries = await d.write(5, { event: 'warned', networkId: 'tiktok', networkName: 'TikTok', host: 'www.tiktok.com', schoolTime: false });
     const r = await send(hub, await d.request(entries, key, { waiting: 7 }));
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ partialSuccess: {}, hallpass: { stored: 5, duplicates: 0, conflicts: 0 } });
+    expect(r.body).toEqual({ partialSuccess: {}, hallpass: { stored: 5, duplicates: 0, conflicts: 0, purged: 0 } });
 
     const { rows } = await hub.db.query<Record<string, unknown>>('select * from entries where device_id = $1 order by seq', [d.id]);
     expect(rows.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
@@ -82,7 +82,7 @@ describe('accepted batches', () => {
     expect((await send(hub, req)).status).toBe(200);
     const again = await send(hub, req);
     expect(again.status).toBe(200);
-    expect(again.body.hallpass).toEqual({ stored: 0, duplicates: 4, conflicts: 0 });
+    expect(again.body.hallpass).toEqual({ stored: 0, duplicates: 4, conflicts: 0, purged: 0 });
     expect((await entriesOf(d)).length).toBe(4);
     expect((await deviceInfo(d))!.state).toBe('intact');
   });
@@ -102,7 +102,7 @@ describe('accepted batches', () => {
     await hub.db.query("update devices set last_seen = now() - interval '3 hours' where id = $1", [d.id]);
     const r = await send(hub, await d.request([], key, { waiting: 0 }));
     expect(r.status).toBe(200);
-    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0 });
+    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0, purged: 0 });
     const info = (await deviceInfo(d))!;
     expect(Date.now() - info.lastSeen.getTime()).toBeLessThan(60_000);
     expect(info.entries).toBe(2);
@@ -185,7 +185,7 @@ describe('chain continuity across batches', () => {
     const rebuilt = await edited.write(3, { host: 'www.instagram.com', networkId: 'instagram', networkName: 'Instagram' });
     const r = await send(hub, await edited.request(rebuilt, key));
     expect(r.status).toBe(200);
-    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 3 });
+    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 3, purged: 0 });
     const rows = await entriesOf(d);
     expect(rows.map((e) => e.hash)).toEqual(d.entries.map((e) => e.hash));
     expect(rows.every((e) => e.conflict)).toBe(true);
@@ -477,7 +477,7 @@ describe('the database down', () => {
       // a pooled connection may still report the restart once; the device would simply retry
       if (ok.status === 503) ok = await send(h, pending);
       expect(ok.status).toBe(200);
-      expect(ok.body.hallpass).toEqual({ stored: 3, duplicates: 0, conflicts: 0 });
+      expect(ok.body.hallpass).toEqual({ stored: 3, duplicates: 0, conflicts: 0, purged: 0 });
       const { rows } = await h.db.query<{ seq: number; link: string }>('select seq, link from entries where device_id = $1 order by seq', [d.id]);
       expect(rows.map((e) => `${e.seq}:${e.link}`)).toEqual(['1:start', '2:ok', '3:ok', '4:ok', '5:ok']);
     } finally {

@@ -18,7 +18,7 @@ it('PGlite: accepted, replayed, refused, chain marked; everything still there af
   const d = await makeTestDevice();
   const first = await d.request(await d.write(5), key);
   expect((await send(hub, first)).status).toBe(200);
-  expect((await send(hub, first)).body.hallpass).toEqual({ stored: 0, duplicates: 5, conflicts: 0 });
+  expect((await send(hub, first)).body.hallpass).toEqual({ stored: 0, duplicates: 5, conflicts: 0, purged: 0 });
   const other = await makeKeyPair();
   expect((await send(hub, await d.request(await d.write(2), key, { signWith: other.keys, publicKey: other.publicKey }))).status).toBe(403);
   expect((await send(hub, await d.request(d.entries.slice(6), key))).status).toBe(200); // 7: 6 never sent
