@@ -7,6 +7,9 @@ import { createKey, createSchool, listDevices, revokeKey } from '../src/admin.ts
 import { canonicalJson } from '../../utils/core/log/chain.ts';
 import { startHub, type Hub } from '../src/server.ts';
 import { markSilentDevices } from '../src/silence.ts';
+import { chainText } from '../src/dsl/pages/pages.tsx';
+import * as q from '../src/dsl/queries.ts';
+import { withScope } from '../src/dsl/scoped.ts';
 import { makeKeyPair, makeTestDevice, sign, type TestDevice } from './support/device.ts';
 import { send } from './support/http.ts';
 import { startPgCluster, type PgCluster } from './support/pg-cluster.ts';
@@ -388,6 +391,25 @@ describe('silent devices', () => {
     const info = (await deviceInfo(d))!;
     expect([info.silent, info.silentSince]).toEqual([false, null]);
     expect(await auditOf({ kind: 'device-back', deviceId: d.id })).toHaveLength(1);
+  });
+
+  it('the Devices page and the CLI take the sweep\'s verdict (silent_since), whatever hours the reader uses, and count the days from the last contact', async () => {
+    const d = await deliveredDevice(1);
+    await hub.db.query("update devices set last_seen = now() - interval '3 days 1 hour' where id = $1", [d.id]);
+    const trust = { role: 'trust-dsl' as const, schoolId: null };
+    const page = async () => (await withScope(hub.db, trust, (tx) => q.devices(tx, { device: d.id }, 100)))[0]!;
+    // 73 hours without contact, but the reader's threshold is 100 and no sweep has marked it: not silent.
+    expect(chainText(await page())).toBe('intact');
+    expect((await deviceInfo(d))!.silent).toBe(true); // the CLI's 48 hours: past the line, silent before the next sweep
+    expect(await markSilentDevices(hub.db, 48)).toContain(d.id);
+    // Marked by the sweep: silent on the page too, for the days since its last contact.
+    expect(chainText(await page())).toBe('silent for 3 days');
+    const listed = (await listDevices(hub.db, { silentHours: 100 })).find((x) => x.id === d.id)!;
+    expect(listed.silent).toBe(true);
+    const marked = (await hub.db.query<{ silent_since: Date }>('select silent_since from devices where id = $1', [d.id])).rows[0]!.silent_since;
+    expect(listed.silentSince).toEqual(marked);
+    expect((await send(hub, await d.request([], key))).status).toBe(200);
+    expect((await page()).silentDays).toBeNull();
   });
 
   it('the running hub sweeps for silent devices on its own', async () => {
