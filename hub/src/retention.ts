@@ -14,8 +14,8 @@
  * device's part of a batch is deleted in one short transaction with its device row locked, so
  * ingest for that device waits for it (or plans its batch again, migration 006).
  */
-import { audit } from './audit.ts';
 import { findSchool, type School } from './admin.ts';
+import { audit } from './audit.ts';
 import type { Db, Queryable } from './db/types.ts';
 
 export const RETENTION_MIN_DAYS = 30;
@@ -128,15 +128,31 @@ export async function planPurge(db: Queryable, opts: PurgeOptions): Promise<Scho
   return out;
 }
 
-/** Deletes one device's entries after its horizon up to `upTo` (stopping before the first not older than the cut-off). */
-async function purgeDevicePrefix(db: Db, deviceId: string, schoolId: number, upTo: number, cutoff: Date): Promise<{ label: string | null; fromSeq: number; toSeq: number; entries: number } | null> {
+interface Step {
+  label: string | null;
+  fromSeq: number;
+  toSeq: number;
+  entries: number;
+  /** This run's audit row for the device, kept up to date in the same transaction as each delete. */
+  auditId: number;
+}
+
+const auditReason = (entries: number, days: number, fromSeq: number, toSeq: number) =>
+  `retention: ${entries} ${entries === 1 ? 'entry' : 'entries'} older than ${days} days purged (entries ${fromSeq} to ${toSeq})`;
+
+/**
+ * Deletes one device's entries after its horizon up to `upTo` (stopping before the first not older
+ * than the cut-off), moves the horizon and records it in audit, all in one transaction: nothing is
+ * ever deleted without its record. `prev`: what this run already purged of the device.
+ */
+async function purgeDevicePrefix(db: Db, run: { schoolId: number; cutoff: Date; days: number; by: 'timer' | 'cli' }, deviceId: string, upTo: number, prev: Step | undefined): Promise<Step | null> {
   return db.transaction(async (tx) => {
-    const dev = (await tx.query<{ purged_seq: number | null; label: string | null }>('select purged_seq, label from devices where id = $1 and school_id = $2 for update', [deviceId, schoolId])).rows[0];
+    const dev = (await tx.query<{ purged_seq: number | null; label: string | null }>('select purged_seq, label from devices where id = $1 and school_id = $2 for update', [deviceId, run.schoolId])).rows[0];
     if (!dev) return null;
     const after = dev.purged_seq ?? 0;
     const { rows: hr } = await tx.query<{ h: number | null }>(
       'select min(seq) - 1 as h from entries where device_id = $1 and seq > $2 and seq <= $3 and at >= $4',
-      [deviceId, after, upTo, cutoff],
+      [deviceId, after, upTo, run.cutoff],
     );
     const horizon = hr[0]?.h ?? upTo;
     if (horizon <= after) return null;
@@ -156,28 +172,30 @@ async function purgeDevicePrefix(db: Db, deviceId: string, schoolId: number, upT
               entries_count = greatest(entries_count - $4, 0), batches = batches + 1 where id = $1`,
       [deviceId, r.to_seq, r.hash, r.n],
     );
-    return { label: dev.label, fromSeq: r.from_seq!, toSeq: r.to_seq, entries: r.n };
+    const fromSeq = prev?.fromSeq ?? r.from_seq!;
+    const entries = (prev?.entries ?? 0) + r.n;
+    const reason = auditReason(entries, run.days, fromSeq, r.to_seq);
+    const detail = JSON.stringify({ by: run.by, cutoff: run.cutoff.toISOString(), retentionDays: run.days, fromSeq, toSeq: r.to_seq, entries });
+    let auditId = prev?.auditId;
+    if (auditId !== undefined) await tx.query('update audit set reason = $2, detail = $3::text::jsonb where id = $1', [auditId, reason, detail]);
+    else {
+      const ins = await tx.query<{ id: number }>(
+        "insert into audit (kind, school_id, device_id, reason, detail) values ('retention', $1, $2, $3, $4::text::jsonb) returning id",
+        [run.schoolId, deviceId, reason, detail],
+      );
+      auditId = ins.rows[0]!.id;
+    }
+    return { label: dev.label, fromSeq, toSeq: r.to_seq, entries, auditId };
   });
 }
 
-/** Records a purge that deleted something: one audit row per device, one access-trail row per school. */
+/** Records a purge that deleted something in the access trail: one row per school, with the count per device. */
 async function recordPurge(db: Db, p: SchoolPurge, by: 'timer' | 'cli'): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const d of p.devices) {
-      await audit(tx, {
-        kind: 'retention',
-        schoolId: p.schoolId,
-        deviceId: d.deviceId,
-        reason: `retention: ${d.entries} ${d.entries === 1 ? 'entry' : 'entries'} older than ${p.retentionDays} days purged (entries ${d.fromSeq} to ${d.toSeq})`,
-        detail: { by, cutoff: p.cutoff.toISOString(), retentionDays: p.retentionDays, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries },
-      });
-    }
-    const filter = { cutoff: p.cutoff.toISOString(), retentionDays: p.retentionDays, by, devices: p.devices.map((d) => ({ device: d.deviceId, label: d.label, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries })) };
-    await tx.query(
-      "insert into access_trail (account_id, email, role, school_id, action, filter, rows) values (null, 'retention', 'hub', $1, 'retention-purge', $2::text::jsonb, $3)",
-      [p.schoolId, JSON.stringify(filter), p.total],
-    );
-  });
+  const filter = { cutoff: p.cutoff.toISOString(), retentionDays: p.retentionDays, by, devices: p.devices.map((d) => ({ device: d.deviceId, label: d.label, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries })) };
+  await db.query(
+    "insert into access_trail (account_id, email, role, school_id, action, filter, rows) values (null, 'retention', 'hub', $1, 'retention-purge', $2::text::jsonb, $3)",
+    [p.schoolId, JSON.stringify(filter), p.total],
+  );
 }
 
 /** Purges every school's (or one school's) entries older than its period; returns what went. */
@@ -185,35 +203,48 @@ export async function purge(db: Db, opts: PurgeOptions): Promise<SchoolPurge[]> 
   const now = opts.now ?? new Date();
   const batch = opts.batchSize ?? 5000;
   const out: SchoolPurge[] = [];
+  const by = opts.by ?? 'cli';
   for (const s of await schoolsFor(db, opts)) {
     const cutoff = cutoffFor(s.days, now);
-    const done = new Map<string, DevicePurge>();
-    let cursor: { at: Date; device: string; seq: number } | null = null;
-    for (;;) {
-      const c: { at: Date; device: string; seq: number } | null = cursor;
-      // Keyset over the (school_id, at) index: rows a device cannot purge yet are passed, not read again.
-      const { rows }: { rows: { device_id: string; seq: number; at: Date }[] } = await db.query<{ device_id: string; seq: number; at: Date }>(
-        `select device_id, seq, at from entries
-          where school_id = $1 and at < $2 and ($3::timestamptz is null or (at, device_id, seq) > ($3::timestamptz, $4::uuid, $5::bigint))
-          order by at, device_id, seq limit $6`,
-        [s.id, cutoff, c?.at ?? null, c?.device ?? null, c?.seq ?? 0, batch],
-      );
-      if (!rows.length) break;
-      const upTo = new Map<string, number>();
-      for (const r of rows) upTo.set(r.device_id, Math.max(upTo.get(r.device_id) ?? 0, r.seq));
-      for (const [id, max] of upTo) {
-        const r = await purgeDevicePrefix(db, id, s.id, max, cutoff);
-        if (!r) continue;
-        const prev = done.get(id);
-        done.set(id, prev ? { ...prev, toSeq: r.toSeq, entries: prev.entries + r.entries } : { deviceId: id, ...r });
+    const run = { schoolId: s.id, cutoff, days: s.days, by };
+    const done = new Map<string, Step>();
+    const result = (): SchoolPurge => {
+      const devices = [...done.entries()]
+        .map(([deviceId, d]) => ({ deviceId, label: d.label, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries }))
+        .sort((a, b) => (a.label ?? '\uffff').localeCompare(b.label ?? '\uffff') || a.deviceId.localeCompare(b.deviceId));
+      return { schoolId: s.id, school: s.name, retentionDays: s.days, cutoff, devices, total: devices.reduce((t, d) => t + d.entries, 0) };
+    };
+    try {
+      let cursor: { at: Date; device: string; seq: number } | null = null;
+      for (;;) {
+        const c: { at: Date; device: string; seq: number } | null = cursor;
+        // Keyset over the (school_id, at) index: rows a device cannot purge yet are passed, not read again.
+        const { rows }: { rows: { device_id: string; seq: number; at: Date }[] } = await db.query<{ device_id: string; seq: number; at: Date }>(
+          `select device_id, seq, at from entries
+            where school_id = $1 and at < $2 and ($3::timestamptz is null or (at, device_id, seq) > ($3::timestamptz, $4::uuid, $5::bigint))
+            order by at, device_id, seq limit $6`,
+          [s.id, cutoff, c?.at ?? null, c?.device ?? null, c?.seq ?? 0, batch],
+        );
+        if (!rows.length) break;
+        const upTo = new Map<string, number>();
+        for (const r of rows) upTo.set(r.device_id, Math.max(upTo.get(r.device_id) ?? 0, r.seq));
+        for (const [id, max] of upTo) {
+          const step = await purgeDevicePrefix(db, run, id, max, done.get(id));
+          if (step) done.set(id, step);
+        }
+        const last: { device_id: string; seq: number; at: Date } = rows[rows.length - 1]!;
+        cursor = { at: last.at, device: last.device_id, seq: last.seq };
+        if (rows.length < batch) break;
       }
-      const last: { device_id: string; seq: number; at: Date } = rows[rows.length - 1]!;
-      cursor = { at: last.at, device: last.device_id, seq: last.seq };
-      if (rows.length < batch) break;
+    } catch (e) {
+      // A failure part-way (the database went away): each device's audit row is in already; the
+      // trail gets what went if the database still answers.
+      const p = result();
+      if (p.total > 0) await recordPurge(db, p, by).catch(() => undefined);
+      throw e;
     }
-    const devices = [...done.values()].sort((a, b) => (a.label ?? '\uffff').localeCompare(b.label ?? '\uffff') || a.deviceId.localeCompare(b.deviceId));
-    const p: SchoolPurge = { schoolId: s.id, school: s.name, retentionDays: s.days, cutoff, devices, total: devices.reduce((t, d) => t + d.entries, 0) };
-    if (p.total > 0) await recordPurge(db, p, opts.by ?? 'cli');
+    const p = result();
+    if (p.total > 0) await recordPurge(db, p, by);
     out.push(p);
   }
   return out;
