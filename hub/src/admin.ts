@@ -1,6 +1,7 @@
 /** Schools, ingest keys and the device list: what the CLI (and later the DSL's pages) do. */
 import { audit } from './audit.ts';
 import type { Db, Queryable } from './db/types.ts';
+import { deviceColumns, deviceFromRow, type DeviceRecord } from './devices.ts';
 import { makeKey } from './keys.ts';
 
 export interface School {
@@ -73,65 +74,21 @@ export async function listKeys(db: Queryable, schoolRef?: string): Promise<KeyIn
   return rows.map((r) => ({ id: r.id, schoolId: r.school_id, school: r.name, createdAt: r.created_at, revokedAt: r.revoked_at }));
 }
 
-export type DeviceState = 'intact' | 'broken' | 'key-mismatch';
-
-export interface DeviceInfo {
-  id: string;
-  schoolId: number;
-  school: string;
-  label: string | null;
-  version: string | null;
-  browser: string | null;
-  firstSeen: Date;
-  lastSeen: Date;
-  confirmed: boolean;
-  /** key-mismatch when a request signed by another key was refused; else the chain's state. */
-  state: DeviceState;
-  chainState: 'intact' | 'broken';
-  brokenAtSeq: number | null;
-  chainProblem: string | null;
-  keyMismatches: number;
-  silent: boolean;
-  /** When the hub's sweep marked it silent (null while it is heard from). */
-  silentSince: Date | null;
-  lastSeq: number | null;
-  entries: number;
-  waiting: number | null;
-  policyProblems: unknown[];
-}
+export type { DeviceState } from './devices.ts';
+/** A device as `npm run hub -- devices` lists it (the same record the pages read). */
+export type DeviceInfo = DeviceRecord;
 
 export async function listDevices(db: Queryable, opts: { school?: string; silentHours: number }): Promise<DeviceInfo[]> {
   const school = opts.school ? await findSchool(db, opts.school) : null;
   if (opts.school && !school) throw new Error(`no school "${opts.school}"`);
   const { rows } = await db.query<Record<string, unknown>>(
-    `select d.*, s.name as school_name, d.last_seen < now() - make_interval(secs => $2::float8 * 3600) as silent
+    `select ${deviceColumns('$2')}
        from devices d join schools s on s.id = d.school_id
       where $1::bigint is null or d.school_id = $1
       order by s.name, d.label nulls last, d.id`,
     [school?.id ?? null, opts.silentHours],
   );
-  return rows.map((r) => ({
-    id: r.id as string,
-    schoolId: r.school_id as number,
-    school: r.school_name as string,
-    label: r.label as string | null,
-    version: r.version as string | null,
-    browser: r.browser as string | null,
-    firstSeen: r.first_seen as Date,
-    lastSeen: r.last_seen as Date,
-    confirmed: r.confirmed as boolean,
-    state: (r.key_mismatches as number) > 0 ? 'key-mismatch' : (r.chain_state as 'intact' | 'broken'),
-    chainState: r.chain_state as 'intact' | 'broken',
-    brokenAtSeq: r.broken_at_seq as number | null,
-    chainProblem: r.chain_problem as string | null,
-    keyMismatches: r.key_mismatches as number,
-    silent: r.silent as boolean,
-    silentSince: r.silent_since as Date | null,
-    lastSeq: r.last_seq as number | null,
-    entries: r.entries_count as number,
-    waiting: r.waiting as number | null,
-    policyProblems: r.policy_problems as unknown[],
-  }));
+  return rows.map(deviceFromRow);
 }
 
 export async function confirmDevice(db: Db, deviceId: string, actor = 'cli'): Promise<DeviceInfo['id']> {

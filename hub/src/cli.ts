@@ -6,6 +6,9 @@
  *   keys [--school X]           list keys (ids only, never secrets)
  *   devices [--school X]        every device and its state
  *   devices confirm <device-id> mark a new device as known to the admin
+ *   schools                     every school, its retention period, devices and entries
+ *   school retention <school> <days|default>   how long the school's log entries are kept
+ *   purge [--school X] [--dry-run]   delete entries older than each school's period (or list them)
  *   migrate                     apply the database migrations (the server also does this at start)
  * A school is named by its name or its number. Every action is written to audit.
  */
@@ -13,6 +16,7 @@ import { confirmDevice, createKey, createSchool, listDevices, listKeys, revokeKe
 import { configFromEnv } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { openDb } from './db/open.ts';
+import { listSchools, parseRetentionDays, planPurge, purge, setRetention, type SchoolPurge } from './retention.ts';
 import type { Db } from './db/types.ts';
 import { DSL_USAGE, isDslCommand, runDslCli } from './dsl/cli.ts';
 
@@ -23,6 +27,13 @@ const USAGE = `usage: npm run hub -- <command>
   keys [--school <school>]      list ingest keys (ids, never secrets)
   devices [--school <school>]   list devices and their state
   devices confirm <device-id>   confirm a new device
+  schools                       list schools with their retention period, devices and entries
+  school retention <school> <days|default>
+                                keep the school's log entries this many days (30 to 3650);
+                                default: HUB_RETENTION_DAYS (365 unless set)
+  purge [--school <school>] [--dry-run]
+                                delete entries older than each school's retention period now
+                                (the hub also does it every 6 hours); --dry-run lists them only
   migrate                       apply database migrations
 ${DSL_USAGE}Without a command, npm run hub starts the server.
 `;
@@ -47,9 +58,21 @@ export function deviceState(d: DeviceInfo): string {
   if (d.state === 'key-mismatch') parts.push(`KEY MISMATCH (${d.keyMismatches} refused)`);
   if (d.chainState === 'broken') parts.push(`BROKEN at entry ${d.brokenAtSeq}${d.chainProblem ? `: ${d.chainProblem}` : ''}`);
   else parts.push('intact');
-  if (d.silent) parts.push(`SILENT since ${when(d.lastSeen)}`);
+  if (d.silentSince) parts.push(`SILENT since ${when(d.silentSince)}`);
   if (!d.confirmed) parts.push('new, unconfirmed');
   return parts.join('; ');
+}
+
+export function purgeReport(result: SchoolPurge[], dry: boolean): string {
+  let text = '';
+  for (const p of result) {
+    const verb = dry ? 'would purge' : 'purged';
+    text += `${p.school}: retention ${p.retentionDays} days, cut-off ${p.cutoff.toISOString()}: ${verb} ${p.total} ${p.total === 1 ? 'entry' : 'entries'}\n`;
+    for (const d of p.devices) text += `  ${d.deviceId}  ${d.label ?? '(no label)'}  ${d.entries} (entries ${d.fromSeq} to ${d.toSeq})\n`;
+  }
+  if (!result.length) text += 'No schools.\n';
+  if (dry) text += 'Dry run: nothing was deleted.\n';
+  return text;
 }
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out, err: Out): Promise<number> {
@@ -100,10 +123,37 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out, e
       for (const d of list) {
         out(
           `${d.id}  ${d.school}  ${d.label ?? '(no label)'}  ${d.browser ?? '?'} ${d.version ?? '?'}  ` +
-            `entries ${d.entries} (to #${d.lastSeq ?? 0})  waiting ${d.waiting ?? '?'}  first ${when(d.firstSeen)}  last ${when(d.lastSeen)}\n` +
+            `entries ${d.entries} (to #${d.lastSeq ?? 0}${d.purgedSeq ? `; #1 to #${d.purgedSeq} purged` : ''})  waiting ${d.waiting ?? '?'}  first ${when(d.firstSeen)}  last ${when(d.lastSeen)}\n` +
             `    state: ${deviceState(d)}${d.policyProblems.length ? `; ${d.policyProblems.length} policy problem(s)` : ''}\n`,
         );
       }
+      return 0;
+    }
+    if (cmd === 'schools' && args.length === 1) {
+      const list = await listSchools(await open(), config.retentionDays);
+      if (!list.length) out('No schools.\n');
+      for (const s of list) {
+        const kept = `retention ${s.effectiveDays} days${s.retentionDays === null ? ' (hub default, HUB_RETENTION_DAYS)' : ''}`;
+        out(`${s.id}  ${s.name}  ${kept}  devices ${s.devices}  entries ${s.entries}${s.purgedEntries ? `  purged so far ${s.purgedEntries}` : ''}\n`);
+      }
+      return 0;
+    }
+    if (cmd === 'school' && sub === 'retention') {
+      if (rest.length !== 2) throw new UsageError('school retention <school> <days|default>');
+      const days = rest[1] === 'default' ? null : parseRetentionDays(rest[1]!, 'the retention period');
+      const r = await setRetention(await open(), rest[0]!, days);
+      out(`Log entries of "${r.name}" are kept ${days === null ? `for the hub's default, ${config.retentionDays} days (HUB_RETENTION_DAYS)` : `${days} days`}; older ones go at the next purge.\n`);
+      return 0;
+    }
+    if (cmd === 'purge') {
+      const dry = args.includes('--dry-run');
+      if (dry) args.splice(args.indexOf('--dry-run'), 1);
+      const school = option(args, '--school');
+      if (args.length !== 1) throw new UsageError('purge takes only --school and --dry-run');
+      const database = await open();
+      const opts = { school, defaultDays: config.retentionDays, by: 'cli' as const };
+      const result = dry ? await planPurge(database, opts) : await purge(database, opts);
+      out(purgeReport(result, dry));
       return 0;
     }
     if (cmd === 'migrate' && args.length === 1) {

@@ -1,3 +1,5 @@
+import { parseRetentionDays, RETENTION_DEFAULT_DAYS } from './retention.ts';
+
 /** The hub's settings, from the environment (documented in README "School hub" and docs/deploy.md). */
 export const DEFAULT_CHROME_ID = 'inmnplpadaapkkgaedkmndpllkelbben';
 
@@ -14,6 +16,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   silentHours: number;
+  /** Days a school's log entries are kept unless the school has its own period (HUB_RETENTION_DAYS). */
+  retentionDays: number;
   /** Chrome extension ids whose origin may call /v1/logs (any moz-extension:// origin may too). */
   extensionIds: string[];
   tls: { certFile: string; keyFile: string } | null;
@@ -45,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.HUB_DATA || './hub-data',
     silentHours: num(env, 'HUB_SILENT_HOURS', 48, 0.001),
+    retentionDays: env.HUB_RETENTION_DAYS ? parseRetentionDays(env.HUB_RETENTION_DAYS, 'HUB_RETENTION_DAYS') : RETENTION_DEFAULT_DAYS,
     extensionIds: ids,
     tls: cert && key ? { certFile: cert, keyFile: key } : null,
     trustProxy: env.HUB_TRUST_PROXY === '1' || env.HUB_TRUST_PROXY === 'true',

@@ -30,6 +30,8 @@ export interface StoreResult {
   stored: number;
   duplicates: number;
   conflicts: number;
+  /** Re-sent entries at or below the device's purge horizon: retention deleted them; not stored again. */
+  purged: number;
   newDevice: boolean;
 }
 
@@ -44,9 +46,12 @@ export interface DeviceState {
   last_seq: number | null;
   last_hash: string | null;
   silent_since: Date | null;
+  /** The retention purge's horizon (migration 007): entries up to it were deleted. */
+  purged_seq: number | null;
+  purged_hash: string | null;
 }
 
-export const DEVICE_STATE_COLUMNS = 'school_id, public_key, batches, chain_state, broken_at_seq, chain_problem, last_seq, last_hash, silent_since';
+export const DEVICE_STATE_COLUMNS = 'school_id, public_key, batches, chain_state, broken_at_seq, chain_problem, last_seq, last_hash, silent_since, purged_seq, purged_hash';
 
 export async function readDevice(db: Queryable, deviceId: string): Promise<DeviceState | null> {
   const { rows } = await db.query<DeviceState>(`select ${DEVICE_STATE_COLUMNS} from devices where id = $1`, [deviceId]);
@@ -62,6 +67,8 @@ export interface Plan {
   insert: { r: ParsedRecord; link: Link }[];
   conflicts: { r: ParsedRecord; storedHash: string }[];
   duplicates: number;
+  /** Seqs at or below the purge horizon that came again: not stored. */
+  purged: number[];
   breaks: Break[];
   /** The highest seq held after the batch, and its hash. */
   head: number | null;
@@ -70,14 +77,19 @@ export interface Plan {
 
 /**
  * How each record joins the chain, given the stored head and the stored hashes it needs (`known`:
- * seq -> hash for the seqs in the batch and the ones just before them). Pure.
+ * seq -> hash for the seqs in the batch and the ones just before them, the purge horizon's among
+ * them) and the purge horizon's seq (entries up to it were deleted by retention). Pure.
  */
-export function planBatch(records: readonly ParsedRecord[], headSeq: number | null, known: Map<number, string>): Plan {
+export function planBatch(records: readonly ParsedRecord[], headSeq: number | null, known: Map<number, string>, purgedSeq: number | null = null): Plan {
   const held = new Map(known);
   let head = headSeq;
-  const plan: Plan = { insert: [], conflicts: [], duplicates: 0, breaks: [], head, headHash: head === null ? null : (held.get(head) ?? null) };
+  const plan: Plan = { insert: [], conflicts: [], duplicates: 0, purged: [], breaks: [], head, headHash: head === null ? null : (held.get(head) ?? null) };
   for (const r of records) {
     const { seq, hash, prevHash } = r.entry;
+    if (purgedSeq !== null && seq <= purgedSeq) {
+      plan.purged.push(seq);
+      continue;
+    }
     const stored = held.get(seq);
     if (stored !== undefined) {
       if (stored === hash) plan.duplicates += 1;
@@ -144,7 +156,7 @@ export async function storeBatch(db: Queryable, input: StoreInput, device?: Devi
     checkDevice(state, input);
     const plan = await planFor(db, input.batch, state);
     const written = await write(db, input, state, plan);
-    if (written) return { stored: plan.insert.length, duplicates: plan.duplicates, conflicts: plan.conflicts.length, newDevice: state === null };
+    if (written) return { stored: plan.insert.length, duplicates: plan.duplicates, conflicts: plan.conflicts.length, purged: plan.purged.length, newDevice: state === null };
     state = await readDevice(db, input.batch.deviceId);
   }
   throw new Error(`device ${input.batch.deviceId}: its state kept changing under concurrent requests`);
@@ -154,6 +166,7 @@ async function planFor(db: Queryable, batch: ParsedBatch, state: DeviceState | n
   const seqs = batch.records.map((r) => r.entry.seq);
   const known = new Map<number, string>();
   if (state?.last_seq != null && state.last_hash !== null) known.set(state.last_seq, state.last_hash);
+  if (state?.purged_seq != null && state.purged_hash !== null) known.set(state.purged_seq, state.purged_hash);
   // The usual batch only extends the chain past the head, whose hash the device row holds;
   // anything else (a re-send, entries behind the head) looks up what is stored.
   if (state?.last_seq != null && !seqs.every((s) => s > state.last_seq!)) {
@@ -161,7 +174,7 @@ async function planFor(db: Queryable, batch: ParsedBatch, state: DeviceState | n
     const existing = await db.query<{ seq: number; hash: string }>('select seq, hash from entries where device_id = $1 and seq = any($2::bigint[])', [batch.deviceId, wanted]);
     for (const r of existing.rows) known.set(r.seq, r.hash);
   }
-  return planBatch(batch.records, state?.last_seq ?? null, known);
+  return planBatch(batch.records, state?.last_seq ?? null, known, state?.purged_seq ?? null);
 }
 
 /** The one statement. Returns false when the device changed since it was read (nothing written). */
@@ -218,6 +231,10 @@ async function write(db: Queryable, input: StoreInput, state: DeviceState | null
   if (state === null) events.push(['new-device', 'a new device reached the hub (unconfirmed)', { label: batch.label, browser: batch.browser, version: batch.version }]);
   if (state?.silent_since) events.push(['device-back', 'the device was heard from again after falling silent', { silentSince: state.silent_since.toISOString() }]);
   if (plan.breaks.length) events.push(['chain-broken', plan.breaks[0]!.problem, { breaks: plan.breaks.slice(0, 20) }]);
+  if (plan.purged.length) {
+    const n = plan.purged.length;
+    events.push(['purged-resend', `${n} ${n === 1 ? 'entry' : 'entries'} sent again after retention purged ${n === 1 ? 'it' : 'them'}: not stored again`, { seqs: plan.purged.slice(0, 20), count: n, purgedSeq: state?.purged_seq ?? null }]);
+  }
   if (events.length) {
     const school = p(schoolId, 'bigint');
     const key = p(keyId, 'text');

@@ -11,6 +11,7 @@ import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { MAX_BODY_BYTES } from './otlp.ts';
 import { registerRoutes } from './routes/index.ts';
+import { startRetentionPurge } from './retention.ts';
 import { startSilenceSweep } from './silence.ts';
 
 export interface StartHubOptions extends Partial<Omit<HubConfig, 'databaseUrl' | 'dataDir'>> {
@@ -23,6 +24,8 @@ export interface StartHubOptions extends Partial<Omit<HubConfig, 'databaseUrl' |
   env?: NodeJS.ProcessEnv;
   /** How often devices are checked for silence (default: every 10 minutes, or a quarter of HUB_SILENT_HOURS if shorter). */
   silenceSweepMs?: number;
+  /** How often the retention purge runs (default: at start, then every 6 hours). */
+  purgeEveryMs?: number;
 }
 
 export interface Hub {
@@ -46,7 +49,7 @@ export async function buildApp(ctx: HubContext, logger = false): Promise<Fastify
 
 export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
   const fromEnv = configFromEnv(opts.env ?? process.env);
-  const { logger, env: _env, silenceSweepMs, ...overrides } = opts;
+  const { logger, env: _env, silenceSweepMs, purgeEveryMs, ...overrides } = opts;
   const config: HubConfig = { ...fromEnv, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) } as HubConfig;
   if (opts.databaseUrl === undefined && opts.dataDir !== undefined) config.databaseUrl = undefined;
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -66,6 +69,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
   }
   const sweepMs = silenceSweepMs ?? Math.max(1000, Math.min(10 * 60_000, (config.silentHours * 3_600_000) / 4));
   const stopSweep = startSilenceSweep(db, config.silentHours, sweepMs, (e) => app.log.warn({ err: e }, 'silence sweep failed'));
+  const stopPurge = startRetentionPurge(db, config.retentionDays, purgeEveryMs ?? 6 * 3_600_000, (e) => app.log.warn({ err: e }, 'retention purge failed'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -77,6 +81,7 @@ export async function startHub(opts: StartHubOptions = {}): Promise<Hub> {
     ctx,
     async close() {
       stopSweep();
+      await stopPurge();
       await app.close();
       await db.close();
     },

@@ -7,6 +7,9 @@ import { createKey, createSchool, listDevices, revokeKey } from '../src/admin.ts
 import { canonicalJson } from '../../utils/core/log/chain.ts';
 import { startHub, type Hub } from '../src/server.ts';
 import { markSilentDevices } from '../src/silence.ts';
+import { chainText } from '../src/dsl/pages/pages.tsx';
+import * as q from '../src/dsl/queries.ts';
+import { withScope } from '../src/dsl/scoped.ts';
 import { makeKeyPair, makeTestDevice, sign, type TestDevice } from './support/device.ts';
 import { send } from './support/http.ts';
 import { startPgCluster, type PgCluster } from './support/pg-cluster.ts';
@@ -55,7 +58,7 @@ describe('accepted batches', () => {
     const entries = await d.write(5, { event: 'warned', networkId: 'tiktok', networkName: 'TikTok', host: 'www.tiktok.com', schoolTime: false });
     const r = await send(hub, await d.request(entries, key, { waiting: 7 }));
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ partialSuccess: {}, hallpass: { stored: 5, duplicates: 0, conflicts: 0 } });
+    expect(r.body).toEqual({ partialSuccess: {}, hallpass: { stored: 5, duplicates: 0, conflicts: 0, purged: 0 } });
 
     const { rows } = await hub.db.query<Record<string, unknown>>('select * from entries where device_id = $1 order by seq', [d.id]);
     expect(rows.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5]);
@@ -82,7 +85,7 @@ describe('accepted batches', () => {
     expect((await send(hub, req)).status).toBe(200);
     const again = await send(hub, req);
     expect(again.status).toBe(200);
-    expect(again.body.hallpass).toEqual({ stored: 0, duplicates: 4, conflicts: 0 });
+    expect(again.body.hallpass).toEqual({ stored: 0, duplicates: 4, conflicts: 0, purged: 0 });
     expect((await entriesOf(d)).length).toBe(4);
     expect((await deviceInfo(d))!.state).toBe('intact');
   });
@@ -102,7 +105,7 @@ describe('accepted batches', () => {
     await hub.db.query("update devices set last_seen = now() - interval '3 hours' where id = $1", [d.id]);
     const r = await send(hub, await d.request([], key, { waiting: 0 }));
     expect(r.status).toBe(200);
-    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0 });
+    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0, purged: 0 });
     const info = (await deviceInfo(d))!;
     expect(Date.now() - info.lastSeen.getTime()).toBeLessThan(60_000);
     expect(info.entries).toBe(2);
@@ -185,7 +188,7 @@ describe('chain continuity across batches', () => {
     const rebuilt = await edited.write(3, { host: 'www.instagram.com', networkId: 'instagram', networkName: 'Instagram' });
     const r = await send(hub, await edited.request(rebuilt, key));
     expect(r.status).toBe(200);
-    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 3 });
+    expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 3, purged: 0 });
     const rows = await entriesOf(d);
     expect(rows.map((e) => e.hash)).toEqual(d.entries.map((e) => e.hash));
     expect(rows.every((e) => e.conflict)).toBe(true);
@@ -390,6 +393,25 @@ describe('silent devices', () => {
     expect(await auditOf({ kind: 'device-back', deviceId: d.id })).toHaveLength(1);
   });
 
+  it('the Devices page and the CLI take the sweep\'s verdict (silent_since), whatever hours the reader uses, and count the days from the last contact', async () => {
+    const d = await deliveredDevice(1);
+    await hub.db.query("update devices set last_seen = now() - interval '3 days 1 hour' where id = $1", [d.id]);
+    const trust = { role: 'trust-dsl' as const, schoolId: null };
+    const page = async () => (await withScope(hub.db, trust, (tx) => q.devices(tx, { device: d.id }, 100)))[0]!;
+    // 73 hours without contact, but the reader's threshold is 100 and no sweep has marked it: not silent.
+    expect(chainText(await page())).toBe('intact');
+    expect((await deviceInfo(d))!.silent).toBe(true); // the CLI's 48 hours: past the line, silent before the next sweep
+    expect(await markSilentDevices(hub.db, 48)).toContain(d.id);
+    // Marked by the sweep: silent on the page too, for the days since its last contact.
+    expect(chainText(await page())).toBe('silent for 3 days');
+    const listed = (await listDevices(hub.db, { silentHours: 100 })).find((x) => x.id === d.id)!;
+    expect(listed.silent).toBe(true);
+    const marked = (await hub.db.query<{ silent_since: Date }>('select silent_since from devices where id = $1', [d.id])).rows[0]!.silent_since;
+    expect(listed.silentSince).toEqual(marked);
+    expect((await send(hub, await d.request([], key))).status).toBe(200);
+    expect((await page()).silentDays).toBeNull();
+  });
+
   it('the running hub sweeps for silent devices on its own', async () => {
     const sweeping = await startHub({ databaseUrl: cluster.url, port: 0, silentHours: 1, silenceSweepMs: 200 });
     try {
@@ -477,7 +499,7 @@ describe('the database down', () => {
       // a pooled connection may still report the restart once; the device would simply retry
       if (ok.status === 503) ok = await send(h, pending);
       expect(ok.status).toBe(200);
-      expect(ok.body.hallpass).toEqual({ stored: 3, duplicates: 0, conflicts: 0 });
+      expect(ok.body.hallpass).toEqual({ stored: 3, duplicates: 0, conflicts: 0, purged: 0 });
       const { rows } = await h.db.query<{ seq: number; link: string }>('select seq, link from entries where device_id = $1 order by seq', [d.id]);
       expect(rows.map((e) => `${e.seq}:${e.link}`)).toEqual(['1:start', '2:ok', '3:ok', '4:ok', '5:ok']);
     } finally {

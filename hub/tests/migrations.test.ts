@@ -119,6 +119,21 @@ describe('migrations', () => {
     await expect(db.query('update devices set batches = null')).rejects.toThrow(/null/);
   });
 
+  migrationCase(7, 'schools gain a retention period (30 to 3650 days, empty = the hub default); devices a purge horizon, seq and hash together', async () => {
+    const db = await dbAt(6);
+    await seedSchoolAndDevice(db);
+    await migrate(db, { upTo: 7 });
+    expect((await db.query('select retention_days from schools')).rows).toEqual([{ retention_days: null }]);
+    expect((await db.query('select purged_seq, purged_hash, purged_count from devices')).rows).toEqual([{ purged_seq: null, purged_hash: null, purged_count: 0 }]);
+    await db.query('update schools set retention_days = 30');
+    await db.query('update schools set retention_days = 3650');
+    await expect(db.query('update schools set retention_days = 29')).rejects.toThrow(/check/);
+    await expect(db.query('update schools set retention_days = 3651')).rejects.toThrow(/check/);
+    await expect(db.query('update devices set purged_seq = 5')).rejects.toThrow(/check/);
+    await expect(db.query("update devices set purged_seq = 5, purged_hash = 'nothex'")).rejects.toThrow(/check/);
+    await db.query('update devices set purged_seq = 5, purged_hash = $1, purged_count = 5, purged_at = now()', [HASH]);
+  });
+
   // The DSL's pages (100 and up).
   migrationCase(100, 'accounts need a known role, a school exactly when school-dsl, a lower-case email; sessions store only a hash', async () => {
     const db = await dbAt(100);

@@ -36,7 +36,11 @@ export interface HubExportDevice {
   hubChainState: { state: 'intact' | 'broken'; brokenAtSeq: number | null; problem: string | null; keyMismatches: number };
   /** The newest entry the hub holds for the device. */
   head: { seq: number; hash: string } | null;
-  /** When the hub's copy does not start at entry 1 (the device had purged older entries before it first delivered). */
+  /**
+   * When the hub's copy does not start at entry 1: entries before `seq` were purged (by the hub's
+   * retention, then prevHash is the hash of the last entry it deleted; or on the device before it
+   * first delivered), and the entry at `seq` must follow on from prevHash.
+   */
   start: { seq: number; prevHash: string } | null;
   entries: Omit<HubEntry, 'deviceId' | 'school' | 'link' | 'conflict'>[];
 }

@@ -2,6 +2,7 @@
 import type { LogEntry } from '../../../utils/core/log/types.ts';
 import { perDay } from '../../../utils/core/log/summary.ts';
 import type { Queryable } from '../db/types.ts';
+import { deviceColumns, deviceFromRow, type DeviceRecord } from '../devices.ts';
 import { ATTEMPT_EVENTS, whereSql, type HubFilters } from './filters.ts';
 
 export interface HubEntry extends LogEntry {
@@ -138,64 +139,21 @@ export async function charts(tx: Queryable, f: HubFilters): Promise<Charts> {
   return { perDay: perDay(counts), perNetwork: nets.rows.map((r) => ({ network: r.network, count: r.n })), total: days.rows.reduce((s, r) => s + r.n, 0) };
 }
 
-export interface DeviceRow {
-  id: string;
-  school: string;
-  schoolId: number;
-  label: string | null;
-  browser: string | null;
-  version: string | null;
-  lastSeen: Date;
-  firstSeen: Date;
-  confirmed: boolean;
-  waiting: number | null;
-  entries: number;
-  lastSeq: number | null;
-  chainState: 'intact' | 'broken';
-  brokenAtSeq: number | null;
-  chainProblem: string | null;
-  keyMismatches: number;
-  silentDays: number | null;
-  policyProblems: { key?: string; message?: string }[];
-  publicKey: string;
-  lastHash: string | null;
-}
+/** A device as the pages read it: the same record the CLI lists (devices.ts). */
+export type DeviceRow = DeviceRecord;
 
 export const needsAttention = (d: DeviceRow): boolean => d.chainState === 'broken' || d.keyMismatches > 0 || d.silentDays !== null;
 
 /** Every device the viewer may see; broken, key-mismatched or silent ones first. */
 export async function devices(tx: Queryable, f: Pick<HubFilters, 'school' | 'device'>, silentHours: number): Promise<DeviceRow[]> {
   const { rows } = await tx.query<Record<string, unknown>>(
-    `select d.*, s.name as school_name,
-            case when d.last_seen < now() - make_interval(secs => $3::float8 * 3600)
-                 then floor(extract(epoch from now() - d.last_seen) / 86400)::int end as silent_days
+    `select ${deviceColumns('$3')}
        from devices d join schools s on s.id = d.school_id
       where ($1::bigint is null or d.school_id = $1) and ($2::uuid is null or d.id = $2::uuid)
       order by s.name, d.label nulls last, d.id`,
     [f.school ?? null, f.device ?? null, silentHours],
   );
-  const list = rows.map((r) => ({
-    id: r.id as string,
-    school: r.school_name as string,
-    schoolId: r.school_id as number,
-    label: r.label as string | null,
-    browser: r.browser as string | null,
-    version: r.version as string | null,
-    lastSeen: r.last_seen as Date,
-    firstSeen: r.first_seen as Date,
-    confirmed: r.confirmed as boolean,
-    waiting: r.waiting as number | null,
-    entries: r.entries_count as number,
-    lastSeq: r.last_seq as number | null,
-    chainState: r.chain_state as 'intact' | 'broken',
-    brokenAtSeq: r.broken_at_seq as number | null,
-    chainProblem: r.chain_problem as string | null,
-    keyMismatches: r.key_mismatches as number,
-    silentDays: r.silent_days as number | null,
-    policyProblems: Array.isArray(r.policy_problems) ? (r.policy_problems as DeviceRow['policyProblems']) : [],
-    publicKey: r.public_key as string,
-    lastHash: r.last_hash as string | null,
-  }));
+  const list = rows.map(deviceFromRow);
   // Stable: within each group the order above stays.
   return [...list.filter(needsAttention), ...list.filter((d) => !needsAttention(d))];
 }
@@ -242,7 +200,7 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   );
   const dev = await tx.query<{ total: number; broken: number; mismatch: number; silent: number }>(
     `select count(*)::int as total, count(*) filter (where chain_state = 'broken')::int as broken, count(*) filter (where key_mismatches > 0)::int as mismatch,
-            count(*) filter (where last_seen < now() - make_interval(secs => $2::float8 * 3600))::int as silent
+            count(*) filter (where silent_since is not null or last_seen < now() - make_interval(secs => $2::float8 * 3600))::int as silent
        from devices d where ($1::bigint is null or d.school_id = $1)`,
     [f.school ?? null, silentHours],
   );
@@ -268,6 +226,21 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
       .slice(0, 500),
     devices: { total: d.total, broken: d.broken, keyMismatch: d.mismatch, silent: d.silent },
   };
+}
+
+/**
+ * Where the hub's copy of each device's chain starts, when not at entry 1: right after the
+ * retention purge's horizon (the seq and hash of the last entry it deleted), else at the first
+ * entry the hub holds (a device that had purged older entries before it first delivered).
+ */
+export async function exportStarts(tx: Queryable, f: Pick<HubFilters, 'school' | 'device'>): Promise<Map<string, { seq: number; prevHash: string }>> {
+  const { rows } = await tx.query<{ id: string; seq: number; prev_hash: string }>(
+    `select d.id, coalesce(d.purged_seq + 1, f.seq) as seq, coalesce(d.purged_hash, f.prev_hash) as prev_hash
+       from devices d left join lateral (select seq, prev_hash from entries where device_id = d.id order by seq limit 1) f on true
+      where ($1::bigint is null or d.school_id = $1) and ($2::uuid is null or d.id = $2::uuid) and (d.purged_seq is not null or f.seq > 1)`,
+    [f.school ?? null, f.device ?? null],
+  );
+  return new Map(rows.map((r) => [r.id, { seq: r.seq, prevHash: r.prev_hash }]));
 }
 
 /**

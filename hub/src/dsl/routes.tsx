@@ -254,12 +254,7 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       const nf = narrowed(v, f);
       const { devs, starts } = await scoped(v, async (tx) => {
         const devs = await q.devices(tx, nf, ctx.config.silentHours);
-        const st = await tx.query<{ id: string; seq: number; prev_hash: string }>(
-          `select d.id, f.seq, f.prev_hash from devices d cross join lateral (select seq, prev_hash from entries where device_id = d.id order by seq limit 1) f
-            where ($1::bigint is null or d.school_id = $1) and f.seq > 1`,
-          [nf.school ?? null],
-        );
-        return { devs, starts: new Map(st.rows.map((r) => [r.id, { seq: r.seq, prevHash: r.prev_hash }])) };
+        return { devs, starts: await q.exportStarts(tx, nf) };
       });
       const byId = new Map(devs.map((d) => [d.id, d]));
       const pagesOf = q.exportPages((fn) => scoped(v, fn), nf);

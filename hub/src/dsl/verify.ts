@@ -1,7 +1,8 @@
 /**
  * Checks a hub JSON export away from the hub: `npm run hub -- verify FILE`.
  * Per device: every entry's hash recomputed, each entry following on from the one before (a full
- * export: from the device's first entry, or the recorded start, to the head the hub holds), the
+ * export: from the device's first entry, or the recorded start, to the head the hub holds; after a
+ * retention purge the start is the purge horizon, and the first entry kept must link to it), the
  * entries matching the filters the file claims, and the pinned key being a P-256 public key whose
  * fingerprint is the one written beside it (compare it with the device's own status page).
  */

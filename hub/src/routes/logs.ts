@@ -170,7 +170,7 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
       if (!deviceBucket.ok) throw new Refused(429, 'too many requests from this device', who, { retryAfter: deviceBucket.retryAfter, audit: deviceBucket.audit });
       // 6. Store it in one statement; answer only after it committed.
       const result = await storeBatch(ctx.db, input, device);
-      return reply.code(200).send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts } });
+      return reply.code(200).send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts, purged: result.purged } });
     } catch (e) {
       if (e instanceof Refusal) {
         if (e.kind === 'key-mismatch') {

@@ -66,9 +66,10 @@ export async function seedTrust(hub: Pick<Hub, 'url' | 'db'>): Promise<Seeded> {
   const after = await broken.write(1, daysAgo(0));
   const r = await send(hub, await broken.request(after, oakS.key));
   if (r.status !== 200) throw new Error(`broken batch refused: ${r.status}`);
-  // A device that went silent: delivered, then nothing for five days.
+  // A device that went silent: delivered, then nothing.
   await deliver(hub, silent, oakS.key, 2, daysAgo(5));
-  await db.query("update devices set last_seen = now() - interval '5 days' where id = $1", [silent.id]);
+  // Last heard five days ago; the hub's sweep marked it silent 48 hours later (migration 005).
+  await db.query("update devices set last_seen = now() - interval '5 days', silent_since = now() - interval '3 days' where id = $1", [silent.id]);
 
   const accounts = { oakDsl: 'dsl@oak.example', elmDsl: 'dsl@elm.example', trust: 'safeguarding@trust.example', it: 'it@trust.example', lockMe: 'locked@oak.example' };
   await createAccount(db, { email: accounts.oakDsl, role: 'school-dsl', school: 'Oak Primary', password: PASSWORD });

@@ -372,7 +372,7 @@ export function SummaryPage({ viewer, filters, summary, devices, printed }: { vi
 export function TrailPage({ viewer, rows }: { viewer: Viewer; rows: TrailRow[] }) {
   return (
     <Layout viewer={viewer} title="Access trail" current="/trail">
-      <p>Every view of log contents and every export, newest first (the latest {rows.length}).</p>
+      <p>Every view of log contents, every export and every retention purge, newest first (the latest {rows.length}).</p>
       <div class="scroll">
         <table class="log" data-testid="trail">
           <thead>
