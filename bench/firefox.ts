@@ -4,7 +4,9 @@
  *
  * Puppeteer cannot see an extension page finish loading, so the time is the landed page's own
  * Navigation Timing: loadEventEnd, counted from the navigation's start (before any redirect).
- * Both kinds of page are measured the same way.
+ * Both kinds of page are measured the same way. Firefox's WebsiteFilter page is an error page
+ * whose loadEventEnd stays 0 (checked in ESR 153: its document parses, its load timing is never
+ * filled in), so it is reported as not measured rather than timed another way.
  */
 import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';

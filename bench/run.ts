@@ -156,7 +156,7 @@ function printPageBytes(rows: PageBytes[]): void {
 function printFirefox(r: FirefoxResult): void {
   heading('4b. Real Firefox ESR with the extension and a pupil policies.json');
   console.log(`Firefox version:                    ${r.firefoxVersion}`);
-  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
+  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes the policy installing both packed add-ons)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
   console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`);
   printContenders(r.contenders, [
