@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fastPages } from './scripts/fast-pages';
 import { CATALOGUE } from './utils/core/catalogue';
 import { compileFloorRules } from './utils/core/rules';
 
@@ -18,7 +19,9 @@ export default defineConfig({
     },
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
-  vite: () => ({ plugins: [preact()] }),
+  // The block and warning pages load nothing before their load event but their prerendered HTML
+  // and one small script (scripts/fast-pages.ts).
+  vite: (env) => ({ plugins: [preact(), fastPages({ firefox: env.browser === 'firefox' })] }),
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
     return {

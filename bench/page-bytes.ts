@@ -1,14 +1,18 @@
 /**
- * Bytes of script and CSS each extension page loads before it can show anything: the page's
- * module script, everything it imports statically (what the browser fetches before running it),
- * and its stylesheets. Read from the built extension, so it is what ships.
+ * Bytes of script and CSS each extension page loads: its scripts and everything they import
+ * statically, apart the script its load event waits for (the block and warning pages import their
+ * full page only after it), and its stylesheets, inline ones included. Read from the built
+ * extension, so it is what ships.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 export interface PageBytes {
   page: string;
+  /** All script the page loads, also what it loads after its load event (the block and warning pages' full page). */
   scriptBytes: number;
+  /** Script the page's load event waits for. */
+  beforeLoadScriptBytes: number;
   cssBytes: number;
   files: string[];
 }
@@ -32,19 +36,32 @@ export async function pageBytes(extensionDir: string, page: string): Promise<Pag
   const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]+)"`).exec(tag)?.[1] ?? null;
   const scripts = new Set<string>();
   const css = new Set<string>();
+  const local = (src: string | null) => (!src || /^[a-z]+:/i.test(src) ? null : src.replace(/^\//, '').replace(/^\.\//, ''));
   for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/g)) {
-    const src = attr(tag, 'src') ?? attr(tag, 'href');
-    if (!src || /^[a-z]+:/i.test(src)) continue;
-    const file = src.replace(/^\//, '').replace(/^\.\//, '');
+    const file = local(attr(tag, 'src') ?? attr(tag, 'href'));
+    if (!file) continue;
     if (tag.startsWith('<script') || /rel="modulepreload"/.test(tag)) await scriptClosure(extensionDir, file, scripts);
     else if (/rel="stylesheet"/.test(tag)) css.add(file);
   }
+  const beforeLoad = new Set(scripts);
+  // The block and warning pages import their full page after the load event (scripts/fast-pages.ts).
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const app = local(attr(tag, 'data-app'));
+    if (app) await scriptClosure(extensionDir, app, scripts);
+  }
+  const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
   const size = async (files: Set<string>) => {
     let total = 0;
     for (const f of files) total += (await fs.stat(path.join(extensionDir, f))).size;
     return total;
   };
-  return { page, scriptBytes: await size(scripts), cssBytes: await size(css), files: [...scripts, ...css].sort() };
+  return {
+    page,
+    scriptBytes: await size(scripts),
+    beforeLoadScriptBytes: await size(beforeLoad),
+    cssBytes: (await size(css)) + inlineCss,
+    files: [...scripts, ...css].sort(),
+  };
 }
 
 export const EXTENSION_PAGES = ['blocked.html', 'warn.html', 'options.html', 'popup.html', 'dsl.html'] as const;

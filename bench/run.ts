@@ -146,15 +146,17 @@ function printChromiumContenders(r: ContendersResult): void {
 }
 
 function printPageBytes(rows: PageBytes[]): void {
-  heading('3c. Script and CSS each extension page loads (Chromium build, before it can run)');
-  console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('CSS KB', 7)}  files`);
-  for (const p of rows) console.log(`${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`);
+  heading('3c. Script and CSS each extension page loads (Chromium build; CSS includes inline styles)');
+  console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('before load', 12)} ${pad('CSS KB', 7)}  files`);
+  for (const p of rows) {
+    console.log(`${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.beforeLoadScriptBytes / 1024, 1), 12)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`);
+  }
 }
 
 function printFirefox(r: FirefoxResult): void {
   heading('4b. Real Firefox ESR with the extension and a pupil policies.json');
   console.log(`Firefox version:                    ${r.firefoxVersion}`);
-  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes installing the test add-on)`);
+  console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes the policy installing both packed add-ons)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
   console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`);
   printContenders(r.contenders, [
@@ -164,7 +166,11 @@ function printFirefox(r: FirefoxResult): void {
   for (const u of r.unmeasured) console.log(`NOT MEASURED: ${u}`);
   const ms = (v: number | null) => (v === null ? '-' : fmt(v, 0));
   console.log('where the time goes (medians, ms from navigation start, the page\'s own clock):');
-  for (const p of r.phases) console.log(`  ${p.label.padEnd(34)} HTML parsed ${ms(p.htmlParsedMs)}, page script ran ${ms(p.scriptRanMs)}, words on screen ${ms(p.wordsMs)}, load ${ms(p.loadMs)}`);
+  for (const p of r.phases) {
+    console.log(
+      `  ${p.label.padEnd(34)} HTML received ${ms(p.htmlReceivedMs)}, parsed ${ms(p.htmlParsedMs)}, page script ran ${ms(p.scriptRanMs)}, words on screen ${ms(p.wordsMs)}, DOMContentLoaded ${ms(p.domContentLoadedMs)}, load ${ms(p.loadMs)}`,
+    );
+  }
   printNavigations(r);
   printWrongLandings(r);
 }

@@ -1,28 +1,39 @@
 /**
- * How the block and warning pages get their first paint without waiting for the service worker
- * (which may be stopped) or, usually, for any storage call: from the status the last extension
- * page saw (localStorage, synchronous), else from storage.local directly. The real status is then
- * read and drawn if it differs (useStatus keeps it live).
+ * How the block and warning pages' full (Preact) page takes over from the prerendered first paint
+ * (page-shell.ts), after the load event, without waiting for the service worker (which may be
+ * stopped): it draws from the status the last extension page saw (localStorage, synchronous),
+ * else from storage.local directly. The real status is then read and drawn if it differs
+ * (useStatus keeps it live).
  *
- * Marks for the benchmark: `hall-pass:content` when the words are on screen, and
- * `hall-pass:corrected` when the first words came from an out-of-date status.
+ * Marks for the benchmark: `hall-pass:content` when the right words are on screen (the
+ * first-paint script marks it itself when its words were already right), and
+ * `hall-pass:corrected` when words on screen had to change: the first-paint script's words were
+ * not what the full page shows, or the first words came from an out-of-date status.
  */
 import type { StatusSnapshot } from '../utils/status';
 import { cachedStatus, readStatus, sameForPages } from './use-status';
 
-export function drawWithStatus(draw: (initial: StatusSnapshot | null) => void): void {
+const CONTENT = 'hall-pass:content';
+const CORRECTED = 'hall-pass:corrected';
+
+export function drawWithStatus(root: HTMLElement, draw: (initial: StatusSnapshot | null) => void): void {
+  const shellWasRight = performance.getEntriesByName(CONTENT).length > 0;
+  const shown = root.innerText;
+  const takeOver = (initial: StatusSnapshot | null) => {
+    // The prerendered page is replaced in the same task: nothing is painted in between.
+    root.replaceChildren();
+    draw(initial);
+    if (!shellWasRight) performance.mark(CONTENT);
+    else if (root.innerText !== shown) performance.mark(CORRECTED);
+  };
   const cached = cachedStatus();
   const fresh = readStatus().catch(() => null);
   if (cached) {
-    draw(cached);
-    performance.mark('hall-pass:content');
+    takeOver(cached);
     void fresh.then((s) => {
-      if (s && !sameForPages(cached, s)) performance.mark('hall-pass:corrected');
+      if (s && !sameForPages(cached, s)) performance.mark(CORRECTED);
     });
     return;
   }
-  void fresh.then((s) => {
-    draw(s);
-    performance.mark('hall-pass:content');
-  });
+  void fresh.then(takeOver);
 }

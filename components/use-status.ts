@@ -1,61 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DEFAULT_POLICY } from '../utils/core/policy-defaults';
-import { resolveRole } from '../utils/core/role';
 import { STATUS_KEY, type StatusSnapshot } from '../utils/status';
+import { defaultSnapshot, rememberStatus } from './status-cache';
 
-/**
- * What the background last worked out. Until it has (the first moments after start) pages show
- * the fail-closed defaults, which is also what the rules enforce then.
- */
-export function defaultSnapshot(now: number): StatusSnapshot {
-  // What parsePolicy(undefined) gives, without loading the parser on every page.
-  const parsed = { policy: structuredClone(DEFAULT_POLICY), problems: [], present: false };
-  return {
-    computedAt: now,
-    trigger: 'not yet computed',
-    parsed,
-    email: null,
-    role: resolveRole(parsed.policy, null),
-    schoolTime: false,
-    nextChange: null,
-    action: 'block',
-    rules: { total: 0, regex: 0, unsafe: 0 },
-    ruleErrors: [],
-    predictionOff: null,
-    siteAccess: true,
-    exceptions: [],
-  };
-}
-
-const CACHE_KEY = 'hall-pass:status';
-
-/**
- * The status the last extension page saw, from this origin's localStorage: read synchronously,
- * so the block and warning pages draw before any storage call could answer. Pages then read the
- * real one (readStatus, useStatus) and redraw if it changed. Null when there is none or it is not
- * a status.
- */
-export function cachedStatus(): StatusSnapshot | null {
-  try {
-    const raw = globalThis.localStorage?.getItem(CACHE_KEY);
-    if (!raw) return null;
-    const s = JSON.parse(raw) as Partial<StatusSnapshot> | null;
-    return s && typeof s.role?.role === 'string' && typeof s.parsed?.policy === 'object' && s.parsed.policy !== null
-      ? (s as StatusSnapshot)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function remember(status: StatusSnapshot): void {
-  try {
-    globalThis.localStorage?.setItem(CACHE_KEY, JSON.stringify(status));
-  } catch {
-    // Full or unavailable: pages then wait for storage, as before.
-  }
-}
+export { cachedStatus, defaultSnapshot } from './status-cache';
 
 /** Whether two statuses give a page the same words (the time they were computed aside). */
 export function sameForPages(a: StatusSnapshot, b: StatusSnapshot): boolean {
@@ -96,7 +44,7 @@ export function useStored<T>(key: string, initial: T | null = null): T | null {
 export function useStatus(initial: StatusSnapshot | null = null): { status: StatusSnapshot; loaded: boolean } {
   const status = useStored<StatusSnapshot>(STATUS_KEY, initial);
   useEffect(() => {
-    if (status) remember(status);
+    if (status) rememberStatus(status);
   }, [status]);
   return { status: status ?? defaultSnapshot(Date.now()), loaded: status !== null };
 }

@@ -54,4 +54,5 @@ function App({ initial }: { initial: StatusSnapshot | null }) {
   );
 }
 
-drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));
+const root = document.getElementById('app')!;
+drawWithStatus(root, (initial) => render(<App initial={initial} />, root));

@@ -23,4 +23,5 @@ function App({ initial }: { initial: StatusSnapshot | null }) {
   return <WarnPage status={status} address={address} onContinue={onContinue} onBack={() => void goBack()} />;
 }
 
-drawWithStatus((initial) => render(<App initial={initial} />, document.getElementById('app')!));
+const root = document.getElementById('app')!;
+drawWithStatus(root, (initial) => render(<App initial={initial} />, root));
