@@ -23,6 +23,8 @@ export function drawWithStatus(root: HTMLElement, draw: (initial: StatusSnapshot
     // The prerendered page is replaced in the same task: nothing is painted in between.
     root.replaceChildren();
     draw(initial);
+    // Shown again if the first-paint script hid words that were not right for this reader.
+    root.style.visibility = '';
     if (!shellWasRight) performance.mark(CONTENT);
     else if (root.innerText !== shown) performance.mark(CORRECTED);
   };

@@ -12,7 +12,7 @@
  * full page marks it when it has drawn (after the load event).
  */
 import { addressFromFragment } from '../utils/core/page-text';
-import { matchUrl } from '../utils/core/decide';
+import { matchUrl } from '../utils/core/networks';
 import { en } from '../utils/core/i18n/en';
 import { pickLanguage } from '../utils/core/i18n/languages';
 import type { StatusSnapshot } from '../utils/status';
@@ -67,15 +67,32 @@ export function fillShell(page: 'block' | 'warn', hash: string, cached: StatusSn
   return cached !== null && pupil && english;
 }
 
-/** The first-paint script's whole job; `load` is when to fetch the full page. */
-export function paintShell(): void {
+/**
+ * The first-paint script's whole job. When the prerendered words are right for this reader they
+ * show at once and the full page is fetched after the load event; otherwise (staff, another
+ * language, no status seen yet) they are hidden, so nobody reads words meant for someone else,
+ * and the full page is fetched at once to draw the right ones.
+ */
+export function paintShell(script: Element | null = document.currentScript): void {
   const page = location.pathname.endsWith('/warn.html') ? 'warn' : 'block';
-  const script = document.currentScript;
+  const root = document.getElementById('app');
+  let right = false;
   try {
-    if (fillShell(page, location.hash, cachedStatus(), Date.now())) performance.mark('hall-pass:content');
+    right = fillShell(page, location.hash, cachedStatus(), Date.now());
   } catch {
-    // The full page draws everything after the load event anyway.
+    // The full page draws everything anyway.
   }
+  if (right) performance.mark('hall-pass:content');
+  else if (root) root.style.visibility = 'hidden';
   const app = script?.getAttribute(APP_ATTRIBUTE);
-  if (app) addEventListener('load', () => void import(/* @vite-ignore */ new URL(app, location.href).href), { once: true });
+  const show = () => {
+    if (root) root.style.visibility = '';
+  };
+  const load = () => {
+    if (!app) return show();
+    // Never left blank: if the full page cannot load, the prerendered words are better than none.
+    void import(/* @vite-ignore */ new URL(app, location.href).href).catch(show);
+  };
+  if (right) addEventListener('load', load, { once: true });
+  else load();
 }

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { shellMarkup } from '../../components/prerender';
-import { fillShell } from '../../components/page-shell';
+import { APP_ATTRIBUTE, fillShell, paintShell } from '../../components/page-shell';
 import { defaultSnapshot } from '../../components/status-cache';
 import { blockView, warnView } from '../../utils/core/page-text';
 import type { StatusSnapshot } from '../../utils/status';
@@ -92,5 +92,27 @@ describe('warning page first paint', () => {
   it('claims nothing for a governor', () => {
     document.body.innerHTML = `<div id="app">${shellMarkup('warn')}</div>`;
     expect(fillShell('warn', '#https://www.instagram.com/', status('governor'), NOW)).toBe(false);
+  });
+});
+
+describe('the first-paint script', () => {
+  const page = (appUrl: string | null) => {
+    document.body.innerHTML = `<div id="app">${shellMarkup('block')}</div>`;
+    const script = document.createElement('script');
+    if (appUrl) script.setAttribute(APP_ATTRIBUTE, appUrl);
+    return script;
+  };
+  const hidden = () => document.getElementById('app')!.style.visibility === 'hidden';
+
+  it('hides words meant for someone else until the full page draws (no status seen yet: the reader is unknown)', () => {
+    paintShell(page('/chunks/never-there.js'));
+    expect(hidden()).toBe(true);
+  });
+
+  it('never leaves the page blank: if the full page cannot load, the prerendered words are shown', async () => {
+    paintShell(page('data:text/javascript,throw new Error("broken")'));
+    await expect.poll(hidden).toBe(false);
+    paintShell(page(null));
+    expect(hidden()).toBe(false);
   });
 });
