@@ -274,7 +274,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
                 <tr key={role}>
                   <th scope="row">{ROLE_NAMES[role]}</th>
                   {(['schoolHours', 'otherTimes'] as const).map((slot) => (
-                    <td key={slot}>
+                    <td key={slot} data-label={slot === 'schoolHours' ? w.inSchool : w.otherTimes}>
                       <Select
                         id={`action-${role}-${slot}`}
                         label={w.slotLabel(ROLE_NAMES[role], slot === 'schoolHours')}

@@ -40,13 +40,13 @@ export function ClosedDatesEditor({ rows, onChange, words: w }: RowsProps<Closed
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                <td>
+                <td data-label={w.closedFrom}>
                   <input type="date" aria-label={w.closedField(i + 1, w.closedFrom)} value={r.from} onInput={(e) => change(i, { from: e.currentTarget.value })} />
                 </td>
-                <td>
+                <td data-label={w.closedTo}>
                   <input type="date" aria-label={w.closedField(i + 1, w.closedTo)} value={r.to} onInput={(e) => change(i, { to: e.currentTarget.value })} />
                 </td>
-                <td>
+                <td data-label={w.closedLabel}>
                   <input
                     type="text"
                     aria-label={w.closedField(i + 1, w.closedLabel)}
@@ -156,7 +156,7 @@ export function ApproversEditor({ rows, onChange, words: w }: RowsProps<Approver
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                <td>
+                <td data-label={w.name}>
                   <input
                     type="text"
                     aria-label={w.approverField(i + 1, w.name.toLowerCase())}
@@ -165,7 +165,7 @@ export function ApproversEditor({ rows, onChange, words: w }: RowsProps<Approver
                     onInput={(e) => change(i, { name: e.currentTarget.value })}
                   />
                 </td>
-                <td>
+                <td data-label={w.pin}>
                   <input
                     type="password"
                     autoComplete="new-password"
@@ -174,7 +174,7 @@ export function ApproversEditor({ rows, onChange, words: w }: RowsProps<Approver
                     onInput={(e) => change(i, { pin: e.currentTarget.value })}
                   />
                 </td>
-                <td class={!r.pin && r.pinHash ? 'ok' : 'note'}>{r.pin ? w.notHashed : r.pinHash ? w.hashed : w.noHash}</td>
+                <td data-label={w.pinHash} class={!r.pin && r.pinHash ? 'ok' : 'note'}>{r.pin ? w.notHashed : r.pinHash ? w.hashed : w.noHash}</td>
                 <td>
                   <button type="button" class="small" aria-label={w.removeApprover(i + 1)} onClick={() => onChange(withoutRow(rows, i))}>
                     {w.remove}
