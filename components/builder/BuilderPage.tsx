@@ -35,10 +35,10 @@ const OTHER_TZ = '(other)';
 export function BuilderPage({ ids, languages, makeHash, copyText, download }: Props) {
   const { page, a } = useAdminPage(languages);
   const w = a.builder;
-  const ROLE_NAMES = page.t.adult.roles;
+  const roleNames = page.t.adult.roles;
   const ACTION_OPTIONS = ACTIONS.map((x) => ({ value: x, label: w.actions[x] }));
   const APPROVAL_OPTIONS = APPROVALS.map((x) => ({ value: x, label: w.approvals[x] }));
-  const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
+  const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: roleNames[r] }));
   const [form, setForm] = useState<BuilderForm>(defaultForm);
   const [typedTz, setTypedTz] = useState(false);
   const [hashing, setHashing] = useState(false);
@@ -272,12 +272,12 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
             <tbody>
               {ROLES.map((role) => (
                 <tr key={role}>
-                  <th scope="row">{ROLE_NAMES[role]}</th>
+                  <th scope="row">{roleNames[role]}</th>
                   {(['schoolHours', 'otherTimes'] as const).map((slot) => (
                     <td key={slot} data-label={slot === 'schoolHours' ? w.inSchool : w.otherTimes}>
                       <Select
                         id={`action-${role}-${slot}`}
-                        label={w.slotLabel(ROLE_NAMES[role], slot === 'schoolHours')}
+                        label={w.slotLabel(roleNames[role], slot === 'schoolHours')}
                         hiddenLabel
                         value={form.actions[role][slot]}
                         options={ACTION_OPTIONS}
@@ -304,7 +304,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
         <section aria-labelledby="uses-title">
           <h2 id="uses-title">{w.approved}</h2>
           <p class="hint">{w.approvedHint(LIMITS.approvedUses)}</p>
-          <ApprovedUsesEditor words={w} roleNames={ROLE_NAMES} rows={form.approvedUses} onChange={(approvedUses) => set({ approvedUses })} />
+          <ApprovedUsesEditor words={w} roleNames={roleNames} rows={form.approvedUses} onChange={(approvedUses) => set({ approvedUses })} />
         </section>
 
         <section aria-labelledby="exceptions-title">
@@ -312,7 +312,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
           <Checkboxes
             legend={w.whoMayAsk}
             name="exception-roles"
-            options={(['staff', 'governor'] as const).map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+            options={(['staff', 'governor'] as const).map((r) => ({ value: r, label: roleNames[r] }))}
             checked={form.exceptions.roles}
             onChange={(r, on) => set({ exceptions: { ...form.exceptions, roles: toggled(form.exceptions.roles, r, on, ROLES) } })}
           />

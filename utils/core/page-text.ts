@@ -120,8 +120,6 @@ export function schoolTimeWords(schoolTime: boolean, nextChange: number | null, 
   return at ? p.schoolUntil(at) : p.schoolHours;
 }
 
-export const ROLE_NAMES: Record<Role, string> = en.adult.roles;
-
 export interface ReportView {
   /** Who will read it, said before the child writes anything. */
   who: string;

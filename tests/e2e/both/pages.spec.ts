@@ -396,10 +396,10 @@ for (const b of BROWSERS) {
       await expectReflow(tab, 'policy builder in Welsh');
       await expectReflow(tab, 'policy builder in Welsh at 200% zoom', 640);
 
-      // Last, as a new tab takes the focus from this one.
+      // Last, as a new tab takes the focus from this one. Welsh, chosen on the builder, holds here too.
       const popup = await s.newTab();
       await popup.open('popup.html');
-      await popup.waitForText('[data-testid="popup-role"]', 'Role: Staff');
+      await popup.waitForText('[data-testid="popup-role"]', 'Rôl: Staff');
       await expectVisibleFocus(popup, 'popup, staff');
     });
   });

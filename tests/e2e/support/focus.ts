@@ -63,7 +63,13 @@ function inspect(): Focused | null {
   const before = id ? (window as unknown as { unfocusedLook: Record<string, string> }).unfocusedLook[id] : undefined;
   const name = el.getAttribute('aria-label') ?? el.id ?? '';
   const text = (el.textContent ?? '').trim().slice(0, 40);
-  return { id, what: `<${el.tagName.toLowerCase()}${el.getAttribute('type') ? ` type=${el.getAttribute('type')}` : ''}> ${name} ${text}`.trim(), ring, differs: style !== before, style };
+  return {
+    id,
+    what: `<${el.tagName.toLowerCase()}${el.getAttribute('type') ? ` type=${el.getAttribute('type')}` : ''}> ${name} ${text}`.trim(),
+    ring,
+    differs: style !== before,
+    style,
+  };
 }
 
 /** Tabs through the whole page; every control is reached and each shows its focus. Returns how many were reached. */
@@ -96,7 +102,10 @@ export async function expectVisibleFocus(tab: Tab, state: string, maxSteps = 600
   }
   expect(failures, `${state}: controls without a visible focus indicator`).toEqual([]);
   const missed = expected.filter((id) => !reached.has(id));
-  const names = missed.length === 0 ? [] : await tab.evaluate((ids: string[]) => ids.map((id) => document.querySelector(`[data-focus-id="${id}"]`)?.outerHTML.slice(0, 120) ?? id), missed);
+  const names =
+    missed.length === 0
+      ? []
+      : await tab.evaluate((ids: string[]) => ids.map((id) => document.querySelector(`[data-focus-id="${id}"]`)?.outerHTML.slice(0, 120) ?? id), missed);
   expect(names, `${state}: controls the keyboard never reached`).toEqual([]);
   return reached.size;
 }

@@ -7,7 +7,14 @@ import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 
 const n = (x: number) => x.toLocaleString('cy');
-const forms = (word: string, two: string) => ({ zero: `{n} ${word}`, one: `{n} ${word}`, two: `{n} ${two}`, few: `{n} ${word}`, many: `{n} ${word}`, other: `{n} ${word}` });
+const forms = (word: string, two: string) => ({
+  zero: `{n} ${word}`,
+  one: `{n} ${word}`,
+  two: `{n} ${two}`,
+  few: `{n} ${word}`,
+  many: `{n} ${word}`,
+  other: `{n} ${word}`,
+});
 
 export const cyAdmin: AdminMessages = {
   languageLabel: 'Iaith',
@@ -109,7 +116,15 @@ export const cyAdmin: AdminMessages = {
     passphrase: 'Cyfrinymadrodd',
     wrong: 'Nid yw’r cyfrinymadrodd hwnnw’n gywir.',
     tooMany: 'Gormod o gynigion anghywir.',
-    wait: (x) => plural('cy', x, { zero: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.', one: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.', two: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.', few: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.', many: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.', other: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.' }),
+    wait: (x) =>
+      plural('cy', x, {
+        zero: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+        one: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+        two: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+        few: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+        many: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+        other: 'Gallwch roi cynnig arall arni ymhen {n} eiliad.',
+      }),
     checking: 'Wrthi’n gwirio…',
     unlock: 'Datgloi',
     verify: 'Dilysu',
@@ -151,7 +166,17 @@ export const cyAdmin: AdminMessages = {
     pageOf: (first, last, total) => `${n(first)}–${n(last)} o ${n(total)}`,
     noEntries: 'Does dim cofnodion yn cyfateb.',
     logEntries: 'Cofnodion y log',
-    columns: { seq: '#', time: 'Amser lleol', user: 'Defnyddiwr', role: 'Rôl', event: 'Beth ddigwyddodd', network: 'Rhwydwaith', address: 'Cyfeiriad', schoolTime: 'Amser ysgol', note: 'Nodyn' },
+    columns: {
+      seq: '#',
+      time: 'Amser lleol',
+      user: 'Defnyddiwr',
+      role: 'Rôl',
+      event: 'Beth ddigwyddodd',
+      network: 'Rhwydwaith',
+      address: 'Cyfeiriad',
+      schoolTime: 'Amser ysgol',
+      note: 'Nodyn',
+    },
     events: {
       blocked: 'Wedi’i flocio',
       warned: 'Wedi’i rybuddio',
@@ -197,7 +222,8 @@ export const cyAdmin: AdminMessages = {
     logoHint:
       'Cyfeiriad https ar wefan yr ysgol, neu ddelwedd data: fach (PNG, JPEG, GIF neu WebP, hyd at tua 48 KB). Yn cael ei ddangos ar dudalennau’r disgyblion.',
     languages: 'Ieithoedd (dewisol)',
-    languagesHint: 'Y gyntaf yw’r rhagosodiad; gall disgyblion newid rhyngddynt. en, cy (pob tudalen); pl, ur, pa, bn, so, ar, ro, pt (tudalennau’r disgyblion).',
+    languagesHint:
+      'Y gyntaf yw’r rhagosodiad; gall disgyblion newid rhyngddynt. en, cy (pob tudalen); pl, ur, pa, bn, so, ar, ro, pt (tudalennau’r disgyblion).',
     deviceLabel: 'Label y ddyfais (dewisol)',
     deviceLabelHint: 'Yn cael ei gofnodi gyda phob cofnod.',
     dsl: 'Arweinydd Diogelu Dynodedig',
@@ -259,7 +285,8 @@ export const cyAdmin: AdminMessages = {
     approval: 'Cymeradwyo',
     approvals: { self: 'Hunan: yn cael ei roi ar unwaith a’i gofnodi', 'approver-pin': 'PIN cymeradwywr ar y ddyfais', off: 'I ffwrdd: ni all neb ofyn' },
     approvers: 'Cymeradwywyr (ar gyfer "approver-pin")',
-    approversHint: 'Mae pennaeth neu aelod o’r uwch dîm arwain yn rhoi ei PIN ar y ddyfais. Mae rhifau PIN o leiaf 8 nod; dim ond eu stwnsh sy’n mynd yn y polisi.',
+    approversHint:
+      'Mae pennaeth neu aelod o’r uwch dîm arwain yn rhoi ei PIN ar y ddyfais. Mae rhifau PIN o leiaf 8 nod; dim ond eu stwnsh sy’n mynd yn y polisi.',
     name: 'Enw',
     pin: 'PIN',
     pinHash: 'Stwnsh',

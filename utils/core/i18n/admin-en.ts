@@ -155,7 +155,17 @@ export const enAdmin = {
     pageOf: (first: number, last: number, total: number) => `${n(first)}–${n(last)} of ${n(total)}`,
     noEntries: 'No entries match.',
     logEntries: 'Log entries',
-    columns: { seq: '#', time: 'Local time', user: 'User', role: 'Role', event: 'What happened', network: 'Network', address: 'Address', schoolTime: 'School time', note: 'Note' },
+    columns: {
+      seq: '#',
+      time: 'Local time',
+      user: 'User',
+      role: 'Role',
+      event: 'What happened',
+      network: 'Network',
+      address: 'Address',
+      schoolTime: 'School time',
+      note: 'Note',
+    },
     /** The log's own words for its events (the CSV export uses the same). */
     events: EVENT_TEXT as Record<LogEvent, string>,
     noAttempts: 'No attempts in this range.',
@@ -187,8 +197,7 @@ export const enAdmin = {
     schoolName: 'School name',
     policyUrl: 'Social media policy address',
     logo: 'School logo (optional)',
-    logoHint:
-      "An https address on the school's site, or a small data: image (PNG, JPEG, GIF or WebP, up to about 48 KB). Shown on the pupils' pages.",
+    logoHint: "An https address on the school's site, or a small data: image (PNG, JPEG, GIF or WebP, up to about 48 KB). Shown on the pupils' pages.",
     languages: 'Languages (optional)',
     languagesHint: "The first is the default; pupils can switch between them. en, cy (every page); pl, ur, pa, bn, so, ar, ro, pt (pupils' pages).",
     deviceLabel: 'Device label (optional)',
