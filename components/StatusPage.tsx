@@ -89,7 +89,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dd data-testid="policy-present">{parsed.present ? w.policyFound : w.noPolicy}</dd>
           <dt>{w.updated}</dt>
           <dd>
-            {new Date(status.computedAt).toLocaleString(intlTag(page.lang), { timeZone: policy.timezone })} (<English page={page}>{status.trigger}</English>)
+            {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (<English page={page}>{status.trigger}</English>)
           </dd>
         </dl>
       </section>

@@ -49,7 +49,7 @@ function clean(f: LogFilters): LogFilters {
 export function Review({ source, school, device, flagThreshold, onLock, words, page }: Props) {
   const w = words.dsl;
   const roles = page.t.adult.roles;
-  const stamp = () => new Date().toLocaleString(intlTag(page.lang), { dateStyle: 'long', timeStyle: 'short' });
+  const stamp = () => new Date().toLocaleString([intlTag(page.lang), 'en-GB'], { dateStyle: 'long', timeStyle: 'short' });
   const [filters, setFilters] = useState<LogFilters>({});
   const [offset, setOffset] = useState(0);
   const [rows, setRows] = useState<{ entries: LogEntry[]; total: number } | null>(null);
