@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
+import type { AdminMessages } from '../utils/core/i18n/admin-en';
 
 interface Props {
   makeHash: (passphrase: string) => Promise<string>;
+  words: AdminMessages['passphrase'];
 }
 
 /** For the admin: turns a passphrase into the hash the policy holds. The passphrase itself is never kept. */
-export function PassphraseMaker({ makeHash }: Props) {
+export function PassphraseMaker({ makeHash, words: w }: Props) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [hash, setHash] = useState<string | null>(null);
@@ -15,7 +17,7 @@ export function PassphraseMaker({ makeHash }: Props) {
   async function submit(e: Event) {
     e.preventDefault();
     setHash(null);
-    if (first !== second) return setError('The two passphrases are not the same.');
+    if (first !== second) return setError(w.different);
     setBusy(true);
     try {
       setHash(await makeHash(first));
@@ -31,14 +33,16 @@ export function PassphraseMaker({ makeHash }: Props) {
 
   return (
     <section aria-labelledby="maker-title">
-      <h2 id="maker-title">Make a DSL passphrase hash</h2>
+      <h2 id="maker-title">{w.title}</h2>
       <p>
-        For the IT admin. The hash goes in the managed policy as <code>dsl.passphraseHash</code>; the passphrase is not stored anywhere.
+        {w.intro[0]}
+        <code>dsl.passphraseHash</code>
+        {w.intro[1]}
       </p>
       <form onSubmit={submit} class="unlock">
-        <label for="new-passphrase">New passphrase</label>
+        <label for="new-passphrase">{w.first}</label>
         <input id="new-passphrase" type="password" autoComplete="new-password" value={first} onInput={(e) => setFirst(e.currentTarget.value)} />
-        <label for="repeat-passphrase">Repeat it</label>
+        <label for="repeat-passphrase">{w.second}</label>
         <input id="repeat-passphrase" type="password" autoComplete="new-password" value={second} onInput={(e) => setSecond(e.currentTarget.value)} />
         {error && (
           <p role="alert" class="error">
@@ -46,12 +50,12 @@ export function PassphraseMaker({ makeHash }: Props) {
           </p>
         )}
         <button type="submit" disabled={busy || first.length === 0}>
-          {busy ? 'Making the hash…' : 'Make hash'}
+          {busy ? w.busy : w.make}
         </button>
       </form>
       {hash && (
         <p>
-          Hash: <code data-testid="passphrase-hash">{hash}</code>
+          {w.hash} <code data-testid="passphrase-hash">{hash}</code>
         </p>
       )}
     </section>

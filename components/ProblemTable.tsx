@@ -1,10 +1,14 @@
 import type { PolicyProblem } from '../utils/core/policy';
 import { problemSeverity } from '../utils/core/self-check';
+import type { AdminMessages } from '../utils/core/i18n/admin-en';
+import { English, type PageLanguage } from './i18n';
 
 interface Props {
   problems: readonly PolicyProblem[];
   caption?: string;
   testId: string;
+  words: AdminMessages;
+  page: PageLanguage;
 }
 
 /** A key may break after "." or "[" (a word boundary for the admin), never inside a word. */
@@ -22,18 +26,18 @@ function Key({ name }: { name: string }) {
   );
 }
 
-const SEVERITY_WORDS = { bad: 'Serious', warn: 'Check' } as const;
-
 /** Which key, how serious, what is wrong, what is used instead: the same table on the status page and the builder. */
-export function ProblemTable({ problems, caption, testId }: Props) {
+export function ProblemTable({ problems, caption, testId, words, page }: Props) {
+  const w = words.problems;
+  const severityWords = { bad: w.serious, warn: w.check } as const;
   return (
     <table class="problems" data-testid={testId}>
       {caption && <caption>{caption}</caption>}
       <thead>
         <tr>
-          <th scope="col">Key</th>
-          <th scope="col">What is wrong</th>
-          <th scope="col">Used instead</th>
+          <th scope="col">{w.key}</th>
+          <th scope="col">{w.wrong}</th>
+          <th scope="col">{w.used}</th>
         </tr>
       </thead>
       <tbody>
@@ -41,11 +45,15 @@ export function ProblemTable({ problems, caption, testId }: Props) {
           const severity = problemSeverity(p.key);
           return (
             <tr key={i} class={`severity-${severity}`} data-severity={severity}>
-              <td data-label="Key">
-                <span class={`badge ${severity}`}>{SEVERITY_WORDS[severity]}</span> <Key name={p.key} />
+              <td data-label={w.key}>
+                <span class={`badge ${severity}`}>{severityWords[severity]}</span> <Key name={p.key} />
               </td>
-              <td data-label="What is wrong">{p.problem}</td>
-              <td data-label="Used instead">{p.used}</td>
+              <td data-label={w.wrong}>
+                <English page={page}>{p.problem}</English>
+              </td>
+              <td data-label={w.used}>
+                <English page={page}>{p.used}</English>
+              </td>
             </tr>
           );
         })}

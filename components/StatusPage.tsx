@@ -1,8 +1,9 @@
 import { networkIndex } from '../utils/core/networks';
 import { describeCoverage } from '../utils/core/rules';
 import { clockLine } from '../utils/core/clock';
-import { daysText, ROLE_NAMES, schoolTimeLine } from '../utils/core/page-text';
-import { Mark } from './i18n';
+import { daysText, schoolTimeWords } from '../utils/core/page-text';
+import { AdminHeader, English, useAdminPage } from './i18n';
+import { intlTag } from '../utils/core/i18n/languages';
 import { LANGUAGE_NAMES } from '../utils/core/i18n/languages';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
@@ -12,17 +13,6 @@ import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
 
-const ROLE_SOURCE: Record<StatusSnapshot['role']['source'], string> = {
-  roleRules: 'matched the signed-in email',
-  role: 'set for this device by the policy',
-  default: 'no role in the policy: treated as a pupil',
-};
-
-/** Days, written as days: "3 days", "1 day". */
-const days = (n: number) => (n === 1 ? '1 day' : `${n.toLocaleString('en-GB')} days`);
-const minutes = (n: number) => (n === 1 ? '1 minute' : `${n.toLocaleString('en-GB')} minutes`);
-
-const ACTION_WORDS = { block: 'Blocked', warn: 'Warning first', allow: 'Allowed' } as const;
 
 interface Props {
   status: StatusSnapshot;
@@ -45,80 +35,81 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
   // A role the policy gave but that is not pupil, staff or governor is not "no role": say it is invalid.
   const roleInvalid = role.source === 'default' && problems.some((p) => p.key === 'role');
   const roleFellBack = role.source === 'default' && (roleInvalid || problems.some((p) => p.key.startsWith('roleRules')));
+  const { page, a } = useAdminPage(policy.languages);
+  const w = a.status;
+  const roles = page.t.adult.roles;
   return (
     <main class="page status">
-      <h1 class="with-mark">
-        <Mark /> Hall Pass status
-      </h1>
-      <p class="note">This device's settings come from the school's managed policy and cannot be changed here.</p>
+      <AdminHeader title={w.title} page={page} />
+      <p class="note">{w.managed}</p>
       <p>
-        <a href="dsl.html">Safeguarding log (for the DSL)</a> · <a href="builder.html">Policy builder (for the IT admin)</a>
+        <a href="dsl.html">{w.dslLink}</a> · <a href="builder.html">{w.builderLink}</a>
       </p>
-      {!loaded && <p role="status">Working out the policy… the safe defaults apply until then.</p>}
+      {!loaded && <p role="status">{w.working}</p>}
 
       <section aria-labelledby="now">
-        <h2 id="now">Now</h2>
+        <h2 id="now">{w.now}</h2>
         <dl>
-          <dt>Role</dt>
+          <dt>{w.role}</dt>
           <dd data-testid="role" class={roleFellBack ? 'error' : undefined}>
-            {ROLE_NAMES[role.role]} (
-            {roleInvalid ? 'the role in the policy is not valid: treated as a pupil; see Policy problems' : ROLE_SOURCE[role.source]}
+            {roles[role.role]} ({roleInvalid ? w.roleInvalid : w.roleSource[role.source]}
             {role.matched ? `: ${role.matched}` : ''})
           </dd>
-          <dt>Signed-in email</dt>
-          <dd>{status.email ?? 'none seen'}</dd>
-          <dt>School time</dt>
-          <dd data-testid="school-time">{schoolTimeLine(status.schoolTime, status.nextChange, policy.timezone, now)}</dd>
-          <dt>Listed networks are</dt>
-          <dd data-testid="action">{ACTION_WORDS[status.action]}</dd>
-          <dt>Protection</dt>
-          <dd data-testid="protection">
-            {status.ruleErrors.length === 0 ? `On (${status.rules.total} rules)` : 'On: every listed network blocked (see problems)'}
-          </dd>
+          <dt>{w.email}</dt>
+          <dd>{status.email ?? w.noEmail}</dd>
+          <dt>{w.schoolTime}</dt>
+          <dd data-testid="school-time">{schoolTimeWords(status.schoolTime, status.nextChange, policy, now, page.lang, page.t)}</dd>
+          <dt>{w.listedAre}</dt>
+          <dd data-testid="action">{w.actions[status.action]}</dd>
+          <dt>{w.protection}</dt>
+          <dd data-testid="protection">{status.ruleErrors.length === 0 ? w.protectionOn(status.rules.total) : w.protectionFallback}</dd>
           {status.coverage && (
             <>
-              <dt>Proxies and archives</dt>
-              <dd data-testid="rule-coverage">{describeCoverage(status.coverage)}</dd>
+              <dt>{w.coverage}</dt>
+              <dd data-testid="rule-coverage">
+                <English page={page}>{describeCoverage(status.coverage)}</English>
+              </dd>
             </>
           )}
-          <dt>Device clock</dt>
+          <dt>{w.clock}</dt>
           <dd data-testid="clock" class={status.clockMoved ? 'error' : undefined}>
-            {clockLine(status.clockMoved, policy, now)}
+            <English page={page}>{clockLine(status.clockMoved, policy, now)}</English>
           </dd>
-          <dt>Network prediction</dt>
-          <dd>{status.predictionOff === null ? 'not checked yet' : status.predictionOff ? 'Off' : 'On: set NetworkPredictionOptions to 2'}</dd>
-          <dt>Access log</dt>
+          <dt>{w.prediction}</dt>
+          <dd>{status.predictionOff === null ? w.notChecked : status.predictionOff ? w.predictionOff : w.predictionOn}</dd>
+          <dt>{w.log}</dt>
           <dd data-testid="log-health" class={logHealth && !logHealth.ok ? 'error' : undefined}>
-            {!logHealth || logHealth.ok
-              ? 'Recording'
-              : `Cannot write to the log (${logHealth.error}); ${logHealth.parked} entries are held safely and will be written when it works again. Free disk space on this device.`}
+            {!logHealth || logHealth.ok ? w.recording : w.logFailing(logHealth.error, logHealth.parked)}
           </dd>
-          <dt>Log kept for</dt>
-          <dd data-testid="retention">{days(policy.log.retentionDays)}</dd>
-          <dt>Languages</dt>
+          <dt>{w.keptFor}</dt>
+          <dd data-testid="retention">{a.count.days(policy.log.retentionDays)}</dd>
+          <dt>{w.languages}</dt>
           <dd data-testid="languages">{policy.languages.map((l) => LANGUAGE_NAMES[l]).join(', ')}</dd>
-          <dt>Policy</dt>
-          <dd data-testid="policy-present">{parsed.present ? 'Managed policy found' : 'No managed policy: the safe defaults apply'}</dd>
-          <dt>Last brought up to date</dt>
+          <dt>{w.policy}</dt>
+          <dd data-testid="policy-present">{parsed.present ? w.policyFound : w.noPolicy}</dd>
+          <dt>{w.updated}</dt>
           <dd>
-            {new Date(status.computedAt).toLocaleString('en-GB', { timeZone: policy.timezone })} ({status.trigger})
+            {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (<English page={page}>{status.trigger}</English>)
           </dd>
         </dl>
       </section>
 
       {checks && (
         <section aria-labelledby="self-check">
-          <h2 id="self-check">Self-check</h2>
+          <h2 id="self-check">{w.selfCheck}</h2>
           <ul class="checks" data-testid="self-check">
             {checks.map((c) => (
               <li key={c.id} class={`check ${c.state}`} data-check={c.id} data-state={c.state}>
-                <span class="badge">{c.state === 'ok' ? 'OK' : c.state === 'warn' ? 'Check' : 'Fix'}</span> <strong>{c.label}</strong>: {c.detail}
-                {c.fix && <span class="fix"> {c.fix}</span>}
+                <span class="badge">{a.badge[c.state]}</span>{' '}
+                <English page={page}>
+                  <strong>{c.label}</strong>: {c.detail}
+                  {c.fix && <span class="fix"> {c.fix}</span>}
+                </English>
                 {c.id === 'hosts' && c.state !== 'ok' && grantSiteAccess && (
                   <>
                     {' '}
                     <button type="button" onClick={grantSiteAccess}>
-                      Grant access to sites
+                      {w.grantAccess}
                     </button>
                   </>
                 )}
@@ -128,29 +119,40 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
         </section>
       )}
 
-      <HubSection hub={policy.hub} problems={problems} outbox={hub?.outbox ?? null} held={hub?.held ?? null} now={now} timezone={policy.timezone} />
+      <HubSection
+        hub={policy.hub}
+        problems={problems}
+        outbox={hub?.outbox ?? null}
+        held={hub?.held ?? null}
+        now={now}
+        timezone={policy.timezone}
+        words={a}
+        page={page}
+      />
 
       <section aria-labelledby="problems">
-        <h2 id="problems">Policy problems</h2>
+        <h2 id="problems">{w.problemsTitle}</h2>
         {problems.length === 0 && status.ruleErrors.length === 0 ? (
-          <p data-testid="no-problems">None found.</p>
+          <p data-testid="no-problems">{w.none}</p>
         ) : (
           <ProblemTable
             testId="problems"
+            words={a}
+            page={page}
             problems={[
               ...problems,
-              ...status.ruleErrors.map((e) => ({ key: '(blocking rules)', problem: e, used: 'every listed network blocked' })),
+              ...status.ruleErrors.map((e) => ({ key: a.problems.blockingRules, problem: e, used: a.problems.everyNetworkBlocked })),
             ]}
           />
         )}
       </section>
 
       <section aria-labelledby="timetable">
-        <h2 id="timetable">School calendar ({policy.timezone})</h2>
+        <h2 id="timetable">{w.calendar(policy.timezone)}</h2>
         <ul>
           {policy.schoolHours.map((h, i) => (
             <li key={i}>
-              {daysText(h.days)}: {h.start}–{h.end}
+              {daysText(h.days, a.days)}: {h.start}–{h.end}
             </li>
           ))}
         </ul>
@@ -158,7 +160,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <ul data-testid="closed-dates">
             {policy.closedDates.map((c, i) => (
               <li key={i}>
-                {c.from} to {c.to}
+                {w.closed(c.from, c.to)}
                 {c.label ? `: ${c.label}` : ''}
               </li>
             ))}
@@ -167,40 +169,42 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
       </section>
 
       <section aria-labelledby="approved">
-        <h2 id="approved">Approved uses</h2>
+        <h2 id="approved">{w.approved}</h2>
         {policy.approvedUses.length === 0 ? (
-          <p>None.</p>
+          <p>{w.noneShort}</p>
         ) : (
           <ul data-testid="approved-uses">
             {policy.approvedUses.map((u) => (
               <li key={u.url}>
-                <code>{u.url}</code>: {u.purpose} ({u.roles.join(', ')}
-                {u.schoolHoursOnly ? ', school hours only' : ''})
+                <code>{u.url}</code>: {u.purpose} ({u.roles.map((r) => roles[r]).join(', ')}
+                {u.schoolHoursOnly ? `, ${w.schoolHoursOnly}` : ''})
               </li>
             ))}
           </ul>
         )}
         <p>
-          Temporary exceptions:{' '}
+          {w.exceptions}:{' '}
           {policy.exceptions.approval === 'off'
-            ? 'off'
-            : `${policy.exceptions.roles.join(' and ')} may ask, up to ${minutes(policy.exceptions.maxMinutes)}, ${
-                policy.exceptions.approval === 'self' ? 'granted at once and logged' : 'approved with a PIN'
-              }`}
+            ? w.exceptionsOff
+            : w.exceptionsRule(
+                policy.exceptions.roles.map((r) => roles[r]),
+                a.count.minutes(policy.exceptions.maxMinutes),
+                policy.exceptions.approval === 'self',
+              )}
           .
         </p>
       </section>
 
       <section aria-labelledby="networks">
-        <h2 id="networks">Networks in force ({index.networks.length})</h2>
+        <h2 id="networks">{w.networks(index.networks.length)}</h2>
         <ul class="networks" data-testid="networks">
           {index.networks.slice(0, 200).map((n) => (
             <li key={n.id}>{n.name}</li>
           ))}
-          {index.networks.length > 200 && <li>…and {index.networks.length - 200} more</li>}
+          {index.networks.length > 200 && <li>{w.more(index.networks.length - 200)}</li>}
         </ul>
       </section>
-      <PassphraseMaker makeHash={makeHash} />
+      <PassphraseMaker makeHash={makeHash} words={a.passphrase} />
     </main>
   );
 }

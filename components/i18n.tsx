@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadMessages } from '../utils/core/i18n/catalogues';
+import { loadAdminMessages, loadMessages } from '../utils/core/i18n/catalogues';
+import { enAdmin, type AdminMessages } from '../utils/core/i18n/admin-en';
 import { en, type Messages } from '../utils/core/i18n/en';
-import { direction, isLang, LANGUAGE_NAMES, pickLanguage, type Lang } from '../utils/core/i18n/languages';
+import { direction, isFullLang, isLang, LANGUAGE_NAMES, pickLanguage, type Lang } from '../utils/core/i18n/languages';
 
 /** The pupil's choice, kept on this device (the extension's own storage for its pages). */
 const CHOICE_KEY = 'hall-pass-language';
@@ -77,7 +79,7 @@ export function usePageLanguage(policyLanguages: readonly Lang[], forAdults = fa
 export function LanguagePicker({ page }: { page: PageLanguage }) {
   if (page.offered.length < 2) return null;
   return (
-    <div class="language">
+    <div class="language no-print">
       <label for="language">{page.t.pupil.languageLabel}</label>
       <select id="language" value={page.lang} onChange={(e) => page.choose(e.currentTarget.value as Lang)}>
         {page.offered.map((l) => (
@@ -111,6 +113,52 @@ export function PageHeader({ school, logo, page }: { school: string | null; logo
         {school && <span class="school-name">{school}</span>}
       </div>
       {page && <LanguagePicker page={page} />}
+    </header>
+  );
+}
+
+const adminLoaded = new Map<Lang, AdminMessages>([['en', enAdmin]]);
+
+export interface AdminPage {
+  page: PageLanguage;
+  /** The adults' pages' words, in the page's language once loaded (English until then). */
+  a: AdminMessages;
+}
+
+/**
+ * The status page, the safeguarding log and the builder: the same choice as the other adults' pages
+ * (the policy's `languages`, kept to languages with every page translated, and the choice on this
+ * device), with their own words.
+ */
+export function useAdminPage(policyLanguages: readonly Lang[]): AdminPage {
+  const page = usePageLanguage(policyLanguages, true);
+  const [, setTick] = useState(0);
+  const ready = adminLoaded.get(page.lang);
+  useEffect(() => {
+    const lang = page.lang;
+    if (!ready && isFullLang(lang)) {
+      void loadAdminMessages(lang).then((m) => {
+        adminLoaded.set(lang, m);
+        setTick((n) => n + 1);
+      });
+    }
+  }, [page.lang, ready]);
+  return { page, a: ready ?? enAdmin };
+}
+
+/** Text the core writes in English, marked so on a page in another language (screen readers read it as English). */
+export function English({ page, children }: { page: PageLanguage; children: ComponentChildren }) {
+  return page.lang === 'en' ? <>{children}</> : <span lang="en">{children}</span>;
+}
+
+/** An adults' page's heading: the mark, the title, and the language menu when the policy offers more than one. */
+export function AdminHeader({ title, page }: { title: string; page: PageLanguage }) {
+  return (
+    <header class="page-header admin-header">
+      <h1 class="with-mark">
+        <Mark /> {title}
+      </h1>
+      <LanguagePicker page={page} />
     </header>
   );
 }

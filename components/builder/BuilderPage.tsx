@@ -12,39 +12,33 @@ import {
 } from '../../utils/core/builder-form';
 import { CATALOGUE } from '../../utils/core/catalogue';
 import { LIMITS } from '../../utils/core/policy';
-import { ROLE_NAMES } from '../../utils/core/page-text';
 import { ACTIONS, APPROVALS, ROLES, WEEKDAYS, type Action, type Approval, type Role } from '../../utils/core/types';
 import { Checkboxes, Select, TextField } from './fields';
 import { OutputBox } from './OutputBox';
 import { ProblemList } from './ProblemList';
 import { ApprovedUsesEditor, ApproversEditor, ClosedDatesEditor } from './RowEditors';
+import type { Lang } from '../../utils/core/i18n/languages';
+import { AdminHeader, English, useAdminPage } from '../i18n';
 
 interface Props {
   ids: BuilderIds;
+  /** The device's policy languages: the builder speaks them as the other adults' pages do. */
+  languages: readonly Lang[];
   makeHash: (secret: string) => Promise<string>;
   copyText: (text: string) => Promise<void>;
   download: (fileName: string, mimeType: string, text: string) => void;
 }
 
-const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-const ACTION_OPTIONS = ACTIONS.map((a) => ({ value: a, label: { block: 'Block', warn: 'Warn first', allow: 'Allow' }[a] }));
-const APPROVAL_OPTIONS = APPROVALS.map((a) => ({
-  value: a,
-  label: { self: 'Self: granted at once and logged', 'approver-pin': 'Approver PIN on the device', off: 'Off: nobody can ask' }[a],
-}));
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }));
 const OTHER_TZ = '(other)';
 
 /** The policy builder: a form for the admin, the extension's check of it, and the files to deploy. */
-export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
+export function BuilderPage({ ids, languages, makeHash, copyText, download }: Props) {
+  const { page, a } = useAdminPage(languages);
+  const w = a.builder;
+  const roleNames = page.t.adult.roles;
+  const ACTION_OPTIONS = ACTIONS.map((x) => ({ value: x, label: w.actions[x] }));
+  const APPROVAL_OPTIONS = APPROVALS.map((x) => ({ value: x, label: w.approvals[x] }));
+  const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: roleNames[r] }));
   const [form, setForm] = useState<BuilderForm>(defaultForm);
   const [typedTz, setTypedTz] = useState(false);
   const [hashing, setHashing] = useState(false);
@@ -70,32 +64,26 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
 
   return (
     <main class="page builder">
-      <h1>Hall Pass policy builder</h1>
+      <AdminHeader title={w.title} page={page} />
+      <p class="note">{w.intro}</p>
       <p class="note">
-        For the IT admin. Fill in the form and copy or download the files at the bottom. Everything happens in this page: nothing is sent
-        anywhere, and the passphrase and PINs are hashed here and never written out in clear.
-      </p>
-      <p class="note">
-        Blank fields are left out of the policy and their defaults apply. <a href="options.html">Back to the status page</a>
+        {w.blanks} <a href="options.html">{w.back}</a>
       </p>
 
       <form onSubmit={(e) => e.preventDefault()} autoComplete="off">
         <section aria-labelledby="who-title">
-          <h2 id="who-title">Role</h2>
-          <p class="hint">
-            The Google Admin console sets the policy per organisational unit, so this page makes one for the pupils' OU (role pupil) and one
-            for the staff OU (role staff). The Windows, Firefox and Linux files are per device: choose the role for those.
-          </p>
-          <Select id="device-role" label="Role in the Windows, Firefox and Linux files" value={form.deviceRole} options={ROLE_OPTIONS} onChange={(r: Role) => set({ deviceRole: r })} />
+          <h2 id="who-title">{w.role}</h2>
+          <p class="hint">{w.roleHint}</p>
+          <Select id="device-role" label={w.deviceRole} value={form.deviceRole} options={ROLE_OPTIONS} onChange={(r: Role) => set({ deviceRole: r })} />
         </section>
 
         <section aria-labelledby="school-title">
-          <h2 id="school-title">School</h2>
+          <h2 id="school-title">{w.school}</h2>
           <div class="grid2">
-            <TextField id="school-name" label="School name" value={form.schoolName} placeholder="Ash Grove Academy" onInput={(v) => set({ schoolName: v })} />
+            <TextField id="school-name" label={w.schoolName} value={form.schoolName} placeholder="Ash Grove Academy" onInput={(v) => set({ schoolName: v })} />
             <TextField
               id="policy-url"
-              label="Social media policy address"
+              label={w.policyUrl}
               type="url"
               value={form.policyUrl}
               placeholder="https://ashgrove.example/policies/social-media"
@@ -103,54 +91,54 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
             />
             <TextField
               id="school-logo"
-              label="School logo (optional)"
+              label={w.logo}
               value={form.schoolLogo}
               placeholder="https://ashgrove.example/logo.png"
-              hint="An https address on the school's site, or a small data: image (PNG, JPEG, GIF or WebP, up to about 48 KB). Shown on the pupils' pages."
+              hint={w.logoHint}
               onInput={(v) => set({ schoolLogo: v })}
             />
             <TextField
               id="languages"
-              label="Languages (optional)"
+              label={w.languages}
               value={form.languages}
               placeholder="en, cy"
-              hint="The first is the default; pupils can switch between them. en, cy (every page); pl, ur, pa, bn, so, ar, ro, pt (pupils' pages)."
+              hint={w.languagesHint}
               onInput={(v) => set({ languages: v })}
             />
             <TextField
               id="device-label"
-              label="Device label (optional)"
+              label={w.deviceLabel}
               value={form.deviceLabel}
               placeholder="ICT suite PC 12"
-              hint="Recorded with each log entry."
+              hint={w.deviceLabelHint}
               onInput={(v) => set({ deviceLabel: v })}
             />
           </div>
         </section>
 
         <section aria-labelledby="dsl-title">
-          <h2 id="dsl-title">Designated Safeguarding Lead</h2>
+          <h2 id="dsl-title">{w.dsl}</h2>
           <div class="grid2">
-            <TextField id="dsl-name" label="DSL name" value={form.dslName} placeholder="Gemma Williams" onInput={(v) => set({ dslName: v })} />
+            <TextField id="dsl-name" label={w.dslName} value={form.dslName} placeholder="Gemma Williams" onInput={(v) => set({ dslName: v })} />
             <TextField
               id="dsl-contact"
-              label="DSL contact"
+              label={w.dslContact}
               value={form.dslContact}
               placeholder="safeguarding@ashgrove.example"
               onInput={(v) => set({ dslContact: v })}
             />
             <TextField
               id="dsl-passphrase"
-              label="DSL passphrase (at least 8 characters)"
+              label={w.passphrase}
               type="password"
               autoComplete="new-password"
               value={form.passphrase}
-              hint='Opens the safeguarding log. Press "Make hashes" below: only the hash goes in the policy.'
+              hint={w.passphraseHint}
               onInput={(v) => set({ passphrase: v })}
             />
             <TextField
               id="dsl-passphrase-repeat"
-              label="Repeat the passphrase"
+              label={w.repeat}
               type="password"
               autoComplete="new-password"
               value={form.passphraseRepeat}
@@ -159,19 +147,19 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
           </div>
           <TextField
             id="dsl-hash"
-            label="Passphrase hash"
+            label={w.hash}
             value={form.passphraseHash}
-            placeholder="made by Make hashes, or paste one from npm run hash-passphrase"
-            hint="Without a hash the safeguarding log stays locked."
+            placeholder={w.hashPlaceholder}
+            hint={w.hashHint}
             onInput={(v) => set({ passphraseHash: v })}
           />
         </section>
 
         <section aria-labelledby="time-title">
-          <h2 id="time-title">School time</h2>
+          <h2 id="time-title">{w.time}</h2>
           <div class="grid2">
             <div class="field">
-              <label for="timezone">Timezone</label>
+              <label for="timezone">{w.timezone}</label>
               <select
                 id="timezone"
                 value={tzInList ? form.timezone : OTHER_TZ}
@@ -189,13 +177,13 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
                     {tz}
                   </option>
                 ))}
-                <option value={OTHER_TZ}>Other (type it)</option>
+                <option value={OTHER_TZ}>{w.otherTz}</option>
               </select>
             </div>
             {!tzInList && (
               <TextField
                 id="timezone-other"
-                label="Other timezone (IANA name)"
+                label={w.otherTzLabel}
                 value={form.timezone}
                 placeholder="Europe/Vienna"
                 onInput={(v) => set({ timezone: v })}
@@ -203,32 +191,32 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
             )}
           </div>
           <Checkboxes
-            legend="School days"
+            legend={w.schoolDays}
             name="days"
             class="days"
-            options={WEEKDAYS.map((d) => ({ value: d, label: DAY_NAMES[d] }))}
+            options={WEEKDAYS.map((d) => ({ value: d, label: a.days.short[d] }))}
             checked={form.days}
             onChange={(d, on) => set({ days: toggled(form.days, d, on, WEEKDAYS) })}
           />
           <div class="grid2 narrow">
-            <TextField id="start" label="School day starts" value={form.start} placeholder="08:30" size={6} hint="HH:MM" onInput={(v) => set({ start: v })} />
+            <TextField id="start" label={w.starts} value={form.start} placeholder="08:30" size={6} hint={w.clockHint} onInput={(v) => set({ start: v })} />
             <TextField
               id="end"
-              label="School day ends"
+              label={w.ends}
               value={form.end}
               placeholder="15:30"
               size={6}
-              hint="HH:MM (24:00 for midnight)"
+              hint={w.endHint}
               onInput={(v) => set({ end: v })}
             />
           </div>
-          <ClosedDatesEditor rows={form.closedDates} onChange={(closedDates) => set({ closedDates })} />
+          <ClosedDatesEditor words={w} rows={form.closedDates} onChange={(closedDates) => set({ closedDates })} />
         </section>
 
         <section aria-labelledby="networks-title">
-          <h2 id="networks-title">Networks</h2>
+          <h2 id="networks-title">{w.networks}</h2>
           <Checkboxes
-            legend={`Networks in force (${form.networks.length} of ${CATALOGUE.length})`}
+            legend={w.networksInForce(form.networks.length, CATALOGUE.length)}
             name="networks"
             class="network-list"
             options={CATALOGUE.map((n) => ({ value: n.id, label: n.name }))}
@@ -245,17 +233,17 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
             }
           >
             <p class="hint">
-              All ticked means every network in the catalogue, including ones added in later versions.{' '}
+              {w.allTicked}{' '}
               <button type="button" class="small" onClick={() => set({ networks: CATALOGUE.map((n) => n.id) })}>
-                Tick all
+                {w.tickAll}
               </button>{' '}
               <button type="button" class="small" onClick={() => set({ networks: [] })}>
-                Untick all
+                {w.untickAll}
               </button>
             </p>
           </Checkboxes>
           <div class="field">
-            <label for="extra-sites">More sites the school treats as social networks (one a line)</label>
+            <label for="extra-sites">{w.extraSites}</label>
             <textarea
               id="extra-sites"
               rows={4}
@@ -266,30 +254,30 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
               onInput={(e) => set({ extraSites: e.currentTarget.value })}
             />
             <span id="extra-sites-hint" class="hint">
-              Subdomains are included. Up to {LIMITS.extraSites.toLocaleString('en-GB')}.
+              {w.extraSitesHint(LIMITS.extraSites)}
             </span>
           </div>
         </section>
 
         <section aria-labelledby="actions-title">
-          <h2 id="actions-title">What happens</h2>
+          <h2 id="actions-title">{w.whatHappens}</h2>
           <table class="rows actions">
             <thead>
               <tr>
-                <th scope="col">Role</th>
-                <th scope="col">In school hours</th>
-                <th scope="col">At other times</th>
+                <th scope="col">{w.role}</th>
+                <th scope="col">{w.inSchool}</th>
+                <th scope="col">{w.otherTimes}</th>
               </tr>
             </thead>
             <tbody>
               {ROLES.map((role) => (
                 <tr key={role}>
-                  <th scope="row">{ROLE_NAMES[role]}</th>
+                  <th scope="row">{roleNames[role]}</th>
                   {(['schoolHours', 'otherTimes'] as const).map((slot) => (
-                    <td key={slot}>
+                    <td key={slot} data-label={slot === 'schoolHours' ? w.inSchool : w.otherTimes}>
                       <Select
                         id={`action-${role}-${slot}`}
-                        label={`${ROLE_NAMES[role]}, ${slot === 'schoolHours' ? 'in school hours' : 'at other times'}`}
+                        label={w.slotLabel(roleNames[role], slot === 'schoolHours')}
                         hiddenLabel
                         value={form.actions[role][slot]}
                         options={ACTION_OPTIONS}
@@ -303,162 +291,154 @@ export function BuilderPage({ ids, makeHash, copyText, download }: Props) {
           </table>
           <TextField
             id="warn-minutes"
-            label="Minutes a warning's Continue lasts"
+            label={w.warnMinutes}
             type="number"
             size={6}
             value={form.warnMinutes}
             placeholder="15"
-            hint={`1 to ${LIMITS.warnMinutesMax}; blank means 15.`}
+            hint={w.range(LIMITS.warnMinutesMax, 15)}
             onInput={(v) => set({ warnMinutes: v })}
           />
         </section>
 
         <section aria-labelledby="uses-title">
-          <h2 id="uses-title">Approved uses</h2>
-          <p class="hint">
-            Standing exceptions for direct school use, such as the school's own X page: that page and everything under it, never the whole
-            network. Up to {LIMITS.approvedUses}.
-          </p>
-          <ApprovedUsesEditor rows={form.approvedUses} onChange={(approvedUses) => set({ approvedUses })} />
+          <h2 id="uses-title">{w.approved}</h2>
+          <p class="hint">{w.approvedHint(LIMITS.approvedUses)}</p>
+          <ApprovedUsesEditor words={w} roleNames={roleNames} rows={form.approvedUses} onChange={(approvedUses) => set({ approvedUses })} />
         </section>
 
         <section aria-labelledby="exceptions-title">
-          <h2 id="exceptions-title">Temporary exceptions</h2>
+          <h2 id="exceptions-title">{w.exceptions}</h2>
           <Checkboxes
-            legend="Who may ask on the block page (pupils never can)"
+            legend={w.whoMayAsk}
             name="exception-roles"
-            options={(['staff', 'governor'] as const).map((r) => ({ value: r, label: ROLE_NAMES[r] }))}
+            options={(['staff', 'governor'] as const).map((r) => ({ value: r, label: roleNames[r] }))}
             checked={form.exceptions.roles}
             onChange={(r, on) => set({ exceptions: { ...form.exceptions, roles: toggled(form.exceptions.roles, r, on, ROLES) } })}
           />
           <div class="grid2">
             <TextField
               id="max-minutes"
-              label="Longest exception, in minutes"
+              label={w.maxMinutes}
               type="number"
               size={6}
               value={form.exceptions.maxMinutes}
               placeholder="60"
-              hint={`1 to ${LIMITS.exceptionMinutesMax}; blank means 60.`}
+              hint={w.range(LIMITS.exceptionMinutesMax, 60)}
               onInput={(v) => set({ exceptions: { ...form.exceptions, maxMinutes: v } })}
             />
             <Select
               id="approval"
-              label="Approval"
+              label={w.approval}
               value={form.exceptions.approval}
               options={APPROVAL_OPTIONS}
               onChange={(a: Approval) => set({ exceptions: { ...form.exceptions, approval: a } })}
             />
           </div>
-          <ApproversEditor rows={form.exceptions.approvers} onChange={(approvers) => set({ exceptions: { ...form.exceptions, approvers } })} />
+          <ApproversEditor words={w} rows={form.exceptions.approvers} onChange={(approvers) => set({ exceptions: { ...form.exceptions, approvers } })} />
         </section>
 
         <section aria-labelledby="log-title">
-          <h2 id="log-title">Access log</h2>
+          <h2 id="log-title">{w.log}</h2>
           <div class="grid2">
             <TextField
               id="retention-days"
-              label="Keep entries for (days)"
+              label={w.retention}
               type="number"
               size={6}
               value={form.log.retentionDays}
               placeholder="365"
-              hint={`1 to ${LIMITS.retentionDaysMax}; blank means 365.`}
+              hint={w.range(LIMITS.retentionDaysMax, 365)}
               onInput={(v) => set({ log: { ...form.log, retentionDays: v } })}
             />
             <TextField
               id="flag-threshold"
-              label="Attempts in a day that flag a user"
+              label={w.flag}
               type="number"
               size={6}
               value={form.log.flagThreshold}
               placeholder="5"
-              hint="Blank means 5."
+              hint={w.flagHint}
               onInput={(v) => set({ log: { ...form.log, flagThreshold: v } })}
             />
           </div>
           <label class="check-label">
             <input type="checkbox" checked={form.log.recordFullUrl} onChange={(e) => set({ log: { ...form.log, recordFullUrl: e.currentTarget.checked } })} />{' '}
-            Record full addresses (with the query string: a child's search terms)
+            {w.fullUrl}
           </label>
         </section>
 
         <section aria-labelledby="hub-title">
-          <h2 id="hub-title">School hub (optional)</h2>
-          <p class="hint">
-            Every log entry is also sent to the school's hub. Leave both blank to keep the log on the device only. The key can be read by anyone at
-            the machine (on the browser's policy page): it only lets a device add its own entries.
-          </p>
+          <h2 id="hub-title">{w.hub}</h2>
+          <p class="hint">{w.hubHint}</p>
           <div class="grid2">
             <TextField
               id="hub-url"
-              label="Hub address"
+              label={w.hubUrl}
               type="url"
               value={form.hub.url}
               placeholder="https://hub.ashgrove.example"
-              hint="https:// (plain http only for localhost)."
+              hint={w.hubUrlHint}
               onInput={(v) => set({ hub: { ...form.hub, url: v } })}
             />
             <TextField
               id="hub-key"
-              label="Ingest key"
+              label={w.hubKey}
               value={form.hub.key}
-              placeholder="from the hub's create-school command"
+              placeholder={w.hubKeyPlaceholder}
               onInput={(v) => set({ hub: { ...form.hub, key: v } })}
             />
           </div>
         </section>
 
         <section aria-labelledby="hash-title">
-          <h2 id="hash-title">Passphrase and PINs</h2>
-          <p class="hint">Hashing takes a moment for each one. The passphrase and PINs are cleared from the form afterwards.</p>
+          <h2 id="hash-title">{w.hashes}</h2>
+          <p class="hint">{w.hashesHint}</p>
           <button type="button" class="primary" disabled={hashing} onClick={() => void hashNow()}>
-            {hashing ? 'Making hashes…' : 'Make hashes'}
+            {hashing ? w.makingHashes : w.makeHashes}
           </button>
           <div role="status" data-testid="hash-report">
-            {hashReport && hashReport.errors.length === 0 && <p class="ok">{hashReport.made === 1 ? 'Made 1 hash.' : `Made ${hashReport.made} hashes.`}</p>}
+            {hashReport && hashReport.errors.length === 0 && <p class="ok">{w.made(hashReport.made)}</p>}
           </div>
           {hashReport && hashReport.errors.length > 0 && (
             <ul role="alert" class="error">
               {hashReport.errors.map((e) => (
-                <li key={e}>{e}</li>
+                <li key={e}>
+                  <English page={page}>{e}</English>
+                </li>
               ))}
             </ul>
           )}
         </section>
       </form>
 
-      <ProblemList check={check} notes={notes} />
+      <ProblemList check={check} notes={notes} words={a} page={page} />
 
       <section aria-labelledby="outputs-title">
-        <h2 id="outputs-title">Files to deploy</h2>
+        <h2 id="outputs-title">{w.files}</h2>
         <div class="grid2">
           <TextField
             id="firefox-install-url"
-            label="Firefox: address of the signed .xpi"
+            label={w.xpi}
             type="url"
             value={form.firefoxInstallUrl}
             onInput={(v) => set({ firefoxInstallUrl: v })}
           />
           <TextField
             id="chrome-update-url"
-            label="Chrome and Edge: update URL for force-install"
+            label={w.updateUrl}
             type="url"
             value={form.chromeUpdateUrl}
-            hint="The Chrome Web Store's, unless the school hosts the extension itself."
+            hint={w.updateUrlHint}
             onInput={(v) => set({ chromeUpdateUrl: v })}
           />
         </div>
         <label class="check-label wrap">
-          <input type="checkbox" checked={form.recommended} onChange={(e) => set({ recommended: e.currentTarget.checked })} /> Also set the
-          recommended browser policies and force-install the extension (Windows, Firefox and Linux files)
+          <input type="checkbox" checked={form.recommended} onChange={(e) => set({ recommended: e.currentTarget.checked })} /> {w.recommended}
         </label>
-        <p class="hint">
-          No private or incognito windows, no guest or new profiles, no network prediction; Chrome and Edge install the extension from the
-          update URL above and nobody can remove it. Untick it if these are set elsewhere.
-        </p>
+        <p class="hint">{w.recommendedHint}</p>
         {outputs.map((o) => (
-          <OutputBox key={o.id} output={o} copyText={copyText} download={download} />
+          <OutputBox key={o.id} output={o} copyText={copyText} download={download} words={w} page={page} />
         ))}
       </section>
     </main>

@@ -1,37 +1,46 @@
 import type { PolicyCheck } from '../../utils/core/policy-builder';
 import { ProblemTable } from '../ProblemTable';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
+import { English, type PageLanguage } from '../i18n';
 
 interface Props {
   check: PolicyCheck;
   notes: string[];
+  words: AdminMessages;
+  page: PageLanguage;
 }
 
 /** What the extension's own check says about the policy, as the status page will show it. */
-export function ProblemList({ check, notes }: Props) {
+export function ProblemList({ check, notes, words, page }: Props) {
+  const w = words.builder;
   const { problems, droppedByChrome } = check;
   return (
     <section aria-labelledby="check-title" class="check-panel">
-      <h2 id="check-title">Check</h2>
-      <p class="hint">The extension's own check of this policy, live as you type. The status page on each device will show the same list.</p>
+      <h2 id="check-title">{w.check}</h2>
+      <p class="hint">{w.checkHint}</p>
       <div aria-live="polite">
         {notes.length > 0 && (
           <ul class="notes" data-testid="builder-notes">
             {notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>
+                <English page={page}>{n}</English>
+              </li>
             ))}
           </ul>
         )}
         {problems.length === 0 ? (
           <p class="ok" data-testid="builder-no-problems">
-            No policy problems.
+            {w.noProblems}
           </p>
         ) : (
-          <ProblemTable problems={problems} caption={`Policy problems (${problems.length})`} testId="builder-problems" />
+          <ProblemTable problems={problems} caption={w.problems(problems.length)} testId="builder-problems" words={words} page={page} />
         )}
         {droppedByChrome.length > 0 && (
           <ProblemTable
             problems={droppedByChrome}
-            caption="Chrome and Edge would drop these before the extension sees them"
+            caption={w.dropped}
+            words={words}
+            page={page}
             testId="builder-dropped"
           />
         )}

@@ -10,53 +10,54 @@ import {
   type ApproverRow,
   type ClosedDateRow,
 } from '../../utils/core/builder-form';
-import { ROLE_NAMES } from '../../utils/core/page-text';
-import { ROLES } from '../../utils/core/types';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
+import { ROLES, type Role } from '../../utils/core/types';
 
 interface RowsProps<T> {
   rows: T[];
   onChange: (rows: T[]) => void;
+  words: AdminMessages['builder'];
 }
 
-export function ClosedDatesEditor({ rows, onChange }: RowsProps<ClosedDateRow>) {
+export function ClosedDatesEditor({ rows, onChange, words: w }: RowsProps<ClosedDateRow>) {
   const change = (i: number, c: Partial<ClosedDateRow>) => onChange(withRowChanged(rows, i, c));
   return (
     <fieldset>
-      <legend>Closed dates (holidays, INSET days)</legend>
-      <p class="hint">Whole days, from and to included, that are not school days.</p>
+      <legend>{w.closed}</legend>
+      <p class="hint">{w.closedHint}</p>
       {rows.length > 0 && (
         <table class="rows" data-testid="closed-date-rows">
           <thead>
             <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Label</th>
+              <th scope="col">{w.closedFrom}</th>
+              <th scope="col">{w.closedTo}</th>
+              <th scope="col">{w.closedLabel}</th>
               <th scope="col">
-                <span class="visually-hidden">Remove</span>
+                <span class="visually-hidden">{w.remove}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                <td>
-                  <input type="date" aria-label={`Closed date ${i + 1}: from`} value={r.from} onInput={(e) => change(i, { from: e.currentTarget.value })} />
+                <td data-label={w.closedFrom}>
+                  <input type="date" aria-label={w.closedField(i + 1, w.closedFrom)} value={r.from} onInput={(e) => change(i, { from: e.currentTarget.value })} />
                 </td>
-                <td>
-                  <input type="date" aria-label={`Closed date ${i + 1}: to`} value={r.to} onInput={(e) => change(i, { to: e.currentTarget.value })} />
+                <td data-label={w.closedTo}>
+                  <input type="date" aria-label={w.closedField(i + 1, w.closedTo)} value={r.to} onInput={(e) => change(i, { to: e.currentTarget.value })} />
                 </td>
-                <td>
+                <td data-label={w.closedLabel}>
                   <input
                     type="text"
-                    aria-label={`Closed date ${i + 1}: label`}
-                    placeholder="Christmas holidays"
+                    aria-label={w.closedField(i + 1, w.closedLabel)}
+                    placeholder={w.closedPlaceholder}
                     value={r.label}
                     onInput={(e) => change(i, { label: e.currentTarget.value })}
                   />
                 </td>
                 <td>
-                  <button type="button" class="small" aria-label={`Remove closed date ${i + 1}`} onClick={() => onChange(withoutRow(rows, i))}>
-                    Remove
+                  <button type="button" class="small" aria-label={w.removeClosed(i + 1)} onClick={() => onChange(withoutRow(rows, i))}>
+                    {w.remove}
                   </button>
                 </td>
               </tr>
@@ -65,22 +66,22 @@ export function ClosedDatesEditor({ rows, onChange }: RowsProps<ClosedDateRow>) 
         </table>
       )}
       <button type="button" class="small" onClick={() => onChange(withRow(rows, emptyClosedDate()))}>
-        Add a closed date
+        {w.addClosed}
       </button>
     </fieldset>
   );
 }
 
-export function ApprovedUsesEditor({ rows, onChange }: RowsProps<ApprovedUseRow>) {
+export function ApprovedUsesEditor({ rows, onChange, words: w, roleNames }: RowsProps<ApprovedUseRow> & { roleNames: Record<Role, string> }) {
   const change = (i: number, c: Partial<ApprovedUseRow>) => onChange(withRowChanged(rows, i, c));
   return (
     <div>
       {rows.map((r, i) => (
         <fieldset key={i} class="row-box" data-testid="approved-use-row">
-          <legend>Approved use {i + 1}</legend>
+          <legend>{w.approvedUse(i + 1)}</legend>
           <div class="grid2">
             <div class="field">
-              <label for={`use-${i}-url`}>Address of the school's page</label>
+              <label for={`use-${i}-url`}>{w.useUrl}</label>
               <input
                 id={`use-${i}-url`}
                 type="url"
@@ -91,11 +92,11 @@ export function ApprovedUsesEditor({ rows, onChange }: RowsProps<ApprovedUseRow>
               />
             </div>
             <div class="field">
-              <label for={`use-${i}-purpose`}>Purpose</label>
+              <label for={`use-${i}-purpose`}>{w.purpose}</label>
               <input
                 id={`use-${i}-purpose`}
                 type="text"
-                placeholder="School X account"
+                placeholder={w.usePlaceholder}
                 value={r.purpose}
                 onInput={(e) => change(i, { purpose: e.currentTarget.value })}
               />
@@ -103,7 +104,7 @@ export function ApprovedUsesEditor({ rows, onChange }: RowsProps<ApprovedUseRow>
           </div>
           <div class="inline">
             <span class="inline-label" id={`use-${i}-roles`}>
-              For
+              {w.forRoles}
             </span>
             <span role="group" aria-labelledby={`use-${i}-roles`}>
               {ROLES.map((role) => (
@@ -113,70 +114,70 @@ export function ApprovedUsesEditor({ rows, onChange }: RowsProps<ApprovedUseRow>
                     checked={r.roles.includes(role)}
                     onChange={(e) => change(i, { roles: toggled(r.roles, role, e.currentTarget.checked, ROLES) })}
                   />{' '}
-                  {ROLE_NAMES[role]}
+                  {roleNames[role]}
                 </label>
               ))}
             </span>
             <label class="check-label">
-              <input type="checkbox" checked={r.schoolHoursOnly} onChange={(e) => change(i, { schoolHoursOnly: e.currentTarget.checked })} /> School
-              hours only
+              <input type="checkbox" checked={r.schoolHoursOnly} onChange={(e) => change(i, { schoolHoursOnly: e.currentTarget.checked })} />{' '}
+              {w.schoolHoursOnly}
             </label>
-            <button type="button" class="small push-right" aria-label={`Remove approved use ${i + 1}`} onClick={() => onChange(withoutRow(rows, i))}>
-              Remove
+            <button type="button" class="small push-right" aria-label={w.removeUse(i + 1)} onClick={() => onChange(withoutRow(rows, i))}>
+              {w.remove}
             </button>
           </div>
         </fieldset>
       ))}
       <button type="button" class="small" onClick={() => onChange(withRow(rows, emptyApprovedUse()))}>
-        Add an approved use
+        {w.addUse}
       </button>
     </div>
   );
 }
 
-export function ApproversEditor({ rows, onChange }: RowsProps<ApproverRow>) {
+export function ApproversEditor({ rows, onChange, words: w }: RowsProps<ApproverRow>) {
   const change = (i: number, c: Partial<ApproverRow>) => onChange(withRowChanged(rows, i, c));
   return (
     <fieldset>
-      <legend>Approvers (for "approver-pin")</legend>
-      <p class="hint">A head teacher or SLT member enters their PIN on the device. PINs are at least 8 characters; only their hashes go in the policy.</p>
+      <legend>{w.approvers}</legend>
+      <p class="hint">{w.approversHint}</p>
       {rows.length > 0 && (
         <table class="rows">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">PIN</th>
-              <th scope="col">Hash</th>
+              <th scope="col">{w.name}</th>
+              <th scope="col">{w.pin}</th>
+              <th scope="col">{w.pinHash}</th>
               <th scope="col">
-                <span class="visually-hidden">Remove</span>
+                <span class="visually-hidden">{w.remove}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i}>
-                <td>
+                <td data-label={w.name}>
                   <input
                     type="text"
-                    aria-label={`Approver ${i + 1}: name`}
-                    placeholder="Mrs Shah (Head teacher)"
+                    aria-label={w.approverField(i + 1, w.name.toLowerCase())}
+                    placeholder={w.approverPlaceholder}
                     value={r.name}
                     onInput={(e) => change(i, { name: e.currentTarget.value })}
                   />
                 </td>
-                <td>
+                <td data-label={w.pin}>
                   <input
                     type="password"
                     autoComplete="new-password"
-                    aria-label={`Approver ${i + 1}: PIN`}
+                    aria-label={w.approverField(i + 1, w.pin)}
                     value={r.pin}
                     onInput={(e) => change(i, { pin: e.currentTarget.value })}
                   />
                 </td>
-                <td class={!r.pin && r.pinHash ? 'ok' : 'note'}>{r.pin ? 'not hashed yet' : r.pinHash ? 'hashed' : 'none'}</td>
+                <td data-label={w.pinHash} class={!r.pin && r.pinHash ? 'ok' : 'note'}>{r.pin ? w.notHashed : r.pinHash ? w.hashed : w.noHash}</td>
                 <td>
-                  <button type="button" class="small" aria-label={`Remove approver ${i + 1}`} onClick={() => onChange(withoutRow(rows, i))}>
-                    Remove
+                  <button type="button" class="small" aria-label={w.removeApprover(i + 1)} onClick={() => onChange(withoutRow(rows, i))}>
+                    {w.remove}
                   </button>
                 </td>
               </tr>
@@ -185,7 +186,7 @@ export function ApproversEditor({ rows, onChange }: RowsProps<ApproverRow>) {
         </table>
       )}
       <button type="button" class="small" onClick={() => onChange(withRow(rows, emptyApprover()))}>
-        Add an approver
+        {w.addApprover}
       </button>
     </fieldset>
   );

@@ -1,9 +1,11 @@
+import { enAdmin, type AdminMessages } from '../../utils/core/i18n/admin-en';
+
 /** Bars never wider than this, so one day of data is one bar and not a slab across the chart. */
 const MAX_BAR = 48;
 
 /** Attempts per day as bars: a pattern at a glance, with the numbers for screen readers in a list. */
-export function DayChart({ days }: { days: { date: string; count: number }[] }) {
-  if (days.length === 0) return <p>No attempts in this range.</p>;
+export function DayChart({ days, words: w = enAdmin.dsl }: { days: { date: string; count: number }[]; words?: AdminMessages['dsl'] }) {
+  if (days.length === 0) return <p>{w.noAttempts}</p>;
   const max = Math.max(1, ...days.map((d) => d.count));
   const width = 640;
   const height = 120;
@@ -14,7 +16,7 @@ export function DayChart({ days }: { days: { date: string; count: number }[] }) 
   const last = days[days.length - 1]!.date;
   return (
     <figure class="chart-box">
-      <svg class="chart" viewBox={`0 0 ${width} ${height + 18}`} role="img" aria-label={first === last ? `Attempts on ${first}: ${days[0]!.count}` : `Attempts per day, from ${first} to ${last}; most in one day: ${max}`}>
+      <svg class="chart" viewBox={`0 0 ${width} ${height + 18}`} role="img" aria-label={first === last ? w.chartOne(first, days[0]!.count) : w.chartMany(first, last, max)}>
         <text x={left - 6} y="10" font-size="11" text-anchor="end">
           {max}
         </text>

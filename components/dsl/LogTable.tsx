@@ -1,22 +1,26 @@
-import { EVENT_TEXT, type LogEntry } from '../../utils/core/log/types';
+import type { LogEntry } from '../../utils/core/log/types';
+import type { Role } from '../../utils/core/types';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
 
-export function LogTable({ entries }: { entries: LogEntry[] }) {
-  if (entries.length === 0) return <p>No entries match.</p>;
+export function LogTable({ entries, words, roles }: { entries: LogEntry[]; words: AdminMessages; roles: Record<Role, string> }) {
+  const w = words.dsl;
+  const c = w.columns;
+  if (entries.length === 0) return <p>{w.noEntries}</p>;
   return (
     // Wide on a small screen: the table scrolls on its own, reachable by keyboard, and the page does not.
-    <div class="table-scroll" tabIndex={0} role="region" aria-label="Log entries">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={w.logEntries}>
     <table class="log" data-testid="log-table">
       <thead>
         <tr>
-          <th>#</th>
-          <th>Local time</th>
-          <th>User</th>
-          <th>Role</th>
-          <th>What happened</th>
-          <th>Network</th>
-          <th>Address</th>
-          <th>School time</th>
-          <th>Note</th>
+          <th>{c.seq}</th>
+          <th>{c.time}</th>
+          <th>{c.user}</th>
+          <th>{c.role}</th>
+          <th>{c.event}</th>
+          <th>{c.network}</th>
+          <th>{c.address}</th>
+          <th>{c.schoolTime}</th>
+          <th>{c.note}</th>
         </tr>
       </thead>
       <tbody>
@@ -25,13 +29,13 @@ export function LogTable({ entries }: { entries: LogEntry[] }) {
             <td>{e.seq}</td>
             <td>{e.localTime}</td>
             <td>{e.user}</td>
-            <td>{e.role}</td>
-            <td>{EVENT_TEXT[e.event]}</td>
+            <td>{roles[e.role] ?? e.role}</td>
+            <td>{w.events[e.event]}</td>
             <td>{e.networkName ?? ''}</td>
             <td>
               {e.host && <code>{`${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}`}</code>}
             </td>
-            <td>{e.schoolTime ? 'yes' : 'no'}</td>
+            <td>{e.schoolTime ? w.yes : w.no}</td>
             <td>{[e.text, e.person].filter(Boolean).join(' · ')}</td>
           </tr>
         ))}

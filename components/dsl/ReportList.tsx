@@ -1,23 +1,28 @@
 import { useState } from 'preact/hooks';
 import type { LogEntryData } from '../../utils/core/log/types';
 import type { ReportMark, ReportStatus } from '../../utils/core/log/report-status';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
 
 interface Props {
   reports: LogEntryData[];
   marks: Record<number, ReportMark>;
   onMark: (seq: number, status: ReportStatus, note: string) => Promise<string | null>;
+  words: AdminMessages['dsl'];
 }
 
-const STATUS_WORDS: Record<ReportStatus | 'new', string> = { new: 'New', seen: 'Seen', handled: 'Handled' };
-
-function Report({ r, mark, onMark }: { r: LogEntryData; mark: ReportMark | undefined; onMark: Props['onMark'] }) {
+function Report({ r, mark, onMark, words: w }: { r: LogEntryData; mark: ReportMark | undefined; onMark: Props['onMark']; words: Props['words'] }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const state = mark?.status ?? 'new';
   async function markAs(status: ReportStatus) {
     setBusy(true);
-    const problem = await onMark(r.seq, status, note.trim());
+    let problem: string | null;
+    try {
+      problem = await onMark(r.seq, status, note.trim());
+    } catch {
+      problem = w.markFailed;
+    }
     setBusy(false);
     setError(problem);
     if (!problem) setNote('');
@@ -25,28 +30,29 @@ function Report({ r, mark, onMark }: { r: LogEntryData; mark: ReportMark | undef
   return (
     <li class={`report-card ${state}`} data-testid="report" data-state={state}>
       <p class="report-meta">
-        <span class={`state ${state}`}>{STATUS_WORDS[state]}</span> <strong>{r.localTime}</strong> · #{r.seq} · {r.user}
+        <span class={`state ${state}`}>{w.reportState[state]}</span> <strong>{r.localTime}</strong> · #{r.seq} · {r.user}
         {r.device ? ` · ${r.device}` : ''}
       </p>
       <p class="report-text">{r.text}</p>
-      {r.person && <p>Would like to talk to: {r.person}</p>}
+      {r.person && <p>{w.talkTo(r.person)}</p>}
       {mark && (
         <p class="report-mark" data-testid="report-mark">
-          Marked {STATUS_WORDS[mark.status].toLowerCase()} {mark.localTime} (log #{mark.seq}){mark.note ? `: ${mark.note}` : ''}
+          {w.marked[mark.status](mark.localTime, mark.seq)}
+          {mark.note ? `: ${mark.note}` : ''}
         </p>
       )}
       <div class="report-actions no-print">
-        <label for={`note-${r.seq}`}>Note (kept in the log)</label>
+        <label for={`note-${r.seq}`}>{w.note}</label>
         <input id={`note-${r.seq}`} maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <div class="buttons start">
           {state === 'new' && (
             <button type="button" disabled={busy} onClick={() => void markAs('seen')}>
-              Mark seen
+              {w.markSeen}
             </button>
           )}
           {state !== 'handled' && (
             <button type="button" disabled={busy} onClick={() => void markAs('handled')}>
-              Mark handled
+              {w.markHandled}
             </button>
           )}
         </div>
@@ -61,17 +67,16 @@ function Report({ r, mark, onMark }: { r: LogEntryData; mark: ReportMark | undef
 }
 
 /** Pupils' reports first, set apart from the counts: each can be marked seen or handled, with a note. */
-export function ReportList({ reports, marks, onMark }: Props) {
+export function ReportList({ reports, marks, onMark, words: w }: Props) {
   const waiting = reports.filter((r) => marks[r.seq]?.status !== 'handled').length;
   return (
     <section class="reports" aria-labelledby="reports-title" data-testid="reports">
       <h2 id="reports-title">
-        Reports from pupils ({reports.length}
-        {waiting > 0 ? `, ${waiting} not yet handled` : ''})
+        {w.reports(reports.length, waiting)}
       </h2>
       <ul>
         {reports.map((r) => (
-          <Report key={r.seq} r={r} mark={marks[r.seq]} onMark={onMark} />
+          <Report key={r.seq} r={r} mark={marks[r.seq]} onMark={onMark} words={w} />
         ))}
       </ul>
     </section>

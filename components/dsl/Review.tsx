@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EVENT_TEXT, LOG_EVENTS, type LogEntry, type LogFilters } from '../../utils/core/log/types';
+import { LOG_EVENTS, type LogEntry, type LogFilters } from '../../utils/core/log/types';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
+import { intlTag } from '../../utils/core/i18n/languages';
+import { English, type PageLanguage } from '../i18n';
 import type { LogSummary } from '../../utils/core/log/summary';
 import { ROLES } from '../../utils/core/types';
 import { DayChart } from './DayChart';
@@ -33,6 +36,8 @@ interface Props {
   device: string | null;
   flagThreshold: number;
   onLock: () => void;
+  words: AdminMessages;
+  page: PageLanguage;
 }
 
 const PAGE = 50;
@@ -41,7 +46,10 @@ function clean(f: LogFilters): LogFilters {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== undefined)) as LogFilters;
 }
 
-export function Review({ source, school, device, flagThreshold, onLock }: Props) {
+export function Review({ source, school, device, flagThreshold, onLock, words, page }: Props) {
+  const w = words.dsl;
+  const roles = page.t.adult.roles;
+  const stamp = () => new Date().toLocaleString([intlTag(page.lang), 'en-GB'], { dateStyle: 'long', timeStyle: 'short' });
   const [filters, setFilters] = useState<LogFilters>({});
   const [offset, setOffset] = useState(0);
   const [rows, setRows] = useState<{ entries: LogEntry[]; total: number } | null>(null);
@@ -73,7 +81,7 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
     setBusy('print');
     try {
       setVerification(await source.verify());
-      setPrintedAt(new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }));
+      setPrintedAt(stamp());
     } finally {
       setBusy(null);
     }
@@ -97,70 +105,72 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
     }
   }
 
-  const range = active.from || active.to ? `${active.from ?? 'the start'} to ${active.to ?? 'today'}` : 'all dates';
+  const range = active.from || active.to ? w.range(active.from ?? null, active.to ?? null) : w.allDates;
   return (
     <div class="review">
       <div class="toolbar no-print">
         <button type="button" onClick={() => run('verify', async () => setVerification(await source.verify()))} disabled={busy !== null}>
-          Verify
+          {w.verify}
         </button>
         <button type="button" onClick={() => run('csv', () => source.exportCsv(active))} disabled={busy !== null}>
-          Export CSV
+          {w.exportCsv}
         </button>
         <button type="button" onClick={() => run('json', () => source.exportJson(active))} disabled={busy !== null}>
-          Export JSON
+          {w.exportJson}
         </button>
         <button type="button" onClick={() => void print()} disabled={busy !== null}>
-          Print summary
+          {w.print}
         </button>
         <button type="button" onClick={onLock}>
-          Lock
+          {w.lock}
         </button>
       </div>
       {verification && (
         <p role="status" data-testid="verification" class={verification.ok ? 'ok' : 'error'}>
-          {verification.summary}
+          <English page={page}>{verification.summary}</English>
         </p>
       )}
       {verification?.head && (
         <p class="head" data-testid="head">
-          Newest entry: #{verification.head.seq}, hash <code>{verification.head.hash}</code>
+          {w.newest(verification.head.seq)} <code>{verification.head.hash}</code>
         </p>
       )}
       {verification && verification.problems.length > 1 && (
         <ul class="error">
           {verification.problems.slice(0, 20).map((p, i) => (
-            <li key={i}>{p.message}</li>
+            <li key={i}>
+              <English page={page}>{p.message}</English>
+            </li>
           ))}
         </ul>
       )}
 
       <fieldset class="filters no-print">
-        <legend>Filters</legend>
+        <legend>{w.filters}</legend>
         <label>
-          From <input type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />
+          {w.from} <input type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />
         </label>
         <label>
-          To <input type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />
+          {w.to} <input type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />
         </label>
         <label>
-          User <input value={filters.user ?? ''} onChange={(e) => set({ user: e.currentTarget.value.trim() })} />
+          {w.user} <input value={filters.user ?? ''} onChange={(e) => set({ user: e.currentTarget.value.trim() })} />
         </label>
         <label>
-          Role
+          {w.role}
           <select value={filters.role ?? ''} onChange={(e) => set({ role: e.currentTarget.value })}>
-            <option value="">any</option>
+            <option value="">{w.any}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {roles[r]}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Network
+          {w.network}
           <select value={filters.networkId ?? ''} onChange={(e) => set({ networkId: e.currentTarget.value })}>
-            <option value="">any</option>
+            <option value="">{w.any}</option>
             {source.networks.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.name}
@@ -169,38 +179,38 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
           </select>
         </label>
         <label>
-          What happened
+          {w.event}
           <select value={filters.event ?? ''} onChange={(e) => set({ event: e.currentTarget.value })}>
-            <option value="">any</option>
+            <option value="">{w.any}</option>
             {LOG_EVENTS.map((ev) => (
               <option key={ev} value={ev}>
-                {EVENT_TEXT[ev]}
+                {w.events[ev]}
               </option>
             ))}
           </select>
         </label>
         <label>
-          School time
+          {w.schoolTime}
           <select
             value={filters.schoolTime === undefined ? '' : filters.schoolTime ? 'yes' : 'no'}
             onChange={(e) => set({ schoolTime: e.currentTarget.value })}
           >
-            <option value="">either</option>
-            <option value="yes">yes</option>
-            <option value="no">no</option>
+            <option value="">{w.either}</option>
+            <option value="yes">{w.yes}</option>
+            <option value="no">{w.no}</option>
           </select>
         </label>
       </fieldset>
 
       {summary && (
           <div class="print-only print-header" data-testid="print-header">
-          <p class="confidential">CONFIDENTIAL: safeguarding information. Store and share only under the school's safeguarding policy.</p>
+          <p class="confidential">{w.confidential}</p>
           <p>
-            {school ?? 'School not named'} · {device ?? 'device not labelled'} · {range}
+            {school ?? w.noSchool} · {device ?? w.noDevice} · {range}
           </p>
-          <p data-testid="printed-at">Printed {printedAt ?? new Date().toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}</p>
+          <p data-testid="printed-at">{w.printed(printedAt ?? stamp())}</p>
           <p data-testid="printed-verification">
-            Verify: {verification ? verification.summary : 'not run before printing'}
+            {w.verifyLine} {verification ? <English page={page}>{verification.summary}</English> : w.notVerified}
           </p>
         </div>
       )}
@@ -208,6 +218,7 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
         <ReportList
           reports={summary.reports}
           marks={summary.marks}
+          words={w}
           onMark={async (seq, status, note) => {
             const problem = await source.markReport(seq, status, note);
             if (!problem) setVersion((v) => v + 1);
@@ -217,28 +228,26 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
       )}
       {summary && (
         <section class="summary" aria-labelledby="summary-title">
-          <h2 id="summary-title">Summary</h2>
+          <h2 id="summary-title">{w.summary}</h2>
           <div data-testid="flagged">
-            <h3>
-              Repeated attempts ({flagThreshold} or more in a day)
-            </h3>
+            <h3>{w.repeated(flagThreshold)}</h3>
             {summary.flagged.length === 0 ? (
-              <p>None.</p>
+              <p>{w.noneShort}</p>
             ) : (
               <ul>
                 {summary.flagged.map((f) => (
                   <li key={f.user + f.date}>
-                    {f.user}: {f.count} on {f.date}
+                    {w.flaggedLine(f.user, f.count, f.date)}
                   </li>
                 ))}
               </ul>
             )}
           </div>
-          <h3>Attempts per day</h3>
-          <DayChart days={summary.perDay} />
+          <h3>{w.perDay}</h3>
+          <DayChart days={summary.perDay} words={w} />
           <div class="columns">
             <div>
-              <h3>By network</h3>
+              <h3>{w.byNetwork}</h3>
               <ul>
                 {summary.perNetwork.map((n) => (
                   <li key={n.networkId}>
@@ -248,7 +257,7 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
               </ul>
             </div>
             <div>
-              <h3>By user</h3>
+              <h3>{w.byUser}</h3>
               <ul>
                 {summary.perUser.slice(0, 20).map((u) => (
                   <li key={u.user}>
@@ -262,18 +271,19 @@ export function Review({ source, school, device, flagThreshold, onLock }: Props)
       )}
 
       <section class="entries no-print" aria-labelledby="entries-title">
-        <h2 id="entries-title">Entries{rows ? ` (${rows.total})` : ''}</h2>
-        {rows && <LogTable entries={rows.entries} />}
+        <h2 id="entries-title">
+          {w.entries}
+          {rows ? ` (${rows.total.toLocaleString(intlTag(page.lang))})` : ''}
+        </h2>
+        {rows && <LogTable entries={rows.entries} words={words} roles={roles} />}
         {rows && rows.total > PAGE && (
           <div class="pager">
             <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Newer
+              {w.newer}
             </button>
-            <span>
-              {offset + 1}–{Math.min(offset + PAGE, rows.total)} of {rows.total}
-            </span>
+            <span>{w.pageOf(offset + 1, Math.min(offset + PAGE, rows.total), rows.total)}</span>
             <button type="button" disabled={offset + PAGE >= rows.total} onClick={() => setOffset(offset + PAGE)}>
-              Older
+              {w.older}
             </button>
           </div>
         )}

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AdminMessages } from '../../utils/core/i18n/admin-en';
+import type { SessionError } from './use-dsl-session';
 
 interface Props {
-  error: string | null;
+  error: SessionError | null;
+  words: AdminMessages['dsl'];
   busy: boolean;
   /** Seconds before the next try is allowed, counted down on the page. */
   wait: number;
   onUnlock: (passphrase: string) => void;
 }
 
-export function UnlockForm({ error, busy, wait, onUnlock }: Props) {
+export function UnlockForm({ error, busy, wait, onUnlock, words: w }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const [left, setLeft] = useState(0);
   useEffect(() => {
@@ -28,18 +31,18 @@ export function UnlockForm({ error, busy, wait, onUnlock }: Props) {
         setPassphrase('');
       }}
     >
-      <label for="passphrase">Passphrase</label>
+      <label for="passphrase">{w.passphrase}</label>
       <input id="passphrase" type="password" autoComplete="off" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
       {error && (
         <p role="alert" class="error">
-          {error}
+          {error === 'wrong' ? w.wrong : w.tooMany}
         </p>
       )}
       <p class="countdown" aria-live="polite" data-testid="retry-countdown">
-        {left > 0 ? `You can try again in ${left === 1 ? '1 second' : `${left} seconds`}.` : ''}
+        {left > 0 ? w.wait(left) : ''}
       </p>
       <button type="submit" class="primary" disabled={busy || passphrase.length === 0 || left > 0}>
-        {busy ? 'Checking…' : 'Unlock'}
+        {busy ? w.checking : w.unlock}
       </button>
     </form>
   );

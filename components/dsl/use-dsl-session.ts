@@ -9,8 +9,11 @@ export interface SessionDeps {
   onFailure: () => void;
 }
 
+/** Why the log did not open; the page says it in its language. */
+export type SessionError = 'wrong' | 'too-many';
+
 export type Session =
-  | { state: 'locked'; error: string | null; wait: number; busy: boolean }
+  | { state: 'locked'; error: SessionError | null; wait: number; busy: boolean }
   | { state: 'unlocked' };
 
 /** Unlocking with the passphrase, the back-off after wrong ones, and locking again when idle. */
@@ -24,7 +27,7 @@ export function useDslSession(deps: SessionDeps) {
       const lockout = await deps.loadLockout();
       const wait = secondsLeft(lockout, Date.now());
       if (wait > 0) {
-        setSession({ state: 'locked', error: 'Too many wrong tries.', wait, busy: false });
+        setSession({ state: 'locked', error: 'too-many', wait, busy: false });
         return;
       }
       setSession({ state: 'locked', error: null, wait: 0, busy: true });
@@ -37,7 +40,7 @@ export function useDslSession(deps: SessionDeps) {
       await deps.saveLockout(next);
       deps.onFailure();
       const seconds = secondsLeft(next, Date.now());
-      setSession({ state: 'locked', error: 'That passphrase is not right.', wait: seconds, busy: false });
+      setSession({ state: 'locked', error: 'wrong', wait: seconds, busy: false });
     },
     [deps],
   );

@@ -97,7 +97,7 @@ test('pupil pages in every language', async () => {
   await tab.screenshot(path.join(OUT, 'popup-pupil-en.png'));
 });
 
-test('staff and governor pages, in English and Welsh; status, DSL and builder', async () => {
+test('staff and governor pages, in English and Welsh; status, DSL and builder, in English and Welsh', async () => {
   const pinHash = await hashPassphrase('4815162342');
   const passphraseHash = await hashPassphrase(PASSPHRASE);
   const s = await launch(
@@ -139,6 +139,21 @@ test('staff and governor pages, in English and Welsh; status, DSL and builder', 
   await shot(tab, 'dsl');
   await tab.open('builder.html');
   await shot(tab, 'builder');
+  await tab.setViewport(320, 700);
+  await tab.screenshot(path.join(OUT, 'builder-320px.png'));
+
+  // The adults' own pages in Welsh.
+  await inLanguage(tab, 'cy');
+  await shot(tab, 'builder-cy');
+  await tab.open('options.html');
+  await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
+  await shot(tab, 'status-cy');
+  await tab.open('dsl.html');
+  await tab.fillLabel('Cyfrinymadrodd', PASSPHRASE);
+  await tab.clickButton('Datgloi');
+  await tab.waitForText('body', 'Allforio CSV');
+  await shot(tab, 'dsl-cy');
+  await inLanguage(tab, 'en');
 });
 
 test('governor block page, and the DSL page with a pupil report', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addressFromFragment, blockView, daysText, reportView, schoolTimeLine, TERMS_OF_USE, warnView, type BlockView } from '../../utils/core/page-text';
-import { loadMessages } from '../../utils/core/i18n/catalogues';
+import { addressFromFragment, blockView, daysText, reportView, schoolTimeWords, TERMS_OF_USE, warnView, type BlockView } from '../../utils/core/page-text';
+import { loadAdminMessages, loadMessages } from '../../utils/core/i18n/catalogues';
+import { enAdmin } from '../../utils/core/i18n/admin-en';
 import { en } from '../../utils/core/i18n/en';
 import { direction, pickLanguage, PUPIL_LANGUAGES, type Lang } from '../../utils/core/i18n/languages';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
@@ -360,6 +361,35 @@ describe('every language is complete', () => {
     expect(cy.adult).not.toBe(en.adult);
     expect(cy.adult.popup.role(cy.adult.roles.pupil)).toBe('Rôl: Disgybl');
   });
+  const adminTexts = (v: unknown): string[] => {
+    if (typeof v === 'string') return [v];
+    if (typeof v === 'function') {
+      const out: string[] = [];
+      for (const args of [['Mrs X', '08:30'], [3, 7, 9], [1, true], [['A', 'B'], 'C']]) {
+        try {
+          out.push(String(v(...args)));
+        } catch {
+          out.push('(n/a)');
+        }
+      }
+      return out;
+    }
+    if (Array.isArray(v)) return v.flatMap(adminTexts);
+    if (v && typeof v === 'object') return Object.values(v).flatMap(adminTexts);
+    return [];
+  };
+  it("Welsh has the status page, the safeguarding log and the builder: every sentence, none left in English", async () => {
+    const cy = await loadAdminMessages('cy');
+    const welsh = adminTexts(cy);
+    const english = adminTexts(enAdmin);
+    expect(welsh).toHaveLength(english.length);
+    for (const line of welsh) expect(line.trim()).not.toBe('');
+    // The same in both languages: symbols and loan words.
+    const same = new Set(['#', 'PIN', 'Label', '(n/a)']);
+    expect(welsh.filter((line, i) => line === english[i] && !same.has(line) && !/^[\W\d]*$/.test(line))).toEqual([]);
+    expect(cy.count.days(2)).toBe('2 ddiwrnod');
+    expect(daysText(['mon', 'tue', 'wed', 'thu', 'fri'], cy.days)).toBe('Dydd Llun i Dydd Gwener');
+  });
   it('a pupils\'-pages language falls back to English on adults\' pages', async () => {
     expect((await loadMessages('so')).adult).toBe(en.adult);
   });
@@ -378,7 +408,7 @@ describe('pickLanguage', () => {
   });
 });
 
-describe('schoolTimeLine', () => {
+describe('schoolTimeWords', () => {
   const tz = 'Europe/London';
   it.each<[string, boolean, number | null, number, string]>([
     ['outside, no change ahead', false, null, WED_EVENING, 'Outside school hours'],
@@ -387,9 +417,9 @@ describe('schoolTimeLine', () => {
     ['outside until tomorrow morning', false, utc(2026, 6, 11, 7, 30), WED_EVENING, 'Outside school hours until tomorrow at 08:30'],
     ['outside until after half term', false, utc(2026, 6, 1, 7, 30), FRI_EVENING_BEFORE_HALF_TERM, 'Outside school hours until Monday 1 June at 08:30'],
     ['winter, GMT', true, utc(2026, 1, 14, 15, 30), WINTER_SCHOOL, 'School hours until 15:30'],
-    ['into next year', false, utc(2027, 1, 4, 8, 30), utc(2026, 12, 18, 16), 'Outside school hours until Monday 4 January 2027 at 08:30'],
+    ['into next year', false, utc(2027, 1, 4, 8, 30), utc(2026, 12, 18, 16), 'Outside school hours until Monday, 4 January 2027 at 08:30'],
   ])('%s', (_name, school, next, now, expected) => {
-    expect(schoolTimeLine(school, next, tz, now)).toBe(expected);
+    expect(schoolTimeWords(school, next, parsePolicy({ timezone: tz }).policy, now, 'en', en)).toBe(expected);
   });
 });
 

@@ -4,10 +4,11 @@
  */
 import { WEEKDAYS, type Role, type Weekday } from './types';
 import type { Policy } from './policy';
-import { describeInstant, isSchoolTime } from './calendar';
+import { isSchoolTime } from './calendar';
 import { en, type Messages } from './i18n/en';
 import type { Lang } from './i18n/languages';
 import { whenText } from './i18n/when';
+import type { AdminMessages } from './i18n/admin-en';
 import { reopensAt } from './decide';
 import { matchUrl } from './networks';
 
@@ -112,13 +113,6 @@ export function warnView(url: string | null, role: Role, policy: Policy, t: Mess
 /** The seed policy's Terms of Use, shown to staff and governors before they continue past a warning. */
 export const TERMS_OF_USE: readonly string[] = en.adult.warn.terms;
 
-export function schoolTimeLine(schoolTime: boolean, nextChange: number | null, timezone: string, now: number): string {
-  if (!schoolTime) {
-    return nextChange === null ? 'Outside school hours' : `Outside school hours until ${describeInstant(nextChange, timezone, now)}`;
-  }
-  return nextChange === null ? 'School hours' : `School hours until ${describeInstant(nextChange, timezone, now)}`;
-}
-
 /** The popup's line, in the page's language. */
 export function schoolTimeWords(schoolTime: boolean, nextChange: number | null, policy: Policy, now: number, lang: Lang, t: Messages): string {
   const p = t.adult.popup;
@@ -126,8 +120,6 @@ export function schoolTimeWords(schoolTime: boolean, nextChange: number | null, 
   if (!schoolTime) return at ? p.outsideUntil(at) : p.outside;
   return at ? p.schoolUntil(at) : p.schoolHours;
 }
-
-export const ROLE_NAMES: Record<Role, string> = en.adult.roles;
 
 export interface ReportView {
   /** Who will read it, said before the child writes anything. */
@@ -150,19 +142,30 @@ const DAY_NAMES: Record<Weekday, string> = {
   sun: 'Sunday',
 };
 
+/** How a language writes days (the adults' pages pass theirs). */
+export type DayWords = AdminMessages['days'];
+
+const EN_DAY_WORDS: DayWords = {
+  every: 'Every day',
+  names: DAY_NAMES,
+  short: DAY_NAMES,
+  range: (first, last) => `${first} to ${last}`,
+  list: (items, last) => `${items.join(', ')} and ${last}`,
+};
+
 /** School days as a person writes them: "Monday to Friday", "Monday, Wednesday and Friday". */
-export function daysText(days: readonly Weekday[]): string {
+export function daysText(days: readonly Weekday[], words: DayWords = EN_DAY_WORDS): string {
   const idx = [...new Set(days)].map((d) => WEEKDAYS.indexOf(d)).filter((i) => i >= 0).sort((a, b) => a - b);
-  if (idx.length === 7) return 'Every day';
+  if (idx.length === 7) return words.every;
   const runs: string[] = [];
   for (let i = 0; i < idx.length; ) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1] === idx[j]! + 1) j++;
-    const first = DAY_NAMES[WEEKDAYS[idx[i]!]!];
-    const last = DAY_NAMES[WEEKDAYS[idx[j]!]!];
-    if (j - i >= 2) runs.push(`${first} to ${last}`);
-    else for (let k = i; k <= j; k++) runs.push(DAY_NAMES[WEEKDAYS[idx[k]!]!]);
+    const first = words.names[WEEKDAYS[idx[i]!]!];
+    const last = words.names[WEEKDAYS[idx[j]!]!];
+    if (j - i >= 2) runs.push(words.range(first, last));
+    else for (let k = i; k <= j; k++) runs.push(words.names[WEEKDAYS[idx[k]!]!]);
     i = j + 1;
   }
-  return runs.length <= 1 ? (runs[0] ?? '') : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
+  return runs.length <= 1 ? (runs[0] ?? '') : words.list(runs.slice(0, -1), runs[runs.length - 1]!);
 }

@@ -56,7 +56,7 @@ for (const b of BROWSERS) {
 
       await openDsl(tab);
       const row = await tab.waitForText('[data-testid="log-table"] tbody tr', 'facebook.com/groups/year6');
-      for (const text of ['Blocked', 'pupil', 'Facebook']) expect(row).toContain(text);
+      for (const text of ['Blocked', 'Pupil', 'Facebook']) expect(row).toContain(text);
       expect(row).not.toContain('secret');
     });
 

@@ -8,6 +8,8 @@ import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, schoolTimeAllDay } from '../support/policies';
 import { expectAccessible, expectReflow } from '../support/axe';
+import { expectVisibleFocus } from '../support/focus';
+import { enAdmin } from '../../../utils/core/i18n/admin-en';
 import type { Session, Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 
@@ -21,6 +23,35 @@ test.beforeAll(async () => {
 });
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'];
+
+/** Every sentence of the adults' pages' English catalogue that is long enough to be sure of (no symbols, no loan words). */
+const ENGLISH_SENTENCES = (() => {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length >= 8 && /[a-z] [a-z]|^[A-Z][a-z]{7,}$/.test(v)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(enAdmin);
+  return out;
+})();
+
+/**
+ * The page's own words as a reader sees them, leaving out what the core writes in English and marks
+ * so (`lang="en"`), addresses and file contents (`code`, `textarea`) and the language menu.
+ */
+const ownWords = (tab: Tab) =>
+  tab.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[lang="en"], code, textarea, script, style, .language').forEach((e) => e.remove());
+    return copy.textContent ?? '';
+  }, null);
+
+async function expectNoEnglish(tab: Tab, state: string) {
+  const words = await ownWords(tab);
+  expect(ENGLISH_SENTENCES.filter((e) => words.includes(e)), `${state}: English left on a Welsh page`).toEqual([]);
+}
 const bodyText = (tab: Tab) => tab.evaluate(() => document.body.innerText, null);
 
 /** Opens an extension page with an address in its fragment, as a redirect would (nothing is logged). */
@@ -245,6 +276,131 @@ for (const b of BROWSERS) {
       await tab.waitForText('body', 'Gemma Williams, our Designated Safeguarding Lead');
       await expectAccessible(tab, 'block page, governor');
       await expectReflow(tab, 'block page, governor');
+    });
+
+    test("Welsh on the adults' own pages: the status page, the DSL page locked and unlocked, and the policy builder, with no English of their own left", async () => {
+      test.setTimeout(180_000);
+      const s = await start(
+        basePolicy({ role: 'staff', ...schoolTimeAllDay(), warnMinutes: 0, dsl: { name: 'Gemma Williams', passphraseHash }, languages: ['cy', 'en'] }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'staff',
+      );
+      const tab = await s.newTab();
+      await tab.open('options.html');
+      await tab.waitForText('h1', 'Statws Hall Pass');
+      expect(await tab.runScript('document.documentElement.lang')).toBe('cy');
+      await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
+      const status = await bodyText(tab);
+      expect(status).toContain('Problemau’r polisi');
+      expect(status).toContain('Calendr yr ysgol (UTC)');
+      expect(status).toContain('Bob dydd: 00:00–24:00');
+      expect(status).toContain('Gwneud stwnsh cyfrinymadrodd i’r Arweinydd Diogelu');
+      await tab.waitForText('[data-testid="role"]', 'Staff');
+      await expectNoEnglish(tab, 'status page');
+      await expectAccessible(tab, 'status page, Welsh');
+
+      await tab.open('dsl.html');
+      await tab.waitForText('h1', 'Cofnod diogelu');
+      await tab.waitForText('body', 'Mae’r cofnod hwn ar gyfer Gemma Williams. Rhowch y cyfrinymadrodd i’w adolygu.');
+      await expectNoEnglish(tab, 'DSL page, locked');
+      await tab.fillLabel('Cyfrinymadrodd', 'not the passphrase');
+      await tab.clickButton('Datgloi');
+      await tab.waitForText('[role="alert"]', 'Nid yw’r cyfrinymadrodd hwnnw’n gywir.');
+      await tab.waitForText('[data-testid="retry-countdown"]', /^$/, 20_000);
+      await tab.fillLabel('Cyfrinymadrodd', PASSPHRASE);
+      await tab.clickButton('Datgloi');
+      await expect.poll(() => tab.countButtons('Allforio CSV'), { timeout: 20_000 }).toBe(1);
+      await tab.waitForText('#summary-title', 'Crynodeb', 20_000);
+      await tab.waitForText('#entries-title', 'Cofnodion');
+      expect(await bodyText(tab)).toContain('Hidlwyr');
+      await expectNoEnglish(tab, 'DSL page, unlocked');
+      await expectAccessible(tab, 'DSL page, unlocked, Welsh');
+
+      await tab.open('builder.html');
+      await tab.waitForText('h1', 'Adeiladydd polisi Hall Pass');
+      const builder = await bodyText(tab);
+      expect(builder).toContain('Ffeiliau i’w gosod');
+      expect(builder).toContain('Arweinydd Diogelu Dynodedig');
+      await expectNoEnglish(tab, 'policy builder');
+      await expectAccessible(tab, 'policy builder, Welsh');
+
+      // The same Language menu as the other adults' pages: the choice sticks for every page.
+      await tab.selectLabel('Iaith', 'en');
+      await tab.waitForText('h1', 'Hall Pass policy builder');
+      await tab.open('options.html');
+      await tab.waitForText('h1', 'Hall Pass status');
+    });
+
+    test('focus is clearly visible on every control of the pupils\' pages: block, report form open, warning', async () => {
+      test.setTimeout(240_000);
+      const s = await start(
+        basePolicy({ role: 'pupil', ...schoolTimeAllDay(), actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } }, languages: ['en', 'cy'] }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'pupil' && st.action === 'warn',
+      );
+      const tab = await s.newTab();
+      await openWithAddress(s, tab, 'warn.html', 'http://social.test/feed');
+      await tab.waitForText('h1', 'social.test: stop and think');
+      await expectVisibleFocus(tab, 'warning page, pupil');
+      await openWithAddress(s, tab, 'blocked.html', 'http://facebook.com/');
+      await tab.waitForText('h1', 'Facebook is closed on school computers');
+      await expectVisibleFocus(tab, 'block page, pupil');
+      await tab.clickButton('Tell someone you trust');
+      await tab.waitForText('#report-title', 'Tell someone you trust');
+      expect(await expectVisibleFocus(tab, 'report form open')).toBeGreaterThanOrEqual(5);
+    });
+
+    test('focus is clearly visible on every control of the adults\' pages: block with the exception form, warning, popup, status, DSL locked and unlocked, builder; the builder reflows at 320 and 640 px', async () => {
+      test.setTimeout(300_000);
+      const s = await start(
+        basePolicy({
+          role: 'staff',
+          ...schoolTimeAllDay(),
+          warnMinutes: 0,
+          dsl: { name: 'Gemma Williams', passphraseHash },
+          exceptions: { approval: 'approver-pin', approvers: [{ name: 'Mrs Head', pinHash }] },
+          languages: ['en', 'cy'],
+        }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.role.role === 'staff' && st.action === 'block',
+      );
+      const tab = await s.newTab();
+      await openWithAddress(s, tab, 'blocked.html', 'http://social.test/feed');
+      await tab.waitForText('#exception-title', 'Ask for a temporary exception');
+      await expectVisibleFocus(tab, 'block page, staff');
+      await openWithAddress(s, tab, 'warn.html', 'http://social.test/feed');
+      await tab.waitForText('h1', 'please read before you continue');
+      await expectVisibleFocus(tab, 'warning page, staff');
+      await tab.open('options.html');
+      await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
+      await expectVisibleFocus(tab, 'status page');
+      await tab.open('dsl.html');
+      await tab.waitForText('body', 'Enter the passphrase');
+      await expectVisibleFocus(tab, 'DSL page, locked');
+      await tab.fillLabel('Passphrase', PASSPHRASE);
+      await tab.clickButton('Unlock');
+      await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+      await expectVisibleFocus(tab, 'DSL page, unlocked');
+      await tab.open('builder.html');
+      await tab.waitForText('h1', 'policy builder');
+      expect(await expectVisibleFocus(tab, 'policy builder')).toBeGreaterThan(60);
+      await expectReflow(tab, 'policy builder');
+      await expectReflow(tab, 'policy builder at 200% zoom', 640);
+      // With rows added (a closed date, an approved use, an approver), and in Welsh (longer words).
+      await tab.clickButton('Add a closed date');
+      await tab.clickButton('Add an approved use');
+      await tab.clickButton('Add an approver');
+      await expectReflow(tab, 'policy builder with rows');
+      await tab.selectLabel('Language', 'cy');
+      await tab.waitForText('h1', 'Adeiladydd polisi Hall Pass');
+      await expectReflow(tab, 'policy builder in Welsh');
+      await expectReflow(tab, 'policy builder in Welsh at 200% zoom', 640);
+
+      // Last, as a new tab takes the focus from this one. Welsh, chosen on the builder, holds here too.
+      const popup = await s.newTab();
+      await popup.open('popup.html');
+      await popup.waitForText('[data-testid="popup-role"]', 'Rôl: Staff');
+      await expectVisibleFocus(popup, 'popup, staff');
     });
   });
 }

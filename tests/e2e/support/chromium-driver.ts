@@ -44,6 +44,7 @@ function chromiumTab(page: Page): Tab {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     runScript: (source) => page.evaluate(source),
+    press: (key) => page.keyboard.press(key),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: true });

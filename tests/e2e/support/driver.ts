@@ -67,6 +67,8 @@ export interface Tab {
    * no eval, so a library such as axe-core is injected this way). Resolves with its value, awaited.
    */
   runScript(source: string): Promise<unknown>;
+  /** Presses a key on the real keyboard (Tab moves focus as a keyboard user's would). */
+  press(key: string): Promise<void>;
   /** The window's inner size in CSS pixels (a 320 px wide phone; 1280 px at 200% zoom is 640). */
   setViewport(width: number, height: number): Promise<void>;
   /** A PNG of the page as shown (the whole page). */

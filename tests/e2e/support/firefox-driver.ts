@@ -161,6 +161,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     runScript: (source) => page.evaluate(source),
+    press: (key) => page.keyboard.press(key as never),
     setViewport: (width, height) => page.setViewport({ width, height }),
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
