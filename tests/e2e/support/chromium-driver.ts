@@ -59,7 +59,7 @@ export const chromiumUnderTest: BrowserUnderTest = {
   removePolicy,
   async launch(hosts: HostMap, opts = {}): Promise<Session> {
     if (opts.forcedInstall) throw new Error('Chromium forced installs need an update server: see chromium/forced-install.spec.ts');
-    const b = await launch(hosts, { userDataDir: opts.userDataDir });
+    const b = await launch(hosts, { userDataDir: opts.userDataDir, extensionDir: opts.extensionDir });
     return {
       base: BASE,
       userDataDir: b.userDataDir,

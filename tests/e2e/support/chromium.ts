@@ -40,9 +40,17 @@ export interface Launched {
 
 export async function launch(
   hosts: HostMap,
-  opts: { userDataDir?: string; extraArgs?: string[]; /** Other unpacked extensions to load beside ours. */ otherExtensions?: string[] } = {},
+  opts: {
+    userDataDir?: string;
+    extraArgs?: string[];
+    /** Other unpacked extensions to load beside ours. */
+    otherExtensions?: string[];
+    /** A build to load in place of .output/chrome-mv3 (with the same key, so the same id). */
+    extensionDir?: string;
+  } = {},
 ): Promise<Launched> {
   const userDataDir = opts.userDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-')));
+  const extensions = [opts.extensionDir ?? EXTENSION_DIR, ...(opts.otherExtensions ?? [])].join(',');
   const rules = Object.entries(hosts)
     .flatMap(([host, port]) => [`MAP ${host} 127.0.0.1:${port}`, `MAP *.${host} 127.0.0.1:${port}`])
     .join(', ');
@@ -51,8 +59,8 @@ export async function launch(
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${[EXTENSION_DIR, ...(opts.otherExtensions ?? [])].join(',')}`,
-      `--load-extension=${[EXTENSION_DIR, ...(opts.otherExtensions ?? [])].join(',')}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       `--host-resolver-rules=${rules}`,
       ...(opts.extraArgs ?? []),
     ],

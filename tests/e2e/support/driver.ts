@@ -114,6 +114,11 @@ export interface LaunchOptions {
    * install needs an update server (see chromium/forced-install.spec.ts).
    */
   forcedInstall?: boolean;
+  /**
+   * Another unpacked build in place of Hall Pass's, carrying Hall Pass's id (the ports-contract
+   * extension, see contract-extension.ts).
+   */
+  extensionDir?: string;
 }
 
 export interface BrowserUnderTest {

@@ -187,6 +187,7 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
       {
         userDataDir: opts.userDataDir,
         install: !opts.forcedInstall,
+        extensionDir: opts.extensionDir,
         // ESR installs an unsigned add-on by policy only with this (a school signs its own build).
         prefs: { ...downloadPrefs(downloads), ...(opts.forcedInstall ? { 'xpinstall.signatures.required': false } : {}) },
       },
