@@ -47,6 +47,10 @@ export interface Tab {
   inputValue(label: string): Promise<string>;
   /** Ticks the radio button or box labelled `label`. */
   checkLabel(label: string): Promise<void>;
+  /** Unticks the box labelled `label` (left as it is when already unticked). */
+  uncheckLabel(label: string): Promise<void>;
+  /** Follows the link whose text is `name`, as a click on it would. */
+  clickLink(name: string): Promise<void>;
   selectLabel(label: string, value: string): Promise<void>;
   /** Opens one of the extension's own pages in this tab. */
   open(page: ExtensionPageName): Promise<void>;
@@ -121,12 +125,13 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
-export interface BrowserUnderTest {
+/** One real browser; `S` is its session type (with what only that browser has, for its own specs). */
+export interface BrowserUnderTest<S extends Session = Session> {
   name: 'chromium' | 'firefox';
   /** Writes the extension's managed policy (and any browser policies) where this browser's admin would. */
   writePolicy(policy: Record<string, unknown> | null, browserPolicies?: Record<string, unknown>): Promise<void>;
   removePolicy(): Promise<void>;
-  launch(hosts: HostMap, opts?: LaunchOptions): Promise<Session>;
+  launch(hosts: HostMap, opts?: LaunchOptions): Promise<S>;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
@@ -170,6 +175,12 @@ export const FIND_BY_LABEL = (label: string): Element | null => {
   }
   return document.querySelector(`[aria-label="${CSS.escape(label)}"]`);
 };
+
+/** In the page: the first shown link whose text is `name`. */
+export const FIND_LINK = (name: string): Element | null =>
+  Array.from(document.querySelectorAll('a[href]')).find(
+    (a) => (a.getAttribute('aria-label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim() === name && a.getClientRects().length > 0,
+  ) ?? null;
 
 export const FIND_BUTTONS = (name: string): Element[] =>
   Array.from(document.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')).filter((b) => {
