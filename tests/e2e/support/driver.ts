@@ -3,6 +3,7 @@
  * in Chromium (Playwright) and Firefox ESR (puppeteer-core over WebDriver BiDi). It offers only
  * what a user does: go to an address, read the page, click, type, download.
  */
+import type { LogEntry } from '../../../utils/core/log/types';
 import type { StatusSnapshot } from '../../../utils/status';
 import type { HostMap } from './chromium';
 
@@ -11,15 +12,8 @@ export type Status = StatusSnapshot;
 
 export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
 
-export interface StoredEntry {
-  seq: number;
-  event: string;
-  host: string | null;
-  path: string | null;
-  query: string | null;
-  /** Free text: a reason, a report, what a clock move was. */
-  text?: string | null;
-}
+/** A log entry as the extension stores it in IndexedDB: the product's own type, not a copy. */
+export type StoredEntry = LogEntry;
 
 export interface Downloaded {
   filename: string;
