@@ -38,7 +38,7 @@ for (const b of BROWSERS) {
       start(
         basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', contact: 'dsl@school.test', passphraseHash }, ...extra }),
         hosts(),
-        (s) => s.parsed.present && (s.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+        (s) => s.parsed.present && s.parsed.policy.dsl.passphraseHash !== null,
       );
 
     test('a blocked attempt appears in the DSL page with the right fields, and only host and path are kept', async () => {

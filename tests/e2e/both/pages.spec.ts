@@ -189,7 +189,7 @@ for (const b of BROWSERS) {
       const s = await start(
         basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', passphraseHash } }),
         sites.hosts(),
-        (st) => st.parsed.present && (st.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+        (st) => st.parsed.present && st.parsed.policy.dsl.passphraseHash !== null,
       );
       const tab = await s.newTab();
       await tab.goto('http://facebook.com/');
