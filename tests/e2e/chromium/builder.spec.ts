@@ -9,6 +9,7 @@ import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
 import { POLICY_DIR, POLICY_FILE } from '../support/chromium';
 import { chromiumUnderTest as chromium } from '../support/chromium-driver';
 import { poll, waitForSessionStatus, type Session, type Tab } from '../support/driver';
+import { fillBuilderBasics } from '../support/flows';
 
 let session: Session | undefined;
 
@@ -29,10 +30,8 @@ const byTestId = (id: string) => `[data-testid="${id}"]`;
 const outputOnce = (tab: Tab, title: string, ready: (text: string) => boolean) => poll(() => tab.inputValue(title), ready, `${title} as expected`);
 
 async function fillForm(tab: Tab) {
-  await tab.selectLabel('Role in the Windows, Firefox and Linux files', 'staff');
-  await tab.fillLabel('School name', 'Ash Grove Academy');
+  await fillBuilderBasics(tab, PASSPHRASE);
   await tab.fillLabel('Social media policy address', 'https://school.test/policy');
-  await tab.fillLabel('DSL name', 'Gemma Williams');
   await tab.fillLabel('DSL contact', 'safeguarding@school.test');
   await tab.uncheckLabel('Fri');
   await tab.fillLabel('School day starts', '08:45');
@@ -42,15 +41,6 @@ async function fillForm(tab: Tab) {
   await tab.fillLabel('Closed date 1: from', '2030-12-20');
   await tab.fillLabel('Closed date 1: to', '2031-01-03');
   await tab.fillLabel('Closed date 1: label', 'Christmas holidays');
-
-  await tab.fillLabel('More sites the school treats as social networks (one a line)', 'social.test\n');
-
-  await tab.clickButton('Add an approved use');
-  await tab.fillLabel("Address of the school's page", 'https://x.com/AshGroveAcademy');
-  await tab.fillLabel('Purpose', 'School X account');
-
-  await tab.fillLabel('DSL passphrase (at least 8 characters)', PASSPHRASE);
-  await tab.fillLabel('Repeat the passphrase', PASSPHRASE);
   await tab.waitForText(byTestId('builder-notes'), 'The DSL passphrase is not hashed yet');
 }
 

@@ -25,3 +25,20 @@ export async function sendReport(tab: Tab, fields: Record<string, string>) {
   await tab.clickButton('Send');
   await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
 }
+
+/**
+ * On the policy builder: the school, its DSL and passphrase, social.test as an extra network, and
+ * one approved use (the school's X account), for the staff files. What the specs check is built
+ * from these values.
+ */
+export async function fillBuilderBasics(tab: Tab, passphrase: string) {
+  await tab.selectLabel('Role in the Windows, Firefox and Linux files', 'staff');
+  await tab.fillLabel('School name', 'Ash Grove Academy');
+  await tab.fillLabel('DSL name', 'Gemma Williams');
+  await tab.fillLabel('More sites the school treats as social networks (one a line)', 'social.test\n');
+  await tab.clickButton('Add an approved use');
+  await tab.fillLabel("Address of the school's page", 'https://x.com/AshGroveAcademy');
+  await tab.fillLabel('Purpose', 'School X account');
+  await tab.fillLabel('DSL passphrase (at least 8 characters)', passphrase);
+  await tab.fillLabel('Repeat the passphrase', passphrase);
+}
