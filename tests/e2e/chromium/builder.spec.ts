@@ -116,7 +116,7 @@ test('the status page links to the builder, and a mistake in the form shows as a
   await tab.open('options.html');
   await tab.clickLink('Policy builder (for the IT admin)');
   await tab.waitForUrl(`${session.base}builder.html`);
-  expect(await tab.isVisible(byTestId('builder-no-problems'))).toBe(true);
+  await tab.waitForText(byTestId('builder-no-problems'), 'No policy problems.');
 
   await tab.selectLabel('Timezone', '(other)');
   await tab.fillLabel('Other timezone (IANA name)', 'Mars/Olympus_Mons');
