@@ -1,5 +1,6 @@
 /**
- * Bundled into a small test extension's service worker (tests/e2e/chromium/ports-contract.spec.ts):
+ * Bundled into a small test extension (tests/e2e/support/contract-extension.ts; its service worker in
+ * Chromium, its page in Firefox) for tests/e2e/both/ports-contract.spec.ts:
  * the real adapters from utils/browser/adapters.ts, behind the contract's cases.
  */
 import { browser } from 'wxt/browser';

@@ -1,10 +1,11 @@
 /** Plausible log events and entries, for tests that need many: override what the test is about. */
 import type { LogEntryData, NewLogEvent } from '../../utils/core/log/types';
+import { SECOND, TUESDAY_10AM } from '../helpers/time';
 
 /** An event as the enforcer hands it to the journal: a pupil blocked from TikTok in school time. */
 export function newEvent(over: Partial<NewLogEvent> = {}): NewLogEvent {
   return {
-    at: Date.UTC(2026, 10, 24, 10),
+    at: TUESDAY_10AM,
     event: 'blocked',
     user: 'pupil@example.sch.uk',
     role: 'pupil',
@@ -22,7 +23,7 @@ export function newEvent(over: Partial<NewLogEvent> = {}): NewLogEvent {
 export function entryData(seq: number, over: Partial<LogEntryData> = {}): LogEntryData {
   return {
     seq,
-    at: new Date(Date.UTC(2026, 10, 24, 10, 0, seq)).toISOString(),
+    at: new Date(TUESDAY_10AM + seq * SECOND).toISOString(),
     localTime: `2026-11-24 10:00:${String(seq % 60).padStart(2, '0')}`,
     timezone: 'Europe/London',
     user: 'pupil@example.sch.uk',

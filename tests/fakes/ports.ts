@@ -4,6 +4,7 @@ import type { AlarmsPort, DnrPort, RegexCheck, ExtensionPages, IdentityPort, Jou
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
+import { TUESDAY_10AM } from '../helpers/time';
 
 /** As browsers hand rules back: their own key order (alphabetical in Chromium), not ours. */
 function asBrowserReturns<T>(value: T): T {
@@ -185,7 +186,7 @@ export function fakeDeps(o: FakeOverrides = {}) {
     siteAccess: o.siteAccess ?? new FakeSiteAccess(),
     pages: fakePages,
     journal: o.journal ?? new FakeJournal(),
-    now: o.now ?? (() => Date.UTC(2026, 10, 24, 10, 0)),
+    now: o.now ?? (() => TUESDAY_10AM),
     log: o.log ?? (() => undefined),
   } satisfies EnforcerDeps;
 }

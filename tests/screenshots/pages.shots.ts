@@ -11,6 +11,7 @@ import { startSite, type SiteServer } from '../e2e/support/servers';
 import { basePolicy, schoolTimeAllDay } from '../e2e/support/policies';
 import { hashPassphrase } from '../../utils/core/passphrase';
 import { PUPIL_LANGUAGES } from '../../utils/core/i18n/languages';
+import { openDsl, sendReport, unlockDsl } from '../e2e/support/flows';
 
 const OUT = path.resolve('docs/screenshots');
 const PASSPHRASE = 'screenshots only passphrase';
@@ -133,9 +134,7 @@ test('staff and governor pages, in English and Welsh; status, DSL and builder, i
   await tab.screenshot(path.join(OUT, 'status-320px.png'));
   await tab.open('dsl.html');
   await shot(tab, 'dsl-locked');
-  await tab.fillLabel('Passphrase', PASSPHRASE);
-  await tab.clickButton('Unlock');
-  await tab.waitForText('body', 'Export CSV');
+  await unlockDsl(tab, PASSPHRASE);
   await shot(tab, 'dsl');
   await tab.open('builder.html');
   await shot(tab, 'builder');
@@ -164,16 +163,13 @@ test('governor block page, and the DSL page with a pupil report', async () => {
     await tab.goto(`http://facebook.com${p}`);
     await tab.waitForUrl(/blocked\.html/);
   }
-  await tab.clickButton('Tell someone you trust');
-  await tab.fillLabel('What happened?', 'Someone in year 6 keeps sending me mean messages');
-  await tab.fillLabel("Your name (you don't have to)", 'Amira');
-  await tab.fillLabel("Your class (you don't have to)", '4B');
-  await tab.clickButton('Send');
-  await tab.waitForText('[data-testid="report-sent"]', 'sent');
+  await sendReport(tab, {
+    'What happened?': 'Someone in year 6 keeps sending me mean messages',
+    "Your name (you don't have to)": 'Amira',
+    "Your class (you don't have to)": '4B',
+  });
   await shot(tab, 'report-sent-pupil-en');
-  await tab.open('dsl.html');
-  await tab.fillLabel('Passphrase', PASSPHRASE);
-  await tab.clickButton('Unlock');
+  await openDsl(tab, PASSPHRASE);
   await tab.waitForText('[data-testid="report"]', 'Amira');
   await shot(tab, 'dsl-report');
   await session!.close();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOCK_JUMP_MS, clockMove, describeClockMove, describeDuration, type ClockReading } from '../../utils/core/clock';
 import { parsePolicy } from '../../utils/core/policy';
+import { MINUTE as MIN } from '../helpers/time';
 
-const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 24, 10, 0); // Tuesday 10:00 in London (GMT)
 const r = (wall: number, steady: number, run = 'a'): ClockReading => ({ wall, steady, run });
 

@@ -6,11 +6,10 @@ import type { TabAllowance } from '../../utils/core/types';
 import type { DnrRule } from '../../utils/core/rules';
 import { hashPassphrase } from '../../utils/core/passphrase';
 import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, FakeSiteAccess, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
+import { DAY, HOUR, TUESDAY_10AM } from '../helpers/time';
 
-// Tuesday 24 November 2026, 10:00 in London (GMT): inside the default school day.
-const TUESDAY_10AM = Date.UTC(2026, 10, 24, 10, 0);
-// The same day at 16:00: after school.
-const TUESDAY_4PM = Date.UTC(2026, 10, 24, 16, 0);
+// The same day as TUESDAY_10AM at 16:00: after school.
+const TUESDAY_4PM = TUESDAY_10AM + 6 * HOUR;
 
 const redirectsTo = (rules: DnrRule[], page: string, domain: string) =>
   rules.some(
@@ -116,7 +115,7 @@ describe('Enforcer.refresh', () => {
     const enforcer = new Enforcer(deps);
     await enforcer.refresh('allowed after school');
     expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
-    now = TUESDAY_10AM + 86_400_000;
+    now = TUESDAY_10AM + DAY;
     dnr.failNextDynamic = new Error('rule limit exceeded');
     policy.value = { role: 'staff', extraSites: ['example-forum.org'] };
     const s = await enforcer.refresh('next morning');

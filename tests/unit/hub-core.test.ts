@@ -6,6 +6,7 @@ import { BACKOFF_MAX_MS, RETRY_AFTER_MAX_MS, backoffDelay, parseRetryAfter } fro
 import { BATCH_MAX, heartbeatDue, HEARTBEAT_MS, nextBatchSeqs, purgeLimit, readAnswer, withTrueHashes } from '../../utils/core/hub/outbox-plan';
 import { fromBase64Url, keyFingerprint, sign, toBase64, toBase64Url, verifySignature, KEY_ALGORITHM } from '../../utils/core/hub/signature';
 import { entryData } from '../fakes/log-entries';
+import { DAY, TUESDAY_10AM as NOW } from '../helpers/time';
 
 const RESOURCE: DeviceResource = {
   deviceId: '3f1c2b9e-6a0d-4c55-9a1e-2b7d8c9e0f11',
@@ -109,7 +110,7 @@ describe('OTLP/HTTP JSON encoding', () => {
   it.each([
     [0, '0'],
     [1, '1000000'],
-    [Date.UTC(2026, 10, 24, 10), '1795514400000000000'],
+    [NOW, '1795514400000000000'],
     // Past 2^53 ns a float would round: the string must stay exact.
     [9_007_199_254_741, '9007199254741000000'],
   ])('ms %d is %s ns', (ms, ns) => expect(msToUnixNano(ms)).toBe(ns));
@@ -131,7 +132,7 @@ describe('back-off', () => {
     [0, 1, null, 5_000],
     [1, 0, 120_000, 120_000],
     [8, 1, 1_000, 640_000],
-    [1, 0, 10 * 24 * 3600_000, RETRY_AFTER_MAX_MS],
+    [1, 0, 10 * DAY, RETRY_AFTER_MAX_MS],
   ])('after %d failures (random %d, Retry-After %s) waits %d ms', (failures, random, retryAfter, expected) => {
     expect(backoffDelay(failures, random, retryAfter)).toBe(expected);
   });
@@ -143,7 +144,6 @@ describe('back-off', () => {
     for (const d of delays) expect(d).toBeLessThanOrEqual(40_000);
   });
 
-  const NOW = Date.UTC(2026, 10, 24, 10);
   it.each([
     [null, null],
     ['120', 120_000],

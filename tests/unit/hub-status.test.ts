@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubStatus, STALE_MS, type HubStatusInput } from '../../utils/core/hub/hub-status';
+import { TUESDAY_10AM as NOW } from '../helpers/time';
 
-const NOW = Date.UTC(2026, 10, 24, 10);
 const URL_ = 'https://hub.example.org';
 const OK_OUTBOX: NonNullable<HubStatusInput['outbox']> = {
   url: URL_,

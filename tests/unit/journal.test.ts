@@ -9,16 +9,16 @@ import { matchesFilters } from '../../utils/core/log/filters';
 import { LOG_EVENTS, type LogEntry, type LogFilters, type NewLogEvent } from '../../utils/core/log/types';
 import { FakeKv } from '../fakes/ports';
 import { newEvent } from '../fakes/log-entries';
-import { DAY } from '../helpers/time';
+import { DAY, HOUR, MINUTE, SECOND, utc } from '../helpers/time';
 
 const HEAD_KEY = STORED.logHead.key;
 
 const OPTS = { indexedDB, IDBKeyRange };
 // Tuesday 24 November 2026, 09:00 UTC (= London time in winter).
-const T0 = Date.UTC(2026, 10, 24, 9, 0);
+const T0 = utc(2026, 11, 24, 9);
 
 function ev(i: number, over: Partial<NewLogEvent> = {}): NewLogEvent {
-  return newEvent({ at: T0 + i * 60_000, user: `pupil${i % 3}@example.sch.uk`, url: `https://www.tiktok.com/v/${i}?utm=1`, text: `#${i}`, ...over });
+  return newEvent({ at: T0 + i * MINUTE, user: `pupil${i % 3}@example.sch.uk`, url: `https://www.tiktok.com/v/${i}?utm=1`, text: `#${i}`, ...over });
 }
 
 const open: HallPassDb[] = [];
@@ -267,7 +267,7 @@ describe('Journal.query', () => {
     const events = Array.from({ length: 300 }, (_, i) =>
       ev(i, {
         // Every tenth event has a clock three hours slow, so time order and seq order differ.
-        at: base + i * 23 * 60_000 + (i % 7) * 1000 - (i % 10 === 9 ? 3 * 3_600_000 : 0),
+        at: base + i * 23 * MINUTE + (i % 7) * SECOND - (i % 10 === 9 ? 3 * HOUR : 0),
         user: USERS[i % 3]!,
         role: i % 5 === 0 ? 'staff' : 'pupil',
         event: LOG_EVENTS[i % 4]!,
@@ -420,7 +420,7 @@ describe('Journal and the hub outbox', () => {
   ])('purge up to seq %d keeps %j, and counts %d held past retention', async (maxSeq, left, held) => {
     const { db, journal } = setup();
     for (let i = 0; i < 5; i++) await journal.append(ev(i), false);
-    const later = Date.parse((await allEntries(db))[4]!.at) + 40 * 86_400_000;
+    const later = Date.parse((await allEntries(db))[4]!.at) + 40 * DAY;
     await journal.purge(later, 30, maxSeq);
     expect((await allEntries(db)).map((e) => e.seq)).toEqual(left);
     expect((await journal.heldPastRetention(later, 30, Number.isFinite(maxSeq) ? maxSeq : 5)).count).toBe(held);

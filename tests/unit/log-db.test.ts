@@ -4,24 +4,20 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/log/db';
 import { chainEntries } from '../../utils/core/log/chain';
-import { GENESIS_HASH, type NewLogEvent } from '../../utils/core/log/types';
-import { entryData } from '../fakes/log-entries';
+import { GENESIS_HASH } from '../../utils/core/log/types';
+import { entryData, newEvent } from '../fakes/log-entries';
 
 const OPTS = { indexedDB, IDBKeyRange };
 
 
-const EVENT: NewLogEvent = {
-  at: Date.UTC(2026, 10, 24, 10),
+const EVENT = newEvent({
   event: 'warned',
   user: 'staff@example.sch.uk',
   role: 'staff',
-  device: null,
-  timezone: 'Europe/London',
-  schoolTime: true,
   url: 'https://www.youtube.com/watch',
   networkId: 'youtube',
   networkName: 'YouTube',
-};
+});
 
 /**
  * What a database written at each version holds, and what must be true of it once opened at the

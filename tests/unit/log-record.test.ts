@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERSON_MAX, TEXT_MAX, buildEntryData, minimiseUrl, minimisedHref } from '../../utils/core/log/record';
-import type { NewLogEvent } from '../../utils/core/log/types';
+import { newEvent } from '../fakes/log-entries';
 
 const NONE = { host: null, path: null, query: null, fragment: null };
 
@@ -54,18 +54,13 @@ describe('minimisedHref', () => {
   });
 });
 
-const EVENT: NewLogEvent = {
+const EVENT = newEvent({
   at: Date.UTC(2026, 6, 1, 9, 5, 7, 120), // 10:05:07 BST
-  event: 'blocked',
-  user: 'pupil@example.sch.uk',
-  role: 'pupil',
   device: 'IT Suite 3',
-  timezone: 'Europe/London',
-  schoolTime: true,
   url: 'https://www.instagram.com/reel/abc?igsh=track#x',
   networkId: 'instagram',
   networkName: 'Instagram',
-};
+});
 
 describe('buildEntryData', () => {
   it('fills in the time, seq and minimised address', () => {

@@ -15,10 +15,11 @@ import { STATUS_KEY } from '../../utils/status';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import { FakeJournal, FakeKv } from '../fakes/ports';
 import { FakeHub } from '../fakes/hub';
+import { DAY, SECOND, TUESDAY_10AM as T0 } from '../helpers/time';
+import { newEvent } from '../fakes/log-entries';
 
 const OPTS = { indexedDB, IDBKeyRange };
 const HUB = { url: 'https://hub.example.org', key: 'hk_test_1' };
-const T0 = Date.UTC(2026, 10, 24, 10);
 let counter = 0;
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -28,18 +29,7 @@ afterEach(async () => {
   }
 });
 
-const event = (i: number): NewLogEvent => ({
-  at: T0 + i * 1000,
-  event: 'blocked',
-  user: 'pupil@example.sch.uk',
-  role: 'pupil',
-  device: 'ICT suite PC 12',
-  timezone: 'Europe/London',
-  schoolTime: true,
-  url: `https://www.tiktok.com/@someone/${i}`,
-  networkId: 'tiktok',
-  networkName: 'TikTok',
-});
+const event = (i: number): NewLogEvent => newEvent({ at: T0 + i * SECOND, device: 'ICT suite PC 12', url: `https://www.tiktok.com/@someone/${i}` });
 
 function setup(opts: { policy?: unknown; clock?: { t: number } } = {}) {
   const name = `outbox-test-${++counter}`;
@@ -286,7 +276,6 @@ describe('outbox', { timeout: 30_000 }, () => {
 });
 
 describe('retention with a hub', { timeout: 30_000 }, () => {
-  const DAY = 86_400_000;
   async function aged(policy: unknown, acknowledged: number) {
     const s = setup({ policy });
     await s.write(1, 10);

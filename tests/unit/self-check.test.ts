@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSelfCheck, problemSeverity, selfCheck, STALE_AFTER_MS, type SelfCheckFacts } from '../../utils/core/self-check';
+import { TUESDAY_10AM as NOW } from '../helpers/time';
 
-const NOW = Date.UTC(2026, 10, 24, 10);
 const good: SelfCheckFacts = {
   installType: 'admin',
   incognitoAllowed: true,

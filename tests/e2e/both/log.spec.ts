@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { startSite, type SiteServer } from '../support/servers';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy } from '../support/policies';
-import type { Tab } from '../support/driver';
+import { openDsl } from '../support/flows';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 import { hashEntry } from '../../../utils/core/log/chain';
 import { keyFingerprint } from '../../../utils/core/hub/signature';
@@ -30,12 +30,6 @@ test.afterAll(async () => {
   await ordinary.close();
 });
 
-async function openDsl(tab: Tab) {
-  await tab.open('dsl.html');
-  await tab.fillLabel('Passphrase', PASSPHRASE);
-  await tab.clickButton('Unlock');
-  await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
-}
 
 for (const b of BROWSERS) {
   test.describe(b.name, () => {
@@ -44,7 +38,7 @@ for (const b of BROWSERS) {
       start(
         basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', contact: 'dsl@school.test', passphraseHash }, ...extra }),
         hosts(),
-        (s) => s.parsed.present && (s.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+        (s) => s.parsed.present && s.parsed.policy.dsl.passphraseHash !== null,
       );
 
     test('a blocked attempt appears in the DSL page with the right fields, and only host and path are kept', async () => {
@@ -54,7 +48,7 @@ for (const b of BROWSERS) {
       await tab.waitForUrl(/blocked\.html/);
       await expect.poll(async () => (await s.storedEntries()).length).toBe(1);
 
-      await openDsl(tab);
+      await openDsl(tab, PASSPHRASE);
       const row = await tab.waitForText('[data-testid="log-table"] tbody tr', 'facebook.com/groups/year6');
       for (const text of ['Blocked', 'Pupil', 'Facebook']) expect(row).toContain(text);
       expect(row).not.toContain('secret');
@@ -111,7 +105,7 @@ for (const b of BROWSERS) {
         await tab.waitForUrl(/blocked\.html/);
       }
       await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
-      await openDsl(tab);
+      await openDsl(tab, PASSPHRASE);
 
       const csv = await tab.download(() => tab.clickButton('Export CSV'));
       expect(csv.filename).toBe('hall-pass_ash-grove-academy_ict-suite-pc-12_all-dates.csv');
@@ -169,7 +163,7 @@ for (const b of BROWSERS) {
         await tab.waitForUrl(/blocked\.html/);
       }
       await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
-      await openDsl(tab);
+      await openDsl(tab, PASSPHRASE);
       await tab.waitForText('body', 'Ash Grove Academy · Library PC 3 · all dates');
       await tab.waitForText('[data-testid="flagged"]', 'unknown: 3 on');
       await tab.waitForText('body', 'X (Twitter): 3');
@@ -196,7 +190,7 @@ for (const b of BROWSERS) {
         await tab.waitForUrl(/blocked\.html/);
       }
       await expect.poll(async () => (await s.storedEntries()).length).toBe(3);
-      await openDsl(tab);
+      await openDsl(tab, PASSPHRASE);
       await tab.clickButton('Verify');
       await tab.waitForText('[data-testid="verification"]', 'Intact');
 
@@ -245,7 +239,7 @@ for (const b of BROWSERS) {
           }),
         null,
       );
-      await openDsl(tab); // opening the log runs maintenance: drain and purge
+      await openDsl(tab, PASSPHRASE); // opening the log runs maintenance: drain and purge
       await expect.poll(async () => (await s.storedEntries()).map((e) => e.path)).toEqual(['/new1', '/new2']);
       await tab.clickButton('Verify');
       await tab.waitForText('[data-testid="verification"]', 'Intact');
@@ -283,7 +277,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-testid="report-sent"]', 'Gemma Williams will read it and will talk to you soon.');
       expect(await tab.evaluate(() => document.body.textContent ?? '', null)).not.toContain('mean messages');
 
-      await openDsl(tab);
+      await openDsl(tab, PASSPHRASE);
       const reports = await tab.waitForText('[data-testid="reports"]', 'Someone in year 6 keeps sending me mean messages');
       expect(reports).toContain('Mr Khan');
     });

@@ -12,6 +12,7 @@ import { expectVisibleFocus } from '../support/focus';
 import { enAdmin } from '../../../utils/core/i18n/admin-en';
 import type { Session, Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
+import { openDsl, sendReport, unlockDsl } from '../support/flows';
 
 const sites = useSites();
 const PASSPHRASE = 'correct horse battery staple';
@@ -206,9 +207,7 @@ for (const b of BROWSERS) {
       await tab.open('dsl.html');
       await tab.waitForText('body', 'Enter the passphrase');
       await expectAccessible(tab, 'DSL page, locked');
-      await tab.fillLabel('Passphrase', PASSPHRASE);
-      await tab.clickButton('Unlock');
-      await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+      await unlockDsl(tab, PASSPHRASE);
       await expectAccessible(tab, 'DSL page, unlocked');
       await expectReflow(tab, 'DSL page, unlocked');
 
@@ -221,20 +220,14 @@ for (const b of BROWSERS) {
       const s = await start(
         basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', passphraseHash } }),
         sites.hosts(),
-        (st) => st.parsed.present && (st.parsed.policy as { dsl: { passphraseHash: string | null } }).dsl.passphraseHash !== null,
+        (st) => st.parsed.present && st.parsed.policy.dsl.passphraseHash !== null,
       );
       const tab = await s.newTab();
       await tab.goto('http://facebook.com/');
       await tab.waitForUrl(/blocked\.html/);
-      await tab.clickButton('Tell someone you trust');
-      await tab.fillLabel('What happened?', 'A stranger asked for my address');
-      await tab.fillLabel("Your name (you don't have to)", 'Sam');
-      await tab.clickButton('Send');
-      await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
+      await sendReport(tab, { 'What happened?': 'A stranger asked for my address', "Your name (you don't have to)": 'Sam' });
 
-      await tab.open('dsl.html');
-      await tab.fillLabel('Passphrase', PASSPHRASE);
-      await tab.clickButton('Unlock');
+      await openDsl(tab, PASSPHRASE);
       const report = await tab.waitForText('[data-testid="report"]', 'From Sam: A stranger asked for my address', 20_000);
       expect(report).toContain('New');
       await tab.clickButton('Mark seen');

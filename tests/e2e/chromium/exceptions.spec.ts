@@ -7,7 +7,7 @@ import { startSite, type SiteServer } from '../support/servers';
 import { useBrowser } from '../support/browsers';
 import { chromiumUnderTest } from '../support/chromium-driver';
 import { waitForSessionStatus, type Tab } from '../support/driver';
-import { EXTENSION_ID } from '../support/chromium';
+import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
 import { basePolicy, schoolTimeAllDay, schoolTimeUntilMidnight } from '../support/policies';
 
 let social: SiteServer;
@@ -64,7 +64,7 @@ test('a request sent from a web page to the extension grants nothing', async () 
         request: { url: 'http://social.test/feed', scope: 'site', minutes: 30, reason: 'forged from a web page', use: 'school' },
       })
       .catch(() => undefined);
-  }, EXTENSION_ID);
+  }, CHROME_EXTENSION_ID);
   await new Promise((r) => setTimeout(r, 500));
   const status = await waitForSessionStatus(s, () => true);
   expect(status.exceptions).toEqual([]);

@@ -3,12 +3,15 @@
  * manifest and installed by ExtensionInstallForcelist, with no --load-extension. One install is
  * shared by the tests below, then the browser is really restarted on the same profile.
  */
-import { test, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { packCrx, TEST_KEY } from '../../../utils/cli/package';
-import { EXTENSION_DIR, EXTENSION_ID, extensionPage, removePolicy, waitForStatus, writePolicy } from '../support/chromium';
+import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
+import { EXTENSION_DIR } from '../support/chromium';
+import { chromiumUnderTest as chromium, type ChromiumSession } from '../support/chromium-driver';
+import { waitForSessionStatus } from '../support/driver';
 import { extensionsPage, forceInstallPolicy, launchManaged, startUpdateServer, type UpdateServer } from '../support/forced-install';
 import { basePolicy, SCHOOL } from '../support/policies';
 import { startSite, type SiteServer } from '../support/servers';
@@ -19,12 +22,11 @@ let tmp: string;
 let userDataDir: string;
 let social: SiteServer;
 let updates: UpdateServer;
-let context: BrowserContext | undefined;
-let worker: Worker;
+let session: ChromiumSession | undefined;
 
 const hosts = () => ({ 'facebook.com': social.port });
-const blockPage = extensionPage('blocked.html');
-const isWorker = (w: Worker) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
+/** Resolves once the extension's service worker answers (the driver waits up to 30 s for it). */
+const workerRuns = (s: ChromiumSession) => s.inExtension(() => true, null);
 
 test.beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-forced-'));
@@ -36,14 +38,14 @@ test.beforeAll(async () => {
   updates = await startUpdateServer(crx, manifest.version);
   social = await startSite('SOCIAL');
   // No NetworkPredictionOptions here: what keeps the sites' servers untouched is the extension's own switch.
-  await writePolicy(basePolicy({ role: 'pupil' }), forceInstallPolicy(updates.updateUrl));
+  await chromium.writePolicy(basePolicy({ role: 'pupil' }), forceInstallPolicy(updates.updateUrl));
 });
 
 test.afterAll(async () => {
   try {
-    await context?.close();
+    await session?.close();
   } finally {
-    await removePolicy();
+    await chromium.removePolicy();
     await updates?.close();
     await social?.close();
     await fs.rm(tmp, { recursive: true, force: true });
@@ -52,13 +54,13 @@ test.afterAll(async () => {
 
 test('the policy installs the packed CRX, which reads its managed policy', async () => {
   const started = Date.now();
-  context = await launchManaged(userDataDir, hosts());
-  worker = context.serviceWorkers().find(isWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isWorker, timeout: 30_000 }));
+  session = await launchManaged(userDataDir, hosts());
+  await workerRuns(session);
   const installedMs = Date.now() - started;
   expect(updates.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/updates.xml', '/hall-pass.crx']));
 
   // Nothing is opened before the managed policy is there (an early extension page can keep it away).
-  const status = await waitForStatus(worker, (s) => s.parsed.present && s.predictionOff === true);
+  const status = await waitForSessionStatus(session, (s) => s.parsed.present && s.predictionOff === true);
   const policyMs = Date.now() - started;
   expect(status.role).toMatchObject({ role: 'pupil' });
   expect(status.parsed.policy).toMatchObject({ school: { name: SCHOOL.name } });
@@ -66,20 +68,19 @@ test('the policy installs the packed CRX, which reads its managed policy', async
 });
 
 test('it blocks Facebook and the site gets no connection', async () => {
-  const page = await context!.newPage();
+  const tab = await session!.newTab();
   social.reset();
-  await page.goto('http://facebook.com/');
-  await expect(page).toHaveURL(`${blockPage}#http://facebook.com/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Facebook is closed on school computers');
-  await page.goto('http://www.facebook.com/groups/year6');
-  await expect(page).toHaveURL(`${blockPage}#http://www.facebook.com/groups/year6`);
+  await tab.goto('http://facebook.com/');
+  await tab.waitForUrl(`${session!.base}blocked.html#http://facebook.com/`);
+  await tab.waitForText('h1', /^\s*Facebook is closed on school computers\s*$/);
+  await tab.goto('http://www.facebook.com/groups/year6');
+  await tab.waitForUrl(`${session!.base}blocked.html#http://www.facebook.com/groups/year6`);
   expect(social.connections, `requests seen: ${social.requests.join(', ')}`).toBe(0);
-  await page.close();
+  await tab.close();
 });
 
 test('chrome://extensions shows it cannot be turned off or removed, and refuses both', async () => {
-  const page = await context!.newPage();
-  const detail = await extensionsPage(page);
+  const detail = await extensionsPage(session!);
   expect(detail.name).toBe('Hall Pass');
   await expect(detail.toggle).toBeChecked();
   await expect(detail.toggle).toBeDisabled();
@@ -87,7 +88,7 @@ test('chrome://extensions shows it cannot be turned off or removed, and refuses 
   await expect(detail.removeRow).toBeHidden();
 
   // What the page is built from, and what happens when someone tries anyway.
-  const result = await page.evaluate(async (id) => {
+  const result = await detail.page.evaluate(async (id) => {
     type Api = {
       developerPrivate: { getExtensionInfo(id: string): Promise<Record<string, unknown>> };
       management: { setEnabled(id: string, on: boolean): Promise<void>; uninstall(id: string, o: object): Promise<void> };
@@ -100,38 +101,37 @@ test('chrome://extensions shows it cannot be turned off or removed, and refuses 
       disable: await attempt(api.management.setEnabled(id, false)),
       remove: await attempt(api.management.uninstall(id, { showConfirmDialog: false })),
     };
-  }, EXTENSION_ID);
+  }, CHROME_EXTENSION_ID);
   expect(result.info).toMatchObject({
     state: 'ENABLED',
     userMayModify: false,
     mustRemainInstalled: true,
     controlledInfo: { text: 'Installed by enterprise policy.' },
   });
-  expect(result.disable).toBe(`Extension ${EXTENSION_ID} cannot be modified by user.`);
-  expect(result.remove).toBe(`Extension ${EXTENSION_ID} cannot be modified by user.`);
-  await page.close();
+  expect(result.disable).toBe(`Extension ${CHROME_EXTENSION_ID} cannot be modified by user.`);
+  expect(result.remove).toBe(`Extension ${CHROME_EXTENSION_ID} cannot be modified by user.`);
+  await detail.page.close();
   // Still there and running.
-  expect(await worker.evaluate(() => 1 + 1)).toBe(2);
+  expect(await session!.inExtension(() => 1 + 1, null)).toBe(2);
 });
 
 test('after a real restart the first navigation is blocked with no connection', async () => {
-  await context!.close();
-  context = undefined;
+  await session!.close();
+  session = undefined;
   social.reset();
 
   const started = Date.now();
-  context = await launchManaged(userDataDir, hosts());
+  session = await launchManaged(userDataDir, hosts());
   const launchedMs = Date.now() - started;
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('http://facebook.com/');
-  await expect(page).toHaveURL(`${blockPage}#http://facebook.com/`);
+  const tab = await session.newTab();
+  await tab.goto('http://facebook.com/');
+  await tab.waitForUrl(`${session.base}blocked.html#http://facebook.com/`);
   const blockedMs = Date.now() - started;
   expect(social.connections, `requests seen: ${social.requests.join(', ')}`).toBe(0);
   console.log(`restart: browser up in ${launchedMs} ms, first navigation on the block page ${blockedMs} ms after launch, ${social.connections} connections`);
 
   // Still installed from the profile (no --load-extension), and it takes its policy again.
-  worker = context.serviceWorkers().find(isWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isWorker, timeout: 30_000 }));
-  const status = await waitForStatus(worker, (s) => s.computedAt >= started && s.parsed.present && s.role.role === 'pupil');
+  const status = await waitForSessionStatus(session, (s) => s.computedAt >= started && s.parsed.present && s.role.role === 'pupil');
   expect(status.predictionOff).toBe(true);
   expect(social.connections).toBe(0);
 });

@@ -13,6 +13,7 @@ import { GECKO_ID } from '../../../utils/extension-identity';
 import { poll, waitForSessionStatus, type Session } from '../support/driver';
 import { firefoxUnderTest as firefox } from '../support/firefox-driver';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_POLICY_FILE } from '../support/firefox';
+import { fillBuilderBasics } from '../support/flows';
 
 const PASSPHRASE = 'Tea at the Ritz 1927';
 let tmp: string;
@@ -38,15 +39,7 @@ test("the Firefox policies.json it makes, deployed as is, installs Hall Pass and
   const builder = await session.newTab();
   await builder.open('builder.html');
   await builder.waitForText('h1', 'Hall Pass policy builder');
-  await builder.selectLabel('Role in the Windows, Firefox and Linux files', 'staff');
-  await builder.fillLabel('School name', 'Ash Grove Academy');
-  await builder.fillLabel('DSL name', 'Gemma Williams');
-  await builder.fillLabel('More sites the school treats as social networks (one a line)', 'social.test\n');
-  await builder.clickButton('Add an approved use');
-  await builder.fillLabel("Address of the school's page", 'https://x.com/AshGroveAcademy');
-  await builder.fillLabel('Purpose', 'School X account');
-  await builder.fillLabel('DSL passphrase (at least 8 characters)', PASSPHRASE);
-  await builder.fillLabel('Repeat the passphrase', PASSPHRASE);
+  await fillBuilderBasics(builder, PASSPHRASE);
   await builder.fillLabel('Firefox: address of the signed .xpi', `file://${xpi}`);
   await builder.clickButton('Make hashes');
   await builder.waitForText('[data-testid="hash-report"]', 'Made 1 hash.', 30_000);

@@ -36,7 +36,7 @@ test.describe('chromium', () => {
   const { start } = useBrowser(chromiumUnderTest);
 
   test("attempts and a pupil's report made in the browser reach the hub and show on the DSL's pages", async () => {
-    const s = await start(basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key } }), sites.hosts(), (st) => st.parsed.present && (st.parsed.policy as { hub: unknown }).hub !== null);
+    const s = await start(basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key } }), sites.hosts(), (st) => st.parsed.present && st.parsed.policy.hub !== null);
     const tab = await s.newTab();
     for (const p of ['/groups/year6', '/messages']) {
       await tab.goto(`http://facebook.com${p}`);

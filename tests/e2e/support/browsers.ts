@@ -11,8 +11,8 @@ export const BROWSERS: BrowserUnderTest[] = [chromiumUnderTest, firefoxUnderTest
  * Registers afterEach clean-up and returns `start`: write the policy, launch, wait until the
  * extension has applied it. One session at a time (the policy location is global).
  */
-export function useBrowser(b: BrowserUnderTest) {
-  let session: Session | undefined;
+export function useBrowser<S extends Session>(b: BrowserUnderTest<S>) {
+  let session: S | undefined;
   test.afterEach(async () => {
     await session?.close();
     session = undefined;

@@ -1,12 +1,14 @@
 /** The shared driver over real Chromium, through Playwright. */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import fs from 'node:fs/promises';
-import { EXTENSION_ID, extensionWorker, launch, readStatus, removePolicy, stopServiceWorker, writePolicy, type HostMap } from './chromium';
-import { IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type Session, type Tab } from './driver';
-
-const BASE = `chrome-extension://${EXTENSION_ID}/`;
+import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
+import { EXTENSION_BASE as BASE, extensionWorker, launch, readStatus, removePolicy, writePolicy, type HostMap } from './chromium';
+import { stopServiceWorker } from './chromium-cdp';
+import { IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
 
 function chromiumTab(page: Page): Tab {
+  // A form control only: a section labelled with the same words (aria-labelledby) is not one.
+  const control = (label: string) => page.getByLabel(label, { exact: true }).and(page.locator('input, textarea, select'));
   const tab: Tab = {
     async goto(url) {
       // An HSTS-upgraded site on a plain local server fails to load: the tab still went there.
@@ -26,11 +28,13 @@ function chromiumTab(page: Page): Tab {
     attribute: (selector, name) => page.locator(selector).first().getAttribute(name),
     click: (selector) => page.locator(selector).first().click(),
     clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
-    fillLabel: (label, value) => page.getByLabel(label, { exact: true }).fill(value),
-    checkLabel: (label) => page.getByLabel(label, { exact: true }).check(),
-    inputValue: (label) => page.getByLabel(label, { exact: true }).inputValue(),
+    fillLabel: (label, value) => control(label).fill(value),
+    checkLabel: (label) => control(label).check(),
+    uncheckLabel: (label) => control(label).uncheck(),
+    clickLink: (name) => page.getByRole('link', { name, exact: true }).click(),
+    inputValue: (label) => control(label).inputValue(),
     selectLabel: async (label, value) => {
-      await page.getByLabel(label, { exact: true }).selectOption(value);
+      await control(label).selectOption(value);
     },
     open: async (name) => {
       await page.goto(`${BASE}${name}`);
@@ -54,37 +58,48 @@ function chromiumTab(page: Page): Tab {
   return tab;
 }
 
-export const chromiumUnderTest: BrowserUnderTest = {
+/** A Chromium session, with its Playwright context for what only Chromium can do (see chromium-cdp.ts). */
+export interface ChromiumSession extends Session {
+  context: BrowserContext;
+}
+
+/**
+ * The shared Session over a running Chromium with Hall Pass in it, however it was installed
+ * (--load-extension here, a forced install in forced-install.ts).
+ */
+export function chromiumSession(context: BrowserContext, userDataDir: string, close: () => Promise<void>): ChromiumSession {
+  return {
+    base: BASE,
+    userDataDir,
+    context,
+    newTab: async () => chromiumTab(await context.newPage()),
+    status: async () => readStatus(await extensionWorker(context)),
+    storedEntries: async () => (await extensionWorker(context)).evaluate(READ_LOG_ENTRIES),
+    async withholdSiteAccess() {
+      const page = await context.newPage();
+      await page.goto(`chrome://extensions/?id=${CHROME_EXTENSION_ID}`);
+      // Playwright's CSS engine pierces the open shadow roots of the extensions page.
+      await page.locator('extensions-manager extensions-detail-view select#hostAccess').selectOption({ label: 'On click' });
+      await page.close();
+    },
+    async typeAddress(url, endsOn, timeoutMs = 10_000) {
+      const page = await context.newPage();
+      await page.goto(url).catch(() => undefined);
+      return poll(async () => page.url(), (u) => endsOn.test(u), `the tab to settle on ${endsOn}`, timeoutMs).catch(() => page.url());
+    },
+    inExtension: async (fn, arg) => (await extensionWorker(context)).evaluate(fn as never, arg) as never,
+    stopBackground: () => stopServiceWorker(context),
+    close,
+  };
+}
+
+export const chromiumUnderTest: BrowserUnderTest<ChromiumSession> = {
   name: 'chromium',
   writePolicy: (policy, browserPolicies) => writePolicy(policy, browserPolicies),
   removePolicy,
-  async launch(hosts: HostMap, opts = {}): Promise<Session> {
-    if (opts.forcedInstall) throw new Error('Chromium forced installs need an update server: see chromium/forced-install.spec.ts');
-    const b = await launch(hosts, { userDataDir: opts.userDataDir });
-    return {
-      base: BASE,
-      userDataDir: b.userDataDir,
-      newTab: async () => chromiumTab(await b.context.newPage()),
-      status: async () => readStatus(await extensionWorker(b.context)),
-      storedEntries: async () =>
-        (await extensionWorker(b.context)).evaluate(
-          READ_LOG_ENTRIES,
-        ),
-      async withholdSiteAccess() {
-        const page = await b.context.newPage();
-        await page.goto(`chrome://extensions/?id=${EXTENSION_ID}`);
-        // Playwright's CSS engine pierces the open shadow roots of the extensions page.
-        await page.locator('extensions-manager extensions-detail-view select#hostAccess').selectOption({ label: 'On click' });
-        await page.close();
-      },
-      async typeAddress(url, endsOn, timeoutMs = 10_000) {
-        const page = await b.context.newPage();
-        await page.goto(url).catch(() => undefined);
-        return poll(async () => page.url(), (u) => endsOn.test(u), `the tab to settle on ${endsOn}`, timeoutMs).catch(() => page.url());
-      },
-      inExtension: async (fn, arg) => (await extensionWorker(b.context)).evaluate(fn as never, arg) as never,
-      stopBackground: async () => stopServiceWorker(b.context, b.context.pages()[0] ?? (await b.context.newPage())),
-      close: () => b.close(),
-    };
+  async launch(hosts: HostMap, opts: LaunchOptions = {}): Promise<ChromiumSession> {
+    if (opts.forcedInstall) throw new Error('Chromium forced installs need an update server: see support/forced-install.ts');
+    const b = await launch(hosts, { userDataDir: opts.userDataDir, extensionDir: opts.extensionDir });
+    return chromiumSession(b.context, b.userDataDir, () => b.close());
   },
 };

@@ -3,6 +3,7 @@
  * in Chromium (Playwright) and Firefox ESR (puppeteer-core over WebDriver BiDi). It offers only
  * what a user does: go to an address, read the page, click, type, download.
  */
+import type { LogEntry } from '../../../utils/core/log/types';
 import type { StatusSnapshot } from '../../../utils/status';
 import type { HostMap } from './chromium';
 
@@ -11,15 +12,8 @@ export type Status = StatusSnapshot;
 
 export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
 
-export interface StoredEntry {
-  seq: number;
-  event: string;
-  host: string | null;
-  path: string | null;
-  query: string | null;
-  /** Free text: a reason, a report, what a clock move was. */
-  text?: string | null;
-}
+/** A log entry as the extension stores it in IndexedDB: the product's own type, not a copy. */
+export type StoredEntry = LogEntry;
 
 export interface Downloaded {
   filename: string;
@@ -47,6 +41,10 @@ export interface Tab {
   inputValue(label: string): Promise<string>;
   /** Ticks the radio button or box labelled `label`. */
   checkLabel(label: string): Promise<void>;
+  /** Unticks the box labelled `label` (left as it is when already unticked). */
+  uncheckLabel(label: string): Promise<void>;
+  /** Follows the link whose text is `name`, as a click on it would. */
+  clickLink(name: string): Promise<void>;
   selectLabel(label: string, value: string): Promise<void>;
   /** Opens one of the extension's own pages in this tab. */
   open(page: ExtensionPageName): Promise<void>;
@@ -116,14 +114,20 @@ export interface LaunchOptions {
    * install needs an update server (see chromium/forced-install.spec.ts).
    */
   forcedInstall?: boolean;
+  /**
+   * Another unpacked build in place of Hall Pass's, carrying Hall Pass's id (the ports-contract
+   * extension, see contract-extension.ts).
+   */
+  extensionDir?: string;
 }
 
-export interface BrowserUnderTest {
+/** One real browser; `S` is its session type (with what only that browser has, for its own specs). */
+export interface BrowserUnderTest<S extends Session = Session> {
   name: 'chromium' | 'firefox';
   /** Writes the extension's managed policy (and any browser policies) where this browser's admin would. */
   writePolicy(policy: Record<string, unknown> | null, browserPolicies?: Record<string, unknown>): Promise<void>;
   removePolicy(): Promise<void>;
-  launch(hosts: HostMap, opts?: LaunchOptions): Promise<Session>;
+  launch(hosts: HostMap, opts?: LaunchOptions): Promise<S>;
 }
 
 export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
@@ -167,6 +171,12 @@ export const FIND_BY_LABEL = (label: string): Element | null => {
   }
   return document.querySelector(`[aria-label="${CSS.escape(label)}"]`);
 };
+
+/** In the page: the first shown link whose text is `name`. */
+export const FIND_LINK = (name: string): Element | null =>
+  Array.from(document.querySelectorAll('a[href]')).find(
+    (a) => (a.getAttribute('aria-label') ?? a.textContent ?? '').replace(/\s+/g, ' ').trim() === name && a.getClientRects().length > 0,
+  ) ?? null;
 
 export const FIND_BUTTONS = (name: string): Element[] =>
   Array.from(document.querySelectorAll('button, input[type=submit], input[type=button], [role=button]')).filter((b) => {

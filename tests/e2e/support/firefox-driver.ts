@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { STATUS_KEY } from '../../../utils/status';
 import type { HostMap } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Status, type Tab } from './driver';
+import { FIND_BUTTONS, FIND_BY_LABEL, FIND_LINK, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Status, type Tab } from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -111,6 +111,13 @@ function firefoxTab(page: Page, downloads: string): Tab {
     async checkLabel(label) {
       await (await element(page, byLabel(label), `box labelled "${label}"`)).click();
     },
+    async uncheckLabel(label) {
+      const box = await element(page, byLabel(label), `box labelled "${label}"`);
+      if (await box.evaluate((el) => (el as HTMLInputElement).checked)) await box.click();
+    },
+    async clickLink(name) {
+      await (await element(page, `(${FIND_LINK.toString()})(${JSON.stringify(name)})`, `link "${name}"`)).click();
+    },
     async selectLabel(label, value) {
       await (await element(page, byLabel(label), `list labelled "${label}"`)).select(value);
     },
@@ -176,7 +183,7 @@ export interface FirefoxSession extends Session {
   browser: Browser;
 }
 
-export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?: LaunchOptions): Promise<FirefoxSession> } = {
+export const firefoxUnderTest: BrowserUnderTest<FirefoxSession> = {
   name: 'firefox',
   writePolicy: (policy, browserPolicies) => writeFirefoxPolicy(policy, browserPolicies),
   removePolicy: removeFirefoxPolicy,
@@ -188,6 +195,7 @@ export const firefoxUnderTest: BrowserUnderTest & { launch(hosts: HostMap, opts?
       {
         userDataDir: opts.userDataDir,
         install: !opts.forcedInstall,
+        extensionDir: opts.extensionDir,
         // ESR installs an unsigned add-on by policy only with this (a school signs its own build).
         prefs: { ...downloadPrefs(downloads), ...(opts.forcedInstall ? { 'xpinstall.signatures.required': false } : {}) },
       },

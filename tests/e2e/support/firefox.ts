@@ -77,7 +77,7 @@ export function downloadPrefs(dir: string): Record<string, unknown> {
 
 export async function launchFirefox(
   hosts: HostMap,
-  opts: { install?: boolean; userDataDir?: string; prefs?: Record<string, unknown> } = {},
+  opts: { install?: boolean; userDataDir?: string; prefs?: Record<string, unknown>; /** A build to install in place of .output/firefox-mv3. */ extensionDir?: string } = {},
 ): Promise<LaunchedFirefox> {
   const userDataDir = opts.userDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-ff-')));
   const browser = await puppeteer.launch({
@@ -90,7 +90,7 @@ export async function launchFirefox(
     // Lets a test reach the address bar (browser chrome) through WebDriver BiDi.
     args: ['-remote-allow-system-access'],
   });
-  if (opts.install ?? true) await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  if (opts.install ?? true) await browser.installExtension(opts.extensionDir ?? FIREFOX_EXTENSION_DIR);
   return {
     browser,
     userDataDir,

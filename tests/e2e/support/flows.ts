@@ -1,0 +1,44 @@
+/** Steps several specs take the same way, written once over the driver's Tab (both browsers). */
+import { expect } from '@playwright/test';
+import type { Tab } from './driver';
+
+/** On the locked DSL page: types the passphrase and waits until the log is open (its export is offered). */
+export async function unlockDsl(tab: Tab, passphrase: string) {
+  await tab.fillLabel('Passphrase', passphrase);
+  await tab.clickButton('Unlock');
+  await expect.poll(() => tab.countButtons('Export CSV'), { timeout: 20_000 }).toBe(1);
+}
+
+/** Opens the DSL page in `tab` and unlocks it. */
+export async function openDsl(tab: Tab, passphrase: string) {
+  await tab.open('dsl.html');
+  await unlockDsl(tab, passphrase);
+}
+
+/**
+ * From a block page: "Tell someone you trust", fill in the form (label → text, in order), send,
+ * and wait for the pupil's confirmation.
+ */
+export async function sendReport(tab: Tab, fields: Record<string, string>) {
+  await tab.clickButton('Tell someone you trust');
+  for (const [label, text] of Object.entries(fields)) await tab.fillLabel(label, text);
+  await tab.clickButton('Send');
+  await tab.waitForText('[data-testid="report-sent"]', 'Your message has been sent');
+}
+
+/**
+ * On the policy builder: the school, its DSL and passphrase, social.test as an extra network, and
+ * one approved use (the school's X account), for the staff files. What the specs check is built
+ * from these values.
+ */
+export async function fillBuilderBasics(tab: Tab, passphrase: string) {
+  await tab.selectLabel('Role in the Windows, Firefox and Linux files', 'staff');
+  await tab.fillLabel('School name', 'Ash Grove Academy');
+  await tab.fillLabel('DSL name', 'Gemma Williams');
+  await tab.fillLabel('More sites the school treats as social networks (one a line)', 'social.test\n');
+  await tab.clickButton('Add an approved use');
+  await tab.fillLabel("Address of the school's page", 'https://x.com/AshGroveAcademy');
+  await tab.fillLabel('Purpose', 'School X account');
+  await tab.fillLabel('DSL passphrase (at least 8 characters)', passphrase);
+  await tab.fillLabel('Repeat the passphrase', passphrase);
+}
