@@ -254,6 +254,8 @@ for (const b of BROWSERS) {
         await tab.waitForUrl(new RegExp(`blocked\\.html#http://facebook\\.com/burst/${i}$`));
       };
       for (let i = 0; i < 10; i++) await visit(i);
+      // Stopped once idle, as Chromium stops a worker: not killed in the middle of writing an entry.
+      await expect.poll(async () => (await s.storedEntries()).length, { timeout: 20_000 }).toBe(10);
       // Chromium: the service worker is stopped and must wake for the rest (Firefox has no switch).
       await s.stopBackground?.();
       for (let i = 10; i < 30; i++) await visit(i);
