@@ -51,6 +51,8 @@ export default defineConfig({
       ],
       // Redirecting a site to the block page needs access to that site.
       host_permissions: ['<all_urls>'],
+      // The status page (entrypoints/status) is what the browser's "Options" opens.
+      options_ui: { page: 'status.html', open_in_tab: true },
       storage: { managed_schema: 'managed_schema.json' },
       declarative_net_request: {
         rule_resources: [{ id: 'floor', enabled: true, path: 'rules/floor.json' }],

@@ -13,7 +13,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { CATALOGUE } from '../utils/core/catalogue';
 import type { NewLogEvent } from '../utils/core/log/types';
 import { hashPassphrase } from '../utils/core/passphrase';
-import { DB_NAME, type InboxItem } from '../utils/log/db';
+import { DB_NAME, type InboxItem } from '../utils/journal/db';
 import { extensionPage, extensionWorker, launch, waitForStatus, type Launched } from '../tests/e2e/support/chromium';
 import { basePolicy, DSL } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';

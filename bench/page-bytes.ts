@@ -64,7 +64,7 @@ export async function pageBytes(extensionDir: string, page: string): Promise<Pag
   };
 }
 
-export const EXTENSION_PAGES = ['blocked.html', 'warn.html', 'options.html', 'popup.html', 'dsl.html'] as const;
+export const EXTENSION_PAGES = ['blocked.html', 'warn.html', 'status.html', 'popup.html', 'dsl.html'] as const;
 
 export async function allPageBytes(extensionDir: string): Promise<PageBytes[]> {
   return Promise.all(EXTENSION_PAGES.map((p) => pageBytes(extensionDir, p)));

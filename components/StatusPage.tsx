@@ -8,7 +8,7 @@ import { LANGUAGE_NAMES } from '../utils/core/i18n/languages';
 import type { StatusSnapshot } from '../utils/status';
 import { PassphraseMaker } from './PassphraseMaker';
 import { ProblemTable } from './ProblemTable';
-import type { LogHealth } from '../utils/log/safe-journal';
+import type { LogHealth } from '../utils/journal/safe-journal';
 import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';

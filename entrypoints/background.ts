@@ -12,12 +12,12 @@ import {
   siteAccessPort,
   tabsPort,
 } from '../utils/browser/adapters';
-import { wireMessages } from '../utils/browser/messages';
+import { wireMessages } from '../utils/browser/message-handler';
 import { blockingPageOf } from '../utils/core/redirects';
-import { HallPassDb } from '../utils/log/db';
-import { Journal } from '../utils/log/journal';
-import { SafeJournal } from '../utils/log/safe-journal';
-import { maintainLog as maintainLogNow } from '../utils/log/maintenance';
+import { HallPassDb } from '../utils/journal/db';
+import { Journal } from '../utils/journal/journal';
+import { SafeJournal } from '../utils/journal/safe-journal';
+import { maintainLog as maintainLogNow } from '../utils/journal/maintenance';
 import type { StatusSnapshot } from '../utils/status';
 import { readStored, STORED } from '../utils/stored-state';
 import { selfCheckFacts } from '../utils/browser/self-check';

@@ -9,7 +9,7 @@
  * with its version). When a shape changes, bump its version here and read the older shape in the
  * item's one reader, so a device that updates keeps what it had.
  *
- * (The log entries live in IndexedDB, utils/log/db.ts, with their own schema versions. A page's
+ * (The log entries live in IndexedDB, utils/journal/db.ts, with their own schema versions. A page's
  * language choice is the page's own localStorage, not extension storage.)
  */
 import type { KvPort } from './ports';
@@ -18,8 +18,8 @@ import type { OutboxState } from './core/hub/hub-status';
 import type { ClockMove, ClockReading } from './core/clock';
 import { NO_LOCKOUT, type LockoutState } from './core/log/lockout';
 import type { StatusSnapshot } from './status';
-import type { LogHealth, Parked } from './log/safe-journal';
-import type { HeldForHub } from './log/maintenance';
+import type { LogHealth, Parked } from './journal/safe-journal';
+import type { HeldForHub } from './journal/maintenance';
 
 export type StorageArea = 'local' | 'session';
 
@@ -56,7 +56,7 @@ export const STORED = {
   tabAllowances: item<TabAllowance[], 'tabAllowances'>('session', 'tabAllowances', [], 1),
   /** The journal's head (seq and hash of the last entry); the journal checks what it reads. */
   logHead: item<unknown, 'logHead'>('local', 'logHead', undefined, 1),
-  /** Log events the journal could not write yet, retried in order (utils/log/safe-journal.ts). */
+  /** Log events the journal could not write yet, retried in order (utils/journal/safe-journal.ts). */
   logParked: item<Parked[], 'logParked'>('local', 'logParked', [], 1),
   /** Whether the log is writing, for the status page. */
   logHealth: item<LogHealth | undefined, 'logHealth'>('local', 'logHealth', undefined, 1),

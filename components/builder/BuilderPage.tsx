@@ -67,7 +67,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
       <AdminHeader title={w.title} page={page} />
       <p class="note">{w.intro}</p>
       <p class="note">
-        {w.blanks} <a href="options.html">{w.back}</a>
+        {w.blanks} <a href="status.html">{w.back}</a>
       </p>
 
       <form onSubmit={(e) => e.preventDefault()} autoComplete="off">

@@ -6,15 +6,15 @@ import type { ReviewSource } from './Review';
 import type { SessionDeps } from './use-dsl-session';
 import { download } from '../download';
 import { kvPort } from '../../utils/browser/adapters';
-import { send } from '../../utils/browser/messages';
+import { send } from '../../utils/browser/send-message';
 import { networkIndex } from '../../utils/core/networks';
 import { exportFileName, signedJsonExport, toCsv } from '../../utils/core/log/export';
 import { summarise } from '../../utils/core/log/summary';
 import type { LogFilters } from '../../utils/core/log/types';
 import { verifyPassphrase } from '../../utils/core/passphrase';
 import type { Policy } from '../../utils/core/policy';
-import { HallPassDb } from '../../utils/log/db';
-import { Journal } from '../../utils/log/journal';
+import { HallPassDb } from '../../utils/journal/db';
+import { Journal } from '../../utils/journal/journal';
 import { loadOrCreateIdentity } from '../../utils/hub/identity';
 import { readStored, STORED, writeStored } from '../../utils/stored-state';
 

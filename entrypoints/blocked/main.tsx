@@ -7,7 +7,7 @@ import { goBack } from '../../components/go-back';
 import { useNow, useStatus } from '../../components/use-status';
 import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
-import { send } from '../../utils/browser/messages';
+import { send } from '../../utils/browser/send-message';
 import type { ExceptionRequest } from '../../utils/core/types';
 import type { StatusSnapshot } from '../../utils/status';
 

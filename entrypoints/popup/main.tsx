@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import { Popup } from '../../components/Popup';
 import { useNow, useStatus } from '../../components/use-status';
-import { send } from '../../utils/browser/messages';
+import { send } from '../../utils/browser/send-message';
 
 function App() {
   const { status } = useStatus();

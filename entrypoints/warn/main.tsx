@@ -4,7 +4,7 @@ import { WarnPage } from '../../components/WarnPage';
 import { useStatus } from '../../components/use-status';
 import { drawWithStatus } from '../../components/first-paint';
 import { addressFromFragment } from '../../utils/core/page-text';
-import { send } from '../../utils/browser/messages';
+import { send } from '../../utils/browser/send-message';
 import type { StatusSnapshot } from '../../utils/status';
 import { goBack } from '../../components/go-back';
 

@@ -57,7 +57,7 @@ async function shot(tab: Tab, name: string) {
 }
 
 async function openAt(s: Session, tab: Tab, page: string) {
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.evaluate((t) => {
     location.href = t;
   }, `${s.base}${page}`);
@@ -127,7 +127,7 @@ test('staff and governor pages, in English and Welsh; status, DSL and builder, i
     await tab.screenshot(path.join(OUT, `popup-staff-${lang}.png`));
   }
   await inLanguage(tab, 'en');
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
   await shot(tab, 'status');
   await tab.setViewport(320, 700);
@@ -144,7 +144,7 @@ test('staff and governor pages, in English and Welsh; status, DSL and builder, i
   // The adults' own pages in Welsh.
   await inLanguage(tab, 'cy');
   await shot(tab, 'builder-cy');
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
   await shot(tab, 'status-cy');
   await tab.open('dsl.html');

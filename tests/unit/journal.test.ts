@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HallPassDb } from '../../utils/log/db';
-import { Journal } from '../../utils/log/journal';
+import { HallPassDb } from '../../utils/journal/db';
+import { Journal } from '../../utils/journal/journal';
 import { STORED } from '../../utils/stored-state';
 import { verifyChain } from '../../utils/core/log/chain';
 import { matchesFilters } from '../../utils/core/log/filters';

@@ -37,7 +37,7 @@ describe('the lint keeps utils/core pure', () => {
     [CORE, "import { enforce } from '../enforcer';", '../enforcer'],
     [CORE, "import { render } from '../../components/BlockPage';", '../../components/BlockPage'],
     [CORE, "import { Ports } from '@/utils/ports';", '@/utils/ports'],
-    [CORE_NESTED, "import { HallPassDb } from '../../log/db';", '../../log/db'],
+    [CORE_NESTED, "import { HallPassDb } from '../../journal/db';", '../../journal/db'],
     [CORE_NESTED, "import { x } from '../../core-copy/x';", '../../core-copy/x'],
   ])('refuses, in %s, %s (outside utils/core)', async (file, code, spec) => {
     const messages = await lint(file, `${code}\nexport const y = 1;\n`);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/log/db';
+import { HallPassDb, LATEST_VERSION, SCHEMA_VERSIONS, declareSchema } from '../../utils/journal/db';
 import { chainEntries } from '../../utils/core/log/chain';
 import { GENESIS_HASH } from '../../utils/core/log/types';
 import { entryData, newEvent } from '../fakes/log-entries';

@@ -15,7 +15,7 @@ describe('blockingPageOf: only our own block and warning pages count as a blocki
     ['a session host carrying the address', `chrome-extension://${DYNAMIC}/blocked.html#${FB}`, 'blocked.html'],
     ['a session host with another address', `chrome-extension://${DYNAMIC}/blocked.html#https://x.com/`, null],
     ['a session host without the address', `chrome-extension://${DYNAMIC}/blocked.html`, null],
-    ['another page of ours', `chrome-extension://${ID}/options.html#${FB}`, null],
+    ['another page of ours', `chrome-extension://${ID}/status.html#${FB}`, null],
     ['another extension', `chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html#${FB}`, null],
     ['a web page', `https://evil.example/blocked.html#${FB}`, null],
     ['not a URL', 'not a url', null],

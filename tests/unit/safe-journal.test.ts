@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SafeJournal, LOG_HEALTH_KEY, type LogHealth } from '../../utils/log/safe-journal';
+import { SafeJournal, LOG_HEALTH_KEY, type LogHealth } from '../../utils/journal/safe-journal';
 import { STORED } from '../../utils/stored-state';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { JournalPort } from '../../utils/ports';

@@ -4,7 +4,7 @@
  * it can sign, and nothing (not even this code) can read it out.
  */
 import { KEY_ALGORITHM, keyFingerprint, sign, toBase64 } from '../core/hub/signature';
-import type { HallPassDb, StoredIdentity } from '../log/db';
+import type { HallPassDb, StoredIdentity } from '../journal/db';
 
 export interface DeviceIdentity {
   deviceId: string;

@@ -4,8 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { KvPort, JournalPort } from '../ports';
-import type { HallPassDb } from '../log/db';
-import type { Journal } from '../log/journal';
+import type { HallPassDb } from '../journal/db';
+import type { Journal } from '../journal/journal';
 import { readStored, STORED } from '../stored-state';
 import { identitySource } from './identity';
 import { fetchTransport, notifyingJournal, Outbox, OUTBOX_ALARM } from './outbox';

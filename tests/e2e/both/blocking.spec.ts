@@ -54,7 +54,7 @@ for (const b of BROWSERS) {
       await tab.waitForUrl(`${s.base}blocked.html#http://facebook.com/`);
       await tab.waitForText('h1', 'Facebook is closed on school computers');
       expect(sites.social.connections).toBe(0);
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="role"]', 'Pupil');
       await expect.poll(() => tab.attribute('[data-check="policy"]', 'data-state')).toBe('bad');
       await tab.waitForText('[data-check="policy"]', 'None found: the fail-closed defaults apply');
@@ -142,7 +142,7 @@ for (const b of BROWSERS) {
       await tab.waitForUrl(/blocked\.html/);
       expect(sites.social.connections).toBe(0);
 
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="role"]', 'Pupil');
       const problems = await tab.waitForText('[data-testid="problems"]', 'Mars/Olympus');
       for (const key of ['role', 'timezone', 'schoolHours[0]', 'networks[1]', 'extraSites[0]', 'closedDates[0]', 'actions.pupil.schoolHours']) {

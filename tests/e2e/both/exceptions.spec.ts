@@ -137,7 +137,7 @@ for (const b of BROWSERS) {
       // asks for that when it opens; the safety alarm does every minute).
       const before = (await s.status())!.computedAt;
       const statusPage = await s.newTab();
-      await statusPage.open('options.html');
+      await statusPage.open('status.html');
       await statusPage.waitForText('[data-testid="approved-uses"]', 'School account');
       await waitForSessionStatus(s, (st) => st.computedAt > before);
       const again = await tab.evaluate(async () => {

@@ -125,7 +125,7 @@ for (const b of BROWSERS) {
       }
       expect(sites.social.connections, sites.social.requests.join(', ')).toBe(0);
       // The status page says how many extra sites the patterns cover, and the budget.
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="rule-coverage"]', /1 of 1 extra site.*every proxy and archive form/);
     });
 

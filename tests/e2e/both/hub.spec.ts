@@ -105,7 +105,7 @@ for (const b of BROWSERS) {
       );
       expect(device).toMatchObject({ public_key: id.publicKeySpki, browser: b.name === 'chromium' ? 'chrome' : 'firefox', label: 'ICT suite PC 12', chain_state: 'intact', confirmed: false });
 
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="hub-checks"] [data-check="delivery"]', 'In contact');
       expect(await tab.attribute('[data-check="delivery"]', 'data-state')).toBe('ok');
       await tab.waitForText('[data-check="waiting"]', 'None: the hub has every entry.');
@@ -120,7 +120,7 @@ for (const b of BROWSERS) {
       const tab = await s.newTab();
       await block(tab, '/still-logged');
       await poll(async () => (await s.storedEntries()).map((e) => e.path), (p) => p.includes('/still-logged'), 'the entry on the device');
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="problems"]', 'hub.url');
       await tab.waitForText('[data-testid="problems"]', 'must start with https://');
       await tab.waitForText('[data-testid="hub-checks"] [data-check="hub"]', 'Nothing is sent; the log is kept on this device');
@@ -141,7 +141,7 @@ for (const b of BROWSERS) {
       for (let i = 1; i <= 12; i++) await block(tab, `/burst/${i}`);
       await poll(async () => (await s.storedEntries()).length, (n) => n === 13, '13 local entries');
       // The status page says what is wrong and what waits.
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-fact="Last error"]', 'cannot reach the hub', 60_000);
       await tab.waitForText('[data-check="waiting"]', /1[0-2] entries|12 entries|not yet acknowledged/);
       await hub.start();

@@ -73,7 +73,7 @@ for (const b of BROWSERS) {
       );
       await new Promise((r) => setTimeout(r, 1500));
       // The extension's own page opening it directly is not a redirect either.
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.evaluate((target) => {
         location.href = target;
       }, forged('forged-direct'));

@@ -57,7 +57,7 @@ const bodyText = (tab: Tab) => tab.evaluate(() => document.body.innerText, null)
 
 /** Opens an extension page with an address in its fragment, as a redirect would (nothing is logged). */
 async function openWithAddress(s: Session, tab: Tab, page: 'blocked.html' | 'warn.html', address: string) {
-  await tab.open('options.html');
+  await tab.open('status.html');
   const target = `${s.base}${page}#${address}`;
   await tab.evaluate((t) => {
     location.href = t;
@@ -199,7 +199,7 @@ for (const b of BROWSERS) {
       expect(await popup.countButtons('Status page')).toBe(1);
       await expectAccessible(popup, 'popup, staff');
 
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
       await expectAccessible(tab, 'status page with problems');
       await expectReflow(tab, 'status page with problems');
@@ -245,7 +245,7 @@ for (const b of BROWSERS) {
     test('a role that is not valid is reported as invalid, in red, and school days are written as days', async () => {
       const s = await start(basePolicy({ role: 'head-boy', ...schoolTimeAllDay() }), sites.hosts(), (st) => st.parsed.present && st.parsed.problems.length > 0);
       const tab = await s.newTab();
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="role"]', 'the role in the policy is not valid: treated as a pupil');
       expect(await bodyText(tab)).not.toContain('no role in the policy');
       await expect.poll(() => tab.attribute('[data-check="policy"]', 'data-state')).toBe('bad');
@@ -279,7 +279,7 @@ for (const b of BROWSERS) {
         (st) => st.parsed.present && st.role.role === 'staff',
       );
       const tab = await s.newTab();
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('h1', 'Statws Hall Pass');
       expect(await tab.runScript('document.documentElement.lang')).toBe('cy');
       await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
@@ -320,7 +320,7 @@ for (const b of BROWSERS) {
       // The same Language menu as the other adults' pages: the choice sticks for every page.
       await tab.selectLabel('Iaith', 'en');
       await tab.waitForText('h1', 'Hall Pass policy builder');
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('h1', 'Hall Pass status');
     });
 
@@ -364,7 +364,7 @@ for (const b of BROWSERS) {
       await openWithAddress(s, tab, 'warn.html', 'http://social.test/feed');
       await tab.waitForText('h1', 'please read before you continue');
       await expectVisibleFocus(tab, 'warning page, staff');
-      await tab.open('options.html');
+      await tab.open('status.html');
       await tab.waitForText('[data-testid="problems"]', 'warnMinutes');
       await expectVisibleFocus(tab, 'status page');
       await tab.open('dsl.html');

@@ -22,7 +22,7 @@ for (const b of BROWSERS) {
 
       // The admin sees it in red, with the way back.
       const status = await s.newTab();
-      await status.open('options.html');
+      await status.open('status.html');
       await status.waitForText('[data-testid="self-check"]', 'Access to sites');
       await expect.poll(() => status.attribute('[data-check="hosts"]', 'data-state')).toBe('bad');
       await status.waitForText('[data-check="hosts"]', b.name === 'firefox' ? 'about:addons' : 'chrome://extensions');

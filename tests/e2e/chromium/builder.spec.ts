@@ -100,7 +100,7 @@ test('the Linux Chrome JSON it makes, deployed as is, is the policy the status p
   expect(status.parsed.problems).toEqual([]);
 
   const statusPage = await session.newTab();
-  await statusPage.open('options.html');
+  await statusPage.open('status.html');
   await statusPage.waitForText(byTestId('policy-present'), 'Managed policy found');
   await statusPage.waitForText(byTestId('role'), 'Staff (set for this device by the policy)');
   await statusPage.waitForText('section[aria-labelledby="timetable"]', 'Monday to Thursday: 08:45–15:20');
@@ -113,7 +113,7 @@ test('the Linux Chrome JSON it makes, deployed as is, is the policy the status p
 test('the status page links to the builder, and a mistake in the form shows as a problem at once', async () => {
   session = await chromium.launch({});
   const tab = await session.newTab();
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.clickLink('Policy builder (for the IT admin)');
   await tab.waitForUrl(`${session.base}builder.html`);
   await tab.waitForText(byTestId('builder-no-problems'), 'No policy problems.');

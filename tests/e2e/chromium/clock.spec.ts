@@ -42,6 +42,6 @@ test('a clock moved back six hours is noticed within a minute, logged with its s
   expect(moved).toHaveLength(1);
   expect(moved[0]!.text).toMatch(/^The device clock moved back by 6 h( 0 min)?\b/);
   const tab = await s.newTab();
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.waitForText('[data-testid="clock"]', 'The device clock moved back by 6 h');
 });

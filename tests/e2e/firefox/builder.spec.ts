@@ -69,7 +69,7 @@ test("the Firefox policies.json it makes, deployed as is, installs Hall Pass and
   expect(status.parsed.problems).toEqual([]);
 
   const page = await session.newTab();
-  await page.open('options.html');
+  await page.open('status.html');
   await page.waitForText('[data-testid="policy-present"]', 'Managed policy found');
   await page.waitForText('[data-testid="role"]', 'Staff (set for this device by the policy)');
   await page.waitForText('[data-testid="networks"]', 'social.test');

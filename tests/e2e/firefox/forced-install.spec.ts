@@ -61,7 +61,7 @@ test('the policy installs the xpi, which reads its managed policy, says it was i
   expect(status.parsed.problems).toEqual([]);
 
   const tab = await session.newTab();
-  await tab.open('options.html');
+  await tab.open('status.html');
   await tab.waitForText('[data-testid="self-check"]', 'Installed by policy');
   expect(await tab.attribute('[data-check="install"]', 'data-state')).toBe('ok');
   // What about:addons shows comes from the same add-on permissions: no switch a user can turn off.

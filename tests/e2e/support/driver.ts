@@ -10,7 +10,7 @@ import type { HostMap } from './chromium';
 /** The status snapshot the background stores: the product's own type, not a copy. */
 export type Status = StatusSnapshot;
 
-export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
+export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'status.html' | 'popup.html' | 'dsl.html' | 'builder.html';
 
 /** A log entry as the extension stores it in IndexedDB: the product's own type, not a copy. */
 export type StoredEntry = LogEntry;

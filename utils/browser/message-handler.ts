@@ -1,6 +1,7 @@
+/** The background's side of the message protocol (utils/message-protocol.ts): who may ask, and the answers. */
 import { browser } from 'wxt/browser';
 import type { Enforcer } from '../enforcer';
-import { isMessage, type Answers, type Message } from '../messages';
+import { isMessage, type Answers, type Message } from '../message-protocol';
 import { reportStatusText } from '../core/log/report-status';
 
 /** Only the extension's own pages may ask anything of the background. */
@@ -55,8 +56,4 @@ export function wireMessages({ enforcer, refresh, maintainLog }: MessageHandlers
         return { ok: true };
     }
   }
-}
-
-export function send<T extends Message>(message: T): Promise<Answers[T['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<Answers[T['type']]>;
 }

@@ -2,15 +2,15 @@ import { render } from 'preact';
 import '../../components/pages.css';
 import { StatusPage } from '../../components/StatusPage';
 import { useNow, useStatus, useStored } from '../../components/use-status';
-import { LOG_HEALTH_KEY, type LogHealth } from '../../utils/log/safe-journal';
+import { LOG_HEALTH_KEY, type LogHealth } from '../../utils/journal/safe-journal';
 import { useEffect, useState } from 'preact/hooks';
 import { selfCheckFacts } from '../../utils/browser/self-check';
 import { selfCheck, type CheckItem } from '../../utils/core/self-check';
-import { send } from '../../utils/browser/messages';
+import { send } from '../../utils/browser/send-message';
 import { browser } from 'wxt/browser';
 import { hashPassphrase } from '../../utils/core/passphrase';
 import { OUTBOX_KEY, type OutboxState } from '../../utils/hub/outbox';
-import { HELD_FOR_HUB_KEY, type HeldForHub } from '../../utils/log/maintenance';
+import { HELD_FOR_HUB_KEY, type HeldForHub } from '../../utils/journal/maintenance';
 
 // Opening the page brings the status up to date (a sleeping worker may hold an old snapshot).
 void send({ type: 'status:refresh' }).catch(() => undefined);
