@@ -9,15 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { Page, Worker } from '@playwright/test';
 import type { RuleCount } from '../utils/core/rules';
-import {
-  CHROMIUM,
-  POLICY_FILE,
-  launch,
-  removePolicy,
-  waitForStatus,
-  writePolicy,
-  type Launched,
-} from '../tests/e2e/support/chromium';
+import { CHROMIUM, POLICY_FILE, launch, removePolicy, waitForStatus, writePolicy, type Launched } from '../tests/e2e/support/chromium';
 import type { Status } from '../tests/e2e/support/driver';
 import { basePolicy, holidayNow } from '../tests/e2e/support/policies';
 import { startSite, type SiteServer } from '../tests/e2e/support/servers';
@@ -131,8 +123,7 @@ async function timedGoto(page: Page, url: string): Promise<{ ms: number; landed:
   return { ms: performance.now() - start, landed: page.url() };
 }
 
-export const isBlockPageFor = (landed: string, url: string) =>
-  /^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/.test(landed) && landed.endsWith(`#${url}`);
+export const isBlockPageFor = (landed: string, url: string) => /^chrome-extension:\/\/[a-p]{32}\/blocked\.html#/.test(landed) && landed.endsWith(`#${url}`);
 
 /** Alternates a blocked social URL and an allowed local page, `warmup` uncounted rounds first. */
 async function navigationRounds(page: Page, iterations: number, warmup: number) {

@@ -339,7 +339,11 @@ export async function benchContenders(iterations = 30, warmup = 3): Promise<Cont
       const until = Date.now() + 60_000;
       for (;;) {
         const count = await statusPage.evaluate(async () => {
-          const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { parsed: { policy: { extraSites: string[] } } }>> } } } }).chrome;
+          const api = (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, { parsed: { policy: { extraSites: string[] } } }>> } } };
+            }
+          ).chrome;
           return (await api.storage.local.get('status')).status?.parsed.policy.extraSites.length ?? 0;
         });
         if (count === extra) break;
@@ -351,7 +355,13 @@ export async function benchContenders(iterations = 30, warmup = 3): Promise<Cont
     await new Promise((r) => setTimeout(r, 2000));
     const withExtraSitesBytes = await workerHeap(userDataDir, wakeByBlocking);
 
-    const contenders = names.map((name) => ({ name, label: LABELS[name], ...summary(samples.get(name)!), contentAfterLoad: late.get(name)!, staleFirstPaints: stale.get(name)! }));
+    const contenders = names.map((name) => ({
+      name,
+      label: LABELS[name],
+      ...summary(samples.get(name)!),
+      contentAfterLoad: late.get(name)!,
+      staleFirstPaints: stale.get(name)!,
+    }));
     return {
       iterations,
       warmupIterations: warmup,

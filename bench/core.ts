@@ -133,7 +133,8 @@ export function benchCompile(extraSites: number, runs = 11): CompileResult {
     extraWithPatterns: (() => {
       const { policy } = parsePolicy(raw);
       const index = networkIndex(policy);
-      return compilePolicy({ networks: index.networks, excluded: index.excluded, action: actionFor(policy, 'pupil', true), pageBase: PAGE_BASE }).coverage.withPatterns;
+      return compilePolicy({ networks: index.networks, excluded: index.excluded, action: actionFor(policy, 'pupil', true), pageBase: PAGE_BASE }).coverage
+        .withPatterns;
     })(),
     limits: { total: RULE_LIMITS.dynamic, regex: RULE_LIMITS.regex, unsafe: RULE_LIMITS.unsafeDynamic },
     requestDomains: rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0),

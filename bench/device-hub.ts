@@ -44,7 +44,12 @@ export async function benchDeviceHub(): Promise<DeviceHubResult> {
   let sink: http.Server | null = null;
   let browser: Awaited<ReturnType<typeof launch>> | null = null;
   try {
-    hub = await startHub({ databaseUrl: await cluster.createDatabase('device_bench'), port: 0, host: '127.0.0.1', deviceLimit: { perSecond: 1000, burst: 1000 } });
+    hub = await startHub({
+      databaseUrl: await cluster.createDatabase('device_bench'),
+      port: 0,
+      host: '127.0.0.1',
+      deviceLimit: { perSecond: 1000, burst: 1000 },
+    });
     const { key } = await createSchool(hub.db, 'Bench Academy', 'bench');
     sink = http.createServer((req, res) => {
       req.resume();
@@ -64,8 +69,20 @@ export async function benchDeviceHub(): Promise<DeviceHubResult> {
       return { id: crypto.randomUUID(), publicKey: btoa(bin) };
     });
 
-    const all: LogEntry[] = await chainEntries(GENESIS_HASH, Array.from({ length: BATCHES * BATCH_SIZE }, (_, i) => entryData(i + 1, { device: 'Bench PC 1' })));
-    const resource = { deviceId: device.id, publicKey: device.publicKey, label: 'Bench PC 1', school: 'Bench Academy', version: '0.1.0', browser: 'chrome' as const, waiting: 0, policyProblems: [] };
+    const all: LogEntry[] = await chainEntries(
+      GENESIS_HASH,
+      Array.from({ length: BATCHES * BATCH_SIZE }, (_, i) => entryData(i + 1, { device: 'Bench PC 1' })),
+    );
+    const resource = {
+      deviceId: device.id,
+      publicKey: device.publicKey,
+      label: 'Bench PC 1',
+      school: 'Bench Academy',
+      version: '0.1.0',
+      browser: 'chrome' as const,
+      waiting: 0,
+      policyProblems: [],
+    };
     const encodeTimes: number[] = [];
     const stringifyTimes: number[] = [];
     const sign: number[] = [];
@@ -132,12 +149,20 @@ export function printDeviceHub(r: DeviceHubResult): void {
   const line = (label: string, value: string) => console.log(`${label.padEnd(58)} ${value}`);
   console.log(`\n== 9. Device side of hub delivery: ${r.batches} batches of ${r.batchSize} entries from Chromium's extension service worker ==`);
   line('body per batch:', `${fmt(r.bodyBytes / 1024, 0)} KB`);
-  line('encode (extension encoder, Node) vs JSON.stringify(entries):', `${fmt(r.encodeMs, 2)} ms vs ${fmt(r.stringifyMs, 2)} ms (ratio ${fmt(r.encodeMs / r.stringifyMs, 1)})`);
+  line(
+    'encode (extension encoder, Node) vs JSON.stringify(entries):',
+    `${fmt(r.encodeMs, 2)} ms vs ${fmt(r.stringifyMs, 2)} ms (ratio ${fmt(r.encodeMs / r.stringifyMs, 1)})`,
+  );
   line('sign in the service worker (WebCrypto P-256):', `p50 ${fmt(r.signMs.p50, 2)} ms, p95 ${fmt(r.signMs.p95, 2)} ms`);
   line('POST to the hub until 2xx (verified, stored, committed):', `p50 ${fmt(r.hubPostMs.p50, 1)} ms, p95 ${fmt(r.hubPostMs.p95, 1)} ms`);
   line('same bytes POSTed to a sink that only reads them:', `p50 ${fmt(r.sinkPostMs.p50, 1)} ms, p95 ${fmt(r.sinkPostMs.p95, 1)} ms`);
   line('signing as a share of sign + send to the hub (p50):', `${fmt((100 * r.signMs.p50) / (r.signMs.p50 + r.hubPostMs.p50), 1)}%`);
-  line('hub answers:', Object.entries(r.statuses).map(([k, v]) => `${k}: ${v}`).join(', '));
+  line(
+    'hub answers:',
+    Object.entries(r.statuses)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', '),
+  );
   console.log('(durable PostgreSQL: fsync and synchronous_commit on; the hub runs in this Node process)');
 }
 

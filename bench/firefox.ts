@@ -150,9 +150,18 @@ async function navigationRounds(tab: Tab, iterations: number, warmup: number) {
   }
   const contenders: ContenderTimings[] = names
     .filter((n) => samples.get(n)!.length > 0)
-    .map((n) => ({ name: n as ContenderTimings['name'], label: LABELS[n], ...summary(samples.get(n)!), contentAfterLoad: late.get(n)!, staleFirstPaints: stale.get(n)! }));
+    .map((n) => ({
+      name: n as ContenderTimings['name'],
+      label: LABELS[n],
+      ...summary(samples.get(n)!),
+      contentAfterLoad: late.get(n)!,
+      staleFirstPaints: stale.get(n)!,
+    }));
   const phaseOf = (n: FirefoxContender, pick: (l: Loaded) => number | null) => {
-    const values = phases.get(n)!.map(pick).filter((v): v is number => v !== null);
+    const values = phases
+      .get(n)!
+      .map(pick)
+      .filter((v): v is number => v !== null);
     return values.length ? median(values) : null;
   };
   const phaseLines = (['minimal', 'hallpass'] as const).map((n) => ({
@@ -194,12 +203,15 @@ export async function benchFirefox(iterations = 30, warmup = 3): Promise<Firefox
       ExtensionSettings: { [GECKO_ID]: forced(hallPassXpi), [MINIMAL_GECKO_ID]: forced(minimalXpi) },
     });
     const launchStart = performance.now();
-    const session: FirefoxSession = await b.launch({
-      [HOSTS.hallpass]: social.port,
-      [HOSTS.websitefilter]: social.port,
-      [HOSTS.minimal]: social.port,
-      [HOSTS.allowed]: school.port,
-    }, { forcedInstall: true }) as FirefoxSession;
+    const session: FirefoxSession = (await b.launch(
+      {
+        [HOSTS.hallpass]: social.port,
+        [HOSTS.websitefilter]: social.port,
+        [HOSTS.minimal]: social.port,
+        [HOSTS.allowed]: school.port,
+      },
+      { forcedInstall: true },
+    )) as FirefoxSession;
     try {
       const status = await waitForSessionStatus(session, (s) => s.parsed.present && s.role.role === 'pupil' && s.action === 'block');
       const launchToPolicyMs = performance.now() - launchStart;

@@ -59,9 +59,7 @@ export function mixedUrls(count: number, extraCount: number, seed = 42): string[
       `https://${host(pick(extras, random))}/page/${i}`,
       `https://${host(pick(extras, random))}/`,
       `https://${encodeTranslateHost(host(listed()))}.translate.goog/p/${i}?_x_tr_sl=auto&_x_tr_tl=en`,
-      i % 2 === 0
-        ? `https://web.archive.org/web/2024${i}/https://${host(listed())}/p/${i}`
-        : `https://archive.ph/newest/https://${host(listed())}/p/${i}`,
+      i % 2 === 0 ? `https://web.archive.org/web/2024${i}/https://${host(listed())}/p/${i}` : `https://archive.ph/newest/https://${host(listed())}/p/${i}`,
       i % 3 === 0 ? `about:blank` : `https://${pick(['my', 'not', 'x'], random)}${pick(catalogueDomains, random)}.example.org/${i}`,
       `https://${pick(UNLISTED, random)}/search?q=${i}`,
       `https://site-${i}.example.com/index.html`,

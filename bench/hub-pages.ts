@@ -94,9 +94,13 @@ export async function benchHubPages(): Promise<HubPagesResult> {
           from generate_series(0, ${DEVICES - 1}) d;
     `);
     // Bulk load as one would restore: indexes (but the primary key) built after the rows, foreign keys not re-checked row by row.
-    const defs = (await db.query<{ indexname: string; indexdef: string }>("select indexname, indexdef from pg_indexes where tablename = 'entries' and indexname <> 'entries_pkey'")).rows;
+    const defs = (
+      await db.query<{ indexname: string; indexdef: string }>(
+        "select indexname, indexdef from pg_indexes where tablename = 'entries' and indexname <> 'entries_pkey'",
+      )
+    ).rows;
     await db.transaction(async (tx) => {
-      await tx.query("set local session_replication_role = replica");
+      await tx.query('set local session_replication_role = replica');
       for (const d of defs) await tx.query(`drop index ${d.indexname}`);
       const CHUNK = 100_000;
       for (let from = 0; from < ENTRIES; from += CHUNK) {
@@ -155,7 +159,11 @@ export async function benchHubPages(): Promise<HubPagesResult> {
     const counter = { rows: 0 };
     let bytes = 0;
     const t1 = performance.now();
-    for await (const chunk of csvChunks(q.exportPages((fn) => withScope(db!, trust, fn), range, 5000, 'time'), counter)) bytes += Buffer.byteLength(chunk);
+    for await (const chunk of csvChunks(
+      q.exportPages((fn) => withScope(db!, trust, fn), range, 5000, 'time'),
+      counter,
+    ))
+      bytes += Buffer.byteLength(chunk);
     const csvMs = performance.now() - t1;
     clearInterval(sampler);
     const t2 = performance.now();
@@ -172,7 +180,15 @@ export async function benchHubPages(): Promise<HubPagesResult> {
       summaryTrust30d,
       entriesFiltered,
       entriesTrustNewest,
-      csv: { rows: counter.rows, bytes, ms: csvMs, peakRssMb: (peakRss - baseRss) / 2 ** 20, peakHeapMb: (peakHeap - baseHeap) / 2 ** 20, plainSelectMs, ratio: csvMs / plainSelectMs },
+      csv: {
+        rows: counter.rows,
+        bytes,
+        ms: csvMs,
+        peakRssMb: (peakRss - baseRss) / 2 ** 20,
+        peakHeapMb: (peakHeap - baseHeap) / 2 ** 20,
+        plainSelectMs,
+        ratio: csvMs / plainSelectMs,
+      },
     };
   } finally {
     await db?.close();
@@ -181,9 +197,13 @@ export async function benchHubPages(): Promise<HubPagesResult> {
 }
 
 export function printHubPages(r: HubPagesResult): void {
-  console.log(`\n== 10. The DSL's pages on the hub: ${r.entries.toLocaleString('en-GB')} entries, ${r.devices.toLocaleString('en-GB')} devices, ${r.schools} schools (PostgreSQL 15, fsync off; made in ${fmt(r.generateMs / 1000, 1)} s) ==`);
+  console.log(
+    `\n== 10. The DSL's pages on the hub: ${r.entries.toLocaleString('en-GB')} entries, ${r.devices.toLocaleString('en-GB')} devices, ${r.schools} schools (PostgreSQL 15, fsync off; made in ${fmt(r.generateMs / 1000, 1)} s) ==`,
+  );
   const row = (name: string, t: Timing) =>
-    console.log(`${name.padEnd(58)} ${fmt(t.p50Ms, 1).padStart(9)} ${fmt(t.p95Ms, 1).padStart(9)} ${fmt(t.ownerP50Ms, 1).padStart(12)} ${fmt(t.ratio).padStart(6)}  ${t.rows}`);
+    console.log(
+      `${name.padEnd(58)} ${fmt(t.p50Ms, 1).padStart(9)} ${fmt(t.p95Ms, 1).padStart(9)} ${fmt(t.ownerP50Ms, 1).padStart(12)} ${fmt(t.ratio).padStart(6)}  ${t.rows}`,
+    );
   console.log(`${''.padEnd(58)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'no RLS p50'.padStart(12)} ${'ratio'.padStart(6)}  rows`);
   row('summary page queries, school DSL (one school, all time)', r.summarySchool);
   row('summary page queries, trust DSL (every school, 30 days)', r.summaryTrust30d);
@@ -192,7 +212,9 @@ export function printHubPages(r: HubPagesResult): void {
   console.log(
     `CSV export: ${r.csv.rows.toLocaleString('en-GB')} entries, ${fmt(r.csv.bytes / 2 ** 20, 1)} MiB in ${fmt(r.csv.ms, 0)} ms; peak memory above start: RSS ${fmt(r.csv.peakRssMb, 1)} MiB, JS heap ${fmt(r.csv.peakHeapMb, 1)} MiB`,
   );
-  console.log(`  the same rows by one plain SELECT (all in memory, no CSV): ${fmt(r.csv.plainSelectMs, 0)} ms; ratio export / plain SELECT ${fmt(r.csv.ratio)}`);
+  console.log(
+    `  the same rows by one plain SELECT (all in memory, no CSV): ${fmt(r.csv.plainSelectMs, 0)} ms; ratio export / plain SELECT ${fmt(r.csv.ratio)}`,
+  );
   console.log(`(${RUNS} runs each after one warm-up; 'no RLS' = the same queries as the tables' owner, ratio = with row security / without)`);
 }
 

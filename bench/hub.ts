@@ -36,7 +36,19 @@ export interface HubBenchResult {
   batchSize: number;
   postgres: { version: string; settings: Record<string, string> };
   machine: { cpus: number; loadAverage: number[] };
-  hub: { entries: number; ms: number; entriesPerSecond: number; batchP50Ms: number; batchP95Ms: number; batchMaxMs: number; cpuSeconds: number; refused: number; refusedByStatus: Record<number, number>; storedInDb: number; brokenDevices: number };
+  hub: {
+    entries: number;
+    ms: number;
+    entriesPerSecond: number;
+    batchP50Ms: number;
+    batchP95Ms: number;
+    batchMaxMs: number;
+    cpuSeconds: number;
+    refused: number;
+    refusedByStatus: Record<number, number>;
+    storedInDb: number;
+    brokenDevices: number;
+  };
   ceiling: { entries: number; ms: number; entriesPerSecond: number; connections: number };
   ratio: number;
   device: { chainMs: number; encodeMs: number; signMs: number; encodeAndSignMs: number; bodyBytes: number };
@@ -91,7 +103,13 @@ async function deviceCost(): Promise<HubBenchResult['device']> {
     signing.push(signed);
     bytes = Buffer.byteLength(body);
   }
-  return { chainMs: median(chain), encodeMs: median(encode), signMs: median(signing), encodeAndSignMs: median(encode.map((e, i) => e + signing[i]!)), bodyBytes: bytes };
+  return {
+    chainMs: median(chain),
+    encodeMs: median(encode),
+    signMs: median(signing),
+    encodeAndSignMs: median(encode.map((e, i) => e + signing[i]!)),
+    bodyBytes: bytes,
+  };
 }
 
 export async function benchHub(): Promise<HubBenchResult> {
@@ -119,7 +137,16 @@ export async function benchHub(): Promise<HubBenchResult> {
     const port = await freePort();
     child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: hubDbUrl, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_KEY_RATE: '100000', HUB_KEY_BURST: '100000', HUB_DEVICE_RATE: '1000', HUB_DEVICE_BURST: '1000' },
+      env: {
+        ...process.env,
+        DATABASE_URL: hubDbUrl,
+        HUB_PORT: String(port),
+        HUB_HOST: '127.0.0.1',
+        HUB_KEY_RATE: '100000',
+        HUB_KEY_BURST: '100000',
+        HUB_DEVICE_RATE: '1000',
+        HUB_DEVICE_BURST: '1000',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
@@ -160,13 +187,57 @@ export async function benchHub(): Promise<HubBenchResult> {
 
     // The ceiling: the same rows, plain multi-row INSERTs into a table like entries (same indexes).
     await db.exec('create table entries_ceiling (like entries including all)');
-    const cols = ['device_id', 'seq', 'school_id', 'body', 'hash', 'prev_hash', 'at', 'local_time', 'timezone', '"user"', 'role', 'event', 'network_id', 'network_name', 'host', 'path', 'school_time', 'text', 'person', 'device_label', 'link'];
+    const cols = [
+      'device_id',
+      'seq',
+      'school_id',
+      'body',
+      'hash',
+      'prev_hash',
+      'at',
+      'local_time',
+      'timezone',
+      '"user"',
+      'role',
+      'event',
+      'network_id',
+      'network_name',
+      'host',
+      'path',
+      'school_time',
+      'text',
+      'person',
+      'device_label',
+      'link',
+    ];
     const batches = devices.flatMap(({ dev }) => {
       const out: unknown[][] = [];
       for (let b = 0; b < BATCHES; b++) {
         const params: unknown[] = [];
         for (const e of dev.entries.slice(b * BATCH_SIZE, (b + 1) * BATCH_SIZE)) {
-          params.push(dev.id, e.seq, 1, canonicalJson(e), e.hash, e.prevHash, e.at, e.localTime, e.timezone, e.user, e.role, e.event, e.networkId, e.networkName, e.host, e.path, e.schoolTime, e.text, e.person, e.device, 'ok');
+          params.push(
+            dev.id,
+            e.seq,
+            1,
+            canonicalJson(e),
+            e.hash,
+            e.prevHash,
+            e.at,
+            e.localTime,
+            e.timezone,
+            e.user,
+            e.role,
+            e.event,
+            e.networkId,
+            e.networkName,
+            e.host,
+            e.path,
+            e.schoolTime,
+            e.text,
+            e.person,
+            e.device,
+            'ok',
+          );
         }
         out.push(params);
       }
@@ -197,7 +268,19 @@ export async function benchHub(): Promise<HubBenchResult> {
       batchSize: BATCH_SIZE,
       postgres: { version, settings: Object.fromEntries(info.rows.map((r) => [r.name, r.setting])) },
       machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
-      hub: { entries: total, ms: hubMs, entriesPerSecond: hubEps, batchP50Ms: percentile(latencies, 50), batchP95Ms: percentile(latencies, 95), batchMaxMs: percentile(latencies, 100), cpuSeconds: hubCpu, refused, refusedByStatus: statuses, storedInDb: stored, brokenDevices: broken },
+      hub: {
+        entries: total,
+        ms: hubMs,
+        entriesPerSecond: hubEps,
+        batchP50Ms: percentile(latencies, 50),
+        batchP95Ms: percentile(latencies, 95),
+        batchMaxMs: percentile(latencies, 100),
+        cpuSeconds: hubCpu,
+        refused,
+        refusedByStatus: statuses,
+        storedInDb: stored,
+        brokenDevices: broken,
+      },
       ceiling: { entries: total, ms: ceilingMs, entriesPerSecond: ceilEps, connections: POOL },
       ratio: hubEps / ceilEps,
       device,
@@ -211,20 +294,52 @@ export async function benchHub(): Promise<HubBenchResult> {
 export function printHub(r: HubBenchResult): void {
   const line = (label: string, value: string) => console.log(`${label.padEnd(50)} ${value}`);
   console.log(`\n== 8. School hub: ${r.devices} devices x ${r.batchesPerDevice} batches of ${r.batchSize} entries, all at once ==`);
-  line('PostgreSQL:', `${r.postgres.version}, ${Object.entries(r.postgres.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  line('hub (own process, Fastify + pg pool of 10):', `${Math.round(r.hub.entriesPerSecond).toLocaleString('en-GB')} entries/s (${r.hub.entries.toLocaleString('en-GB')} in ${fmt(r.hub.ms / 1000, 1)} s)`);
-  line('hub process CPU during the run:', `${fmt(r.hub.cpuSeconds, 1)} s of ${fmt(r.hub.ms / 1000, 1)} s (${fmt((r.hub.cpuSeconds * 1000 * 100) / r.hub.ms, 0)}% of one core)`);
+  line(
+    'PostgreSQL:',
+    `${r.postgres.version}, ${Object.entries(r.postgres.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
+  );
+  line(
+    'hub (own process, Fastify + pg pool of 10):',
+    `${Math.round(r.hub.entriesPerSecond).toLocaleString('en-GB')} entries/s (${r.hub.entries.toLocaleString('en-GB')} in ${fmt(r.hub.ms / 1000, 1)} s)`,
+  );
+  line(
+    'hub process CPU during the run:',
+    `${fmt(r.hub.cpuSeconds, 1)} s of ${fmt(r.hub.ms / 1000, 1)} s (${fmt((r.hub.cpuSeconds * 1000 * 100) / r.hub.ms, 0)}% of one core)`,
+  );
   const cpuPerBatchMs = (r.hub.cpuSeconds * 1000) / (r.devices * r.batchesPerDevice);
-  line('hub CPU per batch of 100 (all checks + HTTP):', `${fmt(cpuPerBatchMs, 1)} ms, so one free core could take ~${Math.round((r.batchSize / cpuPerBatchMs) * 1000).toLocaleString('en-GB')} entries/s`);
+  line(
+    'hub CPU per batch of 100 (all checks + HTTP):',
+    `${fmt(cpuPerBatchMs, 1)} ms, so one free core could take ~${Math.round((r.batchSize / cpuPerBatchMs) * 1000).toLocaleString('en-GB')} entries/s`,
+  );
   line('machine:', `${r.machine.cpus} CPUs, load average ${r.machine.loadAverage.map((x) => fmt(x, 1)).join(' / ')} at the end`);
   line('batch latency seen by devices:', `p50 ${fmt(r.hub.batchP50Ms, 0)} ms, p95 ${fmt(r.hub.batchP95Ms, 0)} ms, max ${fmt(r.hub.batchMaxMs, 0)} ms`);
-  line('stored / devices not intact:', `${r.hub.storedInDb.toLocaleString('en-GB')} of ${r.hub.entries.toLocaleString('en-GB')} / ${r.hub.brokenDevices} ${r.hub.storedInDb === r.hub.entries && r.hub.brokenDevices === 0 ? '(OK)' : '(FAIL)'}`);
-  line('attempts refused and sent again:', r.hub.refused ? `${r.hub.refused} (${Object.entries(r.hub.refusedByStatus).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '0');
-  line(`ceiling: plain multi-row INSERT (${r.batchSize} rows, ${r.ceiling.connections} conns):`, `${Math.round(r.ceiling.entriesPerSecond).toLocaleString('en-GB')} entries/s (${fmt(r.ceiling.ms / 1000, 1)} s)`);
+  line(
+    'stored / devices not intact:',
+    `${r.hub.storedInDb.toLocaleString('en-GB')} of ${r.hub.entries.toLocaleString('en-GB')} / ${r.hub.brokenDevices} ${r.hub.storedInDb === r.hub.entries && r.hub.brokenDevices === 0 ? '(OK)' : '(FAIL)'}`,
+  );
+  line(
+    'attempts refused and sent again:',
+    r.hub.refused
+      ? `${r.hub.refused} (${Object.entries(r.hub.refusedByStatus)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')})`
+      : '0',
+  );
+  line(
+    `ceiling: plain multi-row INSERT (${r.batchSize} rows, ${r.ceiling.connections} conns):`,
+    `${Math.round(r.ceiling.entriesPerSecond).toLocaleString('en-GB')} entries/s (${fmt(r.ceiling.ms / 1000, 1)} s)`,
+  );
   line('ratio hub / ceiling:', fmt(r.ratio, 2));
-  line(`device side, one batch of ${r.batchSize} (Node WebCrypto, median):`, `chain ${fmt(r.device.chainMs, 1)} ms; encode ${fmt(r.device.encodeMs, 1)} ms + sign ${fmt(r.device.signMs, 2)} ms = ${fmt(r.device.encodeAndSignMs, 1)} ms; ${fmt(r.device.bodyBytes / 1024, 0)} KB body`);
-  console.log('(the hub checks every signature, recomputes every hash and checks chain continuity in one transaction per batch; the ceiling does none of that.');
-  console.log(' On a shared, loaded machine the hub\'s one process gets a small share of the CPU next to ten PostgreSQL backends; see its CPU use above.)');
+  line(
+    `device side, one batch of ${r.batchSize} (Node WebCrypto, median):`,
+    `chain ${fmt(r.device.chainMs, 1)} ms; encode ${fmt(r.device.encodeMs, 1)} ms + sign ${fmt(r.device.signMs, 2)} ms = ${fmt(r.device.encodeAndSignMs, 1)} ms; ${fmt(r.device.bodyBytes / 1024, 0)} KB body`,
+  );
+  console.log(
+    '(the hub checks every signature, recomputes every hash and checks chain continuity in one transaction per batch; the ceiling does none of that.',
+  );
+  console.log(" On a shared, loaded machine the hub's one process gets a small share of the CPU next to ten PostgreSQL backends; see its CPU use above.)");
 }
 
 export function hubFailures(r: HubBenchResult | null, error: string | null): string[] {

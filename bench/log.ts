@@ -244,7 +244,15 @@ async function fillInbox(context: BrowserContext, args: FillArgs): Promise<{ ms:
       } as const;
       let ev: NewLogEvent;
       if (event === 'report') {
-        ev = { ...base, event, url: null, networkId: null, networkName: null, text: `Someone in my class keeps messaging me (${i})`, person: rng.next() < 0.5 ? 'Mr Khan' : null };
+        ev = {
+          ...base,
+          event,
+          url: null,
+          networkId: null,
+          networkName: null,
+          text: `Someone in my class keeps messaging me (${i})`,
+          person: rng.next() < 0.5 ? 'Mr Khan' : null,
+        };
       } else {
         const n = rng.pick(a.networks);
         const path = rng.pick(PATHS);

@@ -54,7 +54,9 @@ const heading = (title: string) => console.log(`\n== ${title} ==`);
 
 function printDecide(results: DecideResult[]): void {
   heading('1. decide() per URL (staff, default calendar, during school hours)');
-  console.log(`${pad('extra sites', 11)} ${pad('URLs x rounds', 15)} ${pad('mean us', 8)} ${pad('p50 us', 8)} ${pad('p99 us', 8)} ${pad('max us', 9)}  decisions`);
+  console.log(
+    `${pad('extra sites', 11)} ${pad('URLs x rounds', 15)} ${pad('mean us', 8)} ${pad('p50 us', 8)} ${pad('p99 us', 8)} ${pad('max us', 9)}  decisions`,
+  );
   for (const r of results) {
     console.log(
       `${pad(num(r.extraSites), 11)} ${pad(`${num(r.urls)} x ${r.rounds}`, 15)} ${pad(fmt(r.meanUs), 8)} ${pad(fmt(r.p50Us), 8)} ${pad(fmt(r.p99Us), 8)} ${pad(fmt(r.maxUs), 9)}  block ${r.actions.block}, warn ${r.actions.warn}, allow ${r.actions.allow}`,
@@ -65,7 +67,9 @@ function printDecide(results: DecideResult[]): void {
 
 function printCompile(results: CompileResult[]): void {
   heading(`2. parsePolicy + compilePolicy (pupil policy; median of ${results[0]?.runs ?? '?'} runs)`);
-  console.log(`${pad('extra sites', 11)} ${pad('parse ms', 9)} ${pad('compile ms', 10)} ${pad('total ms', 9)}  ${'rules'.padEnd(14)} ${'regex'.padEnd(12)} ${'redirect'.padEnd(12)} ${pad('domains', 8)} ${pad('JSON KB', 8)}`);
+  console.log(
+    `${pad('extra sites', 11)} ${pad('parse ms', 9)} ${pad('compile ms', 10)} ${pad('total ms', 9)}  ${'rules'.padEnd(14)} ${'regex'.padEnd(12)} ${'redirect'.padEnd(12)} ${pad('domains', 8)} ${pad('JSON KB', 8)}`,
+  );
   for (const r of results) {
     console.log(
       `${pad(num(r.extraSites), 11)} ${pad(fmt(r.parseMs), 9)} ${pad(fmt(r.compileMs), 10)} ${pad(fmt(r.totalMs), 9)}  ${`${r.counts.total} / ${r.limits.total}`.padEnd(14)} ${`${r.counts.regex} / ${r.limits.regex}`.padEnd(12)} ${`${r.counts.unsafe} / ${r.limits.unsafe}`.padEnd(12)} ${pad(num(r.requestDomains), 8)} ${pad(fmt(r.jsonBytes / 1024, 0), 8)}`,
@@ -82,7 +86,9 @@ function printNavigations(r: NavigationResult): void {
   console.log(`${'  blocked  http://facebook.com/p/<i> -> block page'.padEnd(52)} ${pad(fmt(r.blocked.medianMs, 1), 10)} ${pad(fmt(r.blocked.p90Ms, 1), 8)}`);
   console.log(`${'  allowed  http://school.test/p/<i>'.padEnd(52)} ${pad(fmt(r.allowed.medianMs, 1), 10)} ${pad(fmt(r.allowed.p90Ms, 1), 8)}`);
   console.log(`ratio blocked / allowed (medians):  ${fmt(r.ratioBlockedToAllowed)}`);
-  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`);
+  console.log(
+    `TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.join(', ')})`}`,
+  );
 }
 
 function printWrongLandings(r: NavigationResult): void {
@@ -102,7 +108,9 @@ function printBrowser(r: BrowserResult): void {
   console.log(`Chromium version:                   ${r.chromiumVersion}`);
   console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms`);
   const rules = r.rulesInBrowser;
-  console.log(`dynamic rules applied by worker:    ${rules ? `total ${rules.total}, regex ${rules.regex}, redirect ${rules.unsafe}` : 'not reported'}${r.ruleErrors.length ? `; ERRORS: ${r.ruleErrors.join(' | ')}` : ', no rule errors'}`);
+  console.log(
+    `dynamic rules applied by worker:    ${rules ? `total ${rules.total}, regex ${rules.regex}, redirect ${rules.unsafe}` : 'not reported'}${r.ruleErrors.length ? `; ERRORS: ${r.ruleErrors.join(' | ')}` : ', no rule errors'}`,
+  );
   console.log(`navigations: ${r.iterations} alternating pairs after ${r.warmupIterations} warm-up pairs, goto(waitUntil: 'load')`);
   printNavigations(r);
   console.log(`TCP connections to allowed server:  ${r.allowedServerConnections}`);
@@ -110,7 +118,9 @@ function printBrowser(r: BrowserResult): void {
 
   heading('4. Policy change in the running browser (pupil -> staff, holiday)');
   console.log(`write file -> status shows it applied (polled every 250 ms): ${fmt(r.policyChange.observedMs, 0)} ms`);
-  console.log(`write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`);
+  console.log(
+    `write file -> worker refresh that applied it began:          ${fmt(r.policyChange.computedAfterMs, 0)} ms (trigger: ${r.policyChange.trigger ?? 'unknown'})`,
+  );
 }
 
 /** Contenders side by side, each median and p90 also as a ratio to the named references. */
@@ -125,7 +135,10 @@ export function printContenders(rows: ContenderTimings[], refs: { name: string; 
     });
     console.log(`${r.label.padEnd(36)} ${pad(r.samplesMs.length, 3)} ${pad(fmt(r.medianMs, 1), 10)} ${pad(fmt(r.p90Ms, 1), 8)}  ${ratios.join(' ')}`);
     if (r.staleFirstPaints) console.log(`  (first words from an out-of-date status, then redrawn, in ${r.staleFirstPaints} navigations)`);
-    if (r.contentAfterLoad.count) console.log(`  (words appeared after the load event in ${r.contentAfterLoad.count} navigations, at most ${fmt(r.contentAfterLoad.maxMs, 1)} ms after; included)`);
+    if (r.contentAfterLoad.count)
+      console.log(
+        `  (words appeared after the load event in ${r.contentAfterLoad.count} navigations, at most ${fmt(r.contentAfterLoad.maxMs, 1)} ms after; included)`,
+      );
   }
 }
 
@@ -136,20 +149,28 @@ function printChromiumContenders(r: ContendersResult): void {
     { name: 'urlblocklist', label: 'URLBlocklist' },
     { name: 'minimal', label: 'minimal ext' },
   ]);
-  console.log(`TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.slice(0, 10).join(', ')})`}`);
+  console.log(
+    `TCP connections to blocked server:  ${r.blockedServerConnections} ${r.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${r.blockedServerRequests.slice(0, 10).join(', ')})`}`,
+  );
   if (r.wrongLandings.length) console.log(`WRONG LANDINGS (${r.wrongLandings.length}):\n  ${r.wrongLandings.slice(0, 20).join('\n  ')}`);
   heading('3b. Chromium: what ordinary browsing and blocking cost the worker');
-  console.log(`${r.wake.navigations} navigations to allowed sites (worker stopped first, its alarms cleared): ${r.wake.wakeUps} service worker wake-ups, ${fmt(r.wake.extensionCpuMs, 0)} ms CPU in extension processes`);
+  console.log(
+    `${r.wake.navigations} navigations to allowed sites (worker stopped first, its alarms cleared): ${r.wake.wakeUps} service worker wake-ups, ${fmt(r.wake.extensionCpuMs, 0)} ms CPU in extension processes`,
+  );
   const h = r.heap;
   const heap = (b: number | null) => (b === null ? 'n/a' : mb(b));
-  console.log(`worker JS heap (after GC): idle ${heap(h.idleBytes)}; after ${num(h.blockedAttempts)} blocked attempts ${heap(h.afterBlockedBytes)}; with ${num(h.extraSites)} extra sites ${heap(h.withExtraSitesBytes)}`);
+  console.log(
+    `worker JS heap (after GC): idle ${heap(h.idleBytes)}; after ${num(h.blockedAttempts)} blocked attempts ${heap(h.afterBlockedBytes)}; with ${num(h.extraSites)} extra sites ${heap(h.withExtraSitesBytes)}`,
+  );
 }
 
 function printPageBytes(rows: PageBytes[]): void {
   heading('3c. Script and CSS each extension page loads (Chromium build; CSS includes inline styles)');
   console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('before load', 12)} ${pad('CSS KB', 7)}  files`);
   for (const p of rows) {
-    console.log(`${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.beforeLoadScriptBytes / 1024, 1), 12)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`);
+    console.log(
+      `${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.beforeLoadScriptBytes / 1024, 1), 12)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`,
+    );
   }
 }
 
@@ -158,14 +179,16 @@ function printFirefox(r: FirefoxResult): void {
   console.log(`Firefox version:                    ${r.firefoxVersion}`);
   console.log(`launch -> pupil policy applied:     ${fmt(r.launchToPolicyMs, 0)} ms (includes the policy installing both packed add-ons)`);
   console.log(`rule errors:                        ${r.ruleErrors.length ? r.ruleErrors.join(' | ') : 'none'}`);
-  console.log(`navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`);
+  console.log(
+    `navigations: ${r.iterations} rounds of every contender after ${r.warmupIterations} warm-up rounds, order rotating, timed by the landed page's loadEventEnd`,
+  );
   printContenders(r.contenders, [
     { name: 'websitefilter', label: 'WebsiteFilter' },
     { name: 'minimal', label: 'minimal ext' },
   ]);
   for (const u of r.unmeasured) console.log(`NOT MEASURED: ${u}`);
   const ms = (v: number | null) => (v === null ? '-' : fmt(v, 0));
-  console.log('where the time goes (medians, ms from navigation start, the page\'s own clock):');
+  console.log("where the time goes (medians, ms from navigation start, the page's own clock):");
   for (const p of r.phases) {
     console.log(
       `  ${p.label.padEnd(34)} HTML received ${ms(p.htmlReceivedMs)}, parsed ${ms(p.htmlParsedMs)}, page script ran ${ms(p.scriptRanMs)}, words on screen ${ms(p.wordsMs)}, DOMContentLoaded ${ms(p.domContentLoadedMs)}, load ${ms(p.loadMs)}`,
@@ -181,7 +204,9 @@ const heapLine = (h: HeapTrace) =>
 
 function printExport(label: string, e: ExportTiming, expected: number): void {
   console.log(`${label} click -> download event:    ${fmt(e.downloadEventMs, 0)} ms; until saved and toolbar enabled: ${fmt(e.doneMs, 0)} ms`);
-  console.log(`${''.padEnd(label.length)} file: ${e.fileName}, ${mb(e.bytes)}, ${num(e.entriesInFile)} entries${e.entriesInFile === expected ? '' : ` (EXPECTED ${num(expected)})`}${e.verificationOk === null ? '' : `, verification.ok ${e.verificationOk}`}`);
+  console.log(
+    `${''.padEnd(label.length)} file: ${e.fileName}, ${mb(e.bytes)}, ${num(e.entriesInFile)} entries${e.entriesInFile === expected ? '' : ` (EXPECTED ${num(expected)})`}${e.verificationOk === null ? '' : `, verification.ok ${e.verificationOk}`}`,
+  );
   console.log(`${''.padEnd(label.length)} ${heapLine(e.heap)}`);
 }
 
@@ -190,21 +215,36 @@ function printLog(r: LogResult): void {
   heading(`5. Log: blocked attempts written end to end (${w.attempts} navigations, ${w.tabs} tabs)`);
   const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
   line('launch -> pupil policy with DSL hash applied:', `${fmt(r.launchToPolicyMs, 0)} ms`);
-  line('first navigation -> last block page loaded:', `${fmt(w.navigationsMs, 0)} ms (per navigation: median ${fmt(w.navigation.medianMs, 1)} ms, p90 ${fmt(w.navigation.p90Ms, 1)} ms)`);
+  line(
+    'first navigation -> last block page loaded:',
+    `${fmt(w.navigationsMs, 0)} ms (per navigation: median ${fmt(w.navigation.medianMs, 1)} ms, p90 ${fmt(w.navigation.p90Ms, 1)} ms)`,
+  );
   line(`first navigation -> ${w.attempts} entries in IndexedDB:`, `${w.allEntriesMs === null ? 'NEVER' : `${fmt(w.allEntriesMs, 0)} ms`} (polled every 50 ms)`);
   line('attempts logged per second, end to end:', w.attemptsPerSecond === null ? 'n/a' : fmt(w.attemptsPerSecond, 1));
-  line('entries written:', `${w.entriesWritten} of ${w.attempts} ${w.entriesWritten === w.attempts && !w.missing.length && !w.duplicated.length ? '(OK)' : '(FAIL)'}`);
+  line(
+    'entries written:',
+    `${w.entriesWritten} of ${w.attempts} ${w.entriesWritten === w.attempts && !w.missing.length && !w.duplicated.length ? '(OK)' : '(FAIL)'}`,
+  );
   if (w.missing.length) console.log(`  MISSING (${w.missing.length}): ${w.missing.slice(0, 20).join(', ')}${w.missing.length > 20 ? ', ...' : ''}`);
   if (w.duplicated.length) console.log(`  DUPLICATED (${w.duplicated.length}): ${w.duplicated.slice(0, 20).join(', ')}`);
-  line('TCP connections to blocked server:', `${w.blockedServerConnections} ${w.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${w.blockedServerRequests.slice(0, 10).join(', ')})`}`);
+  line(
+    'TCP connections to blocked server:',
+    `${w.blockedServerConnections} ${w.blockedServerConnections === 0 ? '(OK)' : `(FAIL; requests: ${w.blockedServerRequests.slice(0, 10).join(', ')})`}`,
+  );
   if (w.wrongLandings.length) console.log(`WRONG LANDINGS (${w.wrongLandings.length}):\n  ${w.wrongLandings.slice(0, 20).join('\n  ')}`);
 
   const c = r.chaining;
   heading(`6. Log: chaining ${num(c.events)} events put straight into the inbox`);
-  console.log(`events: over ${c.days} days, ${Object.entries(c.eventMix).map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);
+  console.log(
+    `events: over ${c.days} days, ${Object.entries(c.eventMix)
+      .map(([k, v]) => `${k} ${num(v)}`)
+      .join(', ')}`,
+  );
   console.log(`put into the inbox (one transaction, generation included): ${fmt(c.insertMs, 0)} ms`);
   if (c.chainedBeforeTrigger) console.log(`  NOTE: ${num(c.chainedBeforeTrigger)} were already chained before 'log:maintain' was sent`);
-  console.log(`'log:maintain' -> entries complete, inbox empty:          ${c.chainedMs === null ? 'NOT FINISHED' : `${fmt(c.chainedMs, 0)} ms`} (polled every 250 ms)`);
+  console.log(
+    `'log:maintain' -> entries complete, inbox empty:          ${c.chainedMs === null ? 'NOT FINISHED' : `${fmt(c.chainedMs, 0)} ms`} (polled every 250 ms)`,
+  );
   console.log(`'log:maintain' -> answered:                               ${c.answeredMs === null ? 'no answer' : `${fmt(c.answeredMs, 0)} ms`}`);
   console.log(`entries chained per second:                               ${c.entriesPerSecond === null ? 'n/a' : num(Math.round(c.entriesPerSecond))}`);
   console.log(`entries in IndexedDB: ${num(c.entriesTotal)}, inbox left: ${num(c.inboxLeft)}`);
@@ -222,7 +262,9 @@ function printLog(r: LogResult): void {
   printExport('Export JSON', d.json, d.entries);
   console.log(`Verify      click -> result shown:    ${fmt(d.verify.ms, 0)} ms ("${d.verify.text}")`);
   console.log(`${''.padEnd(11)} ${heapLine(d.verify.heap)}`);
-  console.log('(heap: CDP Performance.getMetrics JSHeapUsedSize every ~50 ms; the page answers late while its main thread is busy, so a long gap can hide a higher peak)');
+  console.log(
+    '(heap: CDP Performance.getMetrics JSHeapUsedSize every ~50 ms; the page answers late while its main thread is busy, so a long gap can hide a higher peak)',
+  );
 }
 
 async function main(): Promise<number> {
@@ -312,7 +354,27 @@ async function main(): Promise<number> {
     console.error(`\nHub pages benchmark failed: ${hubPagesError}`);
   }
 
-  const results = { at: new Date().toISOString(), node: process.version, decide, compile, pages, contenders, contendersError, browser, browserError, firefox, firefoxError, log, logError, hub, hubError, deviceHub, deviceHubError, hubPages, hubPagesError };
+  const results = {
+    at: new Date().toISOString(),
+    node: process.version,
+    decide,
+    compile,
+    pages,
+    contenders,
+    contendersError,
+    browser,
+    browserError,
+    firefox,
+    firefoxError,
+    log,
+    logError,
+    hub,
+    hubError,
+    deviceHub,
+    deviceHubError,
+    hubPages,
+    hubPagesError,
+  };
   await fs.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
 

@@ -11,8 +11,7 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
-export const mean = (samples: readonly number[]): number =>
-  samples.length === 0 ? NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
+export const mean = (samples: readonly number[]): number => (samples.length === 0 ? NaN : samples.reduce((a, b) => a + b, 0) / samples.length);
 
 /** Milliseconds taken by `fn`, with its result. */
 export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {

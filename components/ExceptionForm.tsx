@@ -83,7 +83,8 @@ export function ExceptionForm({ url, choices, approvers, dslName, timezone, lang
     }
   }
 
-  const label = (c: Props['choices'][number]) => (c.minutes === 'end-of-day' ? (lang === 'en' ? c.label : w.endOfDay(c.label.replace(/^.*\((.*)\)$/, '$1'))) : w.minutes(c.minutes));
+  const label = (c: Props['choices'][number]) =>
+    c.minutes === 'end-of-day' ? (lang === 'en' ? c.label : w.endOfDay(c.label.replace(/^.*\((.*)\)$/, '$1'))) : w.minutes(c.minutes);
 
   if (granted) {
     return (

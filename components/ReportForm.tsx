@@ -79,7 +79,14 @@ export function ReportForm({ policy, t, onSend }: Props) {
       <p>{view.who}</p>
       <form onSubmit={submit}>
         <label for="what">{words.what}</label>
-        <textarea id="what" maxLength={2000} value={what} onInput={(e) => setWhat(e.currentTarget.value)} required aria-describedby={error ? 'report-error' : undefined} />
+        <textarea
+          id="what"
+          maxLength={2000}
+          value={what}
+          onInput={(e) => setWhat(e.currentTarget.value)}
+          required
+          aria-describedby={error ? 'report-error' : undefined}
+        />
         <div class="pair">
           <div>
             <label for="report-name">{words.name + optional}</label>

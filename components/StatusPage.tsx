@@ -13,7 +13,6 @@ import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
 
-
 interface Props {
   status: StatusSnapshot;
   loaded: boolean;
@@ -89,7 +88,8 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dd data-testid="policy-present">{parsed.present ? w.policyFound : w.noPolicy}</dd>
           <dt>{w.updated}</dt>
           <dd>
-            {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (<English page={page}>{status.trigger}</English>)
+            {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (
+            <English page={page}>{status.trigger}</English>)
           </dd>
         </dl>
       </section>
@@ -139,10 +139,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
             testId="problems"
             words={a}
             page={page}
-            problems={[
-              ...problems,
-              ...status.ruleErrors.map((e) => ({ key: a.problems.blockingRules, problem: e, used: a.problems.everyNetworkBlocked })),
-            ]}
+            problems={[...problems, ...status.ruleErrors.map((e) => ({ key: a.problems.blockingRules, problem: e, used: a.problems.everyNetworkBlocked }))]}
           />
         )}
       </section>

@@ -44,9 +44,7 @@ export function cachedStatus(): StatusSnapshot | null {
     const raw = globalThis.localStorage?.getItem(CACHE_KEY);
     if (!raw) return null;
     const s = JSON.parse(raw) as Partial<StatusSnapshot> | null;
-    return s && typeof s.role?.role === 'string' && typeof s.parsed?.policy === 'object' && s.parsed.policy !== null
-      ? (s as StatusSnapshot)
-      : null;
+    return s && typeof s.role?.role === 'string' && typeof s.parsed?.policy === 'object' && s.parsed.policy !== null ? (s as StatusSnapshot) : null;
   } catch {
     return null;
   }

@@ -35,7 +35,10 @@ export default defineBackground({
   type: 'module',
   main() {
     const refresh = (trigger: string): Promise<unknown> =>
-      enforcer.refresh(trigger).then(() => hub.flush(trigger), (e) => console.error('[Hall Pass] refresh failed', e));
+      enforcer.refresh(trigger).then(
+        () => hub.flush(trigger),
+        (e) => console.error('[Hall Pass] refresh failed', e),
+      );
     const local = kvPort('local');
     const db = new HallPassDb();
     const journal = new Journal(db, local);
@@ -120,7 +123,10 @@ export default defineBackground({
     // load; Chromium does, so its worker is not woken by every tab update).
     // Its page request is held until that check has decided, and cancelled unless allowed.
     const viewSourceHold = import.meta.env.FIREFOX
-      ? holdViewSourceRequests((request) => enforcer.holdViewSource(request), (message) => console.warn(`[Hall Pass] ${message}`))
+      ? holdViewSourceRequests(
+          (request) => enforcer.holdViewSource(request),
+          (message) => console.warn(`[Hall Pass] ${message}`),
+        )
       : null;
     if (import.meta.env.FIREFOX) {
       browser.tabs.onUpdated.addListener((tabId, change) => {

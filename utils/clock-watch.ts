@@ -8,10 +8,7 @@ import type { KvPort } from './ports';
 import { readStored, STORED, writeStored } from './stored-state';
 
 /** `now`: the move just noticed (log it once), or null; `last`: the last move ever noticed. */
-export async function noticeClockMove(
-  local: KvPort,
-  reading: ClockReading,
-): Promise<{ now: ClockMove | null; last: ClockMove | undefined }> {
+export async function noticeClockMove(local: KvPort, reading: ClockReading): Promise<{ now: ClockMove | null; last: ClockMove | undefined }> {
   const [before, last] = await Promise.all([readStored(local, STORED.clockReading), readStored(local, STORED.clockMoved)]);
   await writeStored(local, STORED.clockReading, reading);
   const move = clockMove(before, reading);

@@ -24,18 +24,7 @@ import { serialQueue } from './core/serial-queue';
 import { describeExceptionRequest, logEntry, type LogContext, type LogExtras } from './core/log/entry';
 import type { Allowance, ExceptionRequest, GrantedException, Role, TabAllowance } from './core/types';
 import type { LogEvent } from './core/log/types';
-import type {
-  AlarmsPort,
-  DnrPort,
-  ExtensionPages,
-  IdentityPort,
-  JournalPort,
-  KvPort,
-  PolicySource,
-  PrivacyPort,
-  SiteAccessPort,
-  TabsPort,
-} from './ports';
+import type { AlarmsPort, DnrPort, ExtensionPages, IdentityPort, JournalPort, KvPort, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from './ports';
 import type { StatusSnapshot } from './status';
 import { readStored, STORED, writeStored } from './stored-state';
 
@@ -273,7 +262,9 @@ export class Enforcer {
       // A pattern the browser refused alone is left out, and named; the rest of the rules stand.
       refusedProblems = refusedRuleProblems(applied.refused, input, policy.approvedUses);
       if (!applied.ok) {
-        ruleErrors.push(`The browser refused the blocking rules (${applied.error}); every listed network is blocked instead, without approved uses or exceptions.`);
+        ruleErrors.push(
+          `The browser refused the blocking rules (${applied.error}); every listed network is blocked instead, without approved uses or exceptions.`,
+        );
       }
     }
     if (ruleErrors.length > 0) {
@@ -283,9 +274,7 @@ export class Enforcer {
     }
 
     // A warning's "Continue" lasts while the network is still only warned for this role.
-    const allowances = await this.tabBook.keepOnly(
-      (a) => a.until > now && index.networks.some((n) => n.id === a.networkId) && action === 'warn',
-    );
+    const allowances = await this.tabBook.keepOnly((a) => a.until > now && index.networks.some((n) => n.id === a.networkId) && action === 'warn');
     const session = await this.rulesets.applySession(compileTabRules(allowances, index.networks, now, deps.pages.ruleDialect));
     if (!session.ok) ruleErrors.push(`The browser refused the warning allowances (${session.error}).`);
 
@@ -377,7 +366,10 @@ export class Enforcer {
     });
     const event = attemptFromRedirect(page, decisions);
     if (!event) {
-      this.deps.log('warn', `A web page sent a tab to ${page} for an address the rules do not ${page === 'blocked.html' ? 'block' : 'warn about'} now: not logged.`);
+      this.deps.log(
+        'warn',
+        `A web page sent a tab to ${page} for an address the rules do not ${page === 'blocked.html' ? 'block' : 'warn about'} now: not logged.`,
+      );
       return false;
     }
     await this.record(ctx, event, url, at);

@@ -33,7 +33,12 @@ export class ExceptionBook {
   async remove(id: string): Promise<GrantedException | null> {
     const all = await this.all();
     const found = all.find((e) => e.id === id) ?? null;
-    if (found) await writeStored(this.store, STORED.exceptions, all.filter((e) => e.id !== id));
+    if (found)
+      await writeStored(
+        this.store,
+        STORED.exceptions,
+        all.filter((e) => e.id !== id),
+      );
     return found;
   }
 }

@@ -181,13 +181,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
               </select>
             </div>
             {!tzInList && (
-              <TextField
-                id="timezone-other"
-                label={w.otherTzLabel}
-                value={form.timezone}
-                placeholder="Europe/Vienna"
-                onInput={(v) => set({ timezone: v })}
-              />
+              <TextField id="timezone-other" label={w.otherTzLabel} value={form.timezone} placeholder="Europe/Vienna" onInput={(v) => set({ timezone: v })} />
             )}
           </div>
           <Checkboxes
@@ -200,15 +194,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
           />
           <div class="grid2 narrow">
             <TextField id="start" label={w.starts} value={form.start} placeholder="08:30" size={6} hint={w.clockHint} onInput={(v) => set({ start: v })} />
-            <TextField
-              id="end"
-              label={w.ends}
-              value={form.end}
-              placeholder="15:30"
-              size={6}
-              hint={w.endHint}
-              onInput={(v) => set({ end: v })}
-            />
+            <TextField id="end" label={w.ends} value={form.end} placeholder="15:30" size={6} hint={w.endHint} onInput={(v) => set({ end: v })} />
           </div>
           <ClosedDatesEditor words={w} rows={form.closedDates} onChange={(closedDates) => set({ closedDates })} />
         </section>
@@ -417,13 +403,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
       <section aria-labelledby="outputs-title">
         <h2 id="outputs-title">{w.files}</h2>
         <div class="grid2">
-          <TextField
-            id="firefox-install-url"
-            label={w.xpi}
-            type="url"
-            value={form.firefoxInstallUrl}
-            onInput={(v) => set({ firefoxInstallUrl: v })}
-          />
+          <TextField id="firefox-install-url" label={w.xpi} type="url" value={form.firefoxInstallUrl} onInput={(v) => set({ firefoxInstallUrl: v })} />
           <TextField
             id="chrome-update-url"
             label={w.updateUrl}

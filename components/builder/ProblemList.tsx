@@ -35,15 +35,7 @@ export function ProblemList({ check, notes, words, page }: Props) {
         ) : (
           <ProblemTable problems={problems} caption={w.problems(problems.length)} testId="builder-problems" words={words} page={page} />
         )}
-        {droppedByChrome.length > 0 && (
-          <ProblemTable
-            problems={droppedByChrome}
-            caption={w.dropped}
-            words={words}
-            page={page}
-            testId="builder-dropped"
-          />
-        )}
+        {droppedByChrome.length > 0 && <ProblemTable problems={droppedByChrome} caption={w.dropped} words={words} page={page} testId="builder-dropped" />}
       </div>
     </section>
   );

@@ -41,7 +41,12 @@ export function ClosedDatesEditor({ rows, onChange, words: w }: RowsProps<Closed
             {rows.map((r, i) => (
               <tr key={i}>
                 <td data-label={w.closedFrom}>
-                  <input type="date" aria-label={w.closedField(i + 1, w.closedFrom)} value={r.from} onInput={(e) => change(i, { from: e.currentTarget.value })} />
+                  <input
+                    type="date"
+                    aria-label={w.closedField(i + 1, w.closedFrom)}
+                    value={r.from}
+                    onInput={(e) => change(i, { from: e.currentTarget.value })}
+                  />
                 </td>
                 <td data-label={w.closedTo}>
                   <input type="date" aria-label={w.closedField(i + 1, w.closedTo)} value={r.to} onInput={(e) => change(i, { to: e.currentTarget.value })} />
@@ -174,7 +179,9 @@ export function ApproversEditor({ rows, onChange, words: w }: RowsProps<Approver
                     onInput={(e) => change(i, { pin: e.currentTarget.value })}
                   />
                 </td>
-                <td data-label={w.pinHash} class={!r.pin && r.pinHash ? 'ok' : 'note'}>{r.pin ? w.notHashed : r.pinHash ? w.hashed : w.noHash}</td>
+                <td data-label={w.pinHash} class={!r.pin && r.pinHash ? 'ok' : 'note'}>
+                  {r.pin ? w.notHashed : r.pinHash ? w.hashed : w.noHash}
+                </td>
                 <td>
                   <button type="button" class="small" aria-label={w.removeApprover(i + 1)} onClick={() => onChange(withoutRow(rows, i))}>
                     {w.remove}

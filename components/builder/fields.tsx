@@ -57,8 +57,7 @@ export function Checkboxes<T extends string>({ legend, options, checked, onChang
       <div class="checkbox-list">
         {options.map((o) => (
           <label key={o.value} class="check-label">
-            <input type="checkbox" name={name} checked={checked.includes(o.value)} onChange={(e) => onChange(o.value, e.currentTarget.checked)} />{' '}
-            {o.label}
+            <input type="checkbox" name={name} checked={checked.includes(o.value)} onChange={(e) => onChange(o.value, e.currentTarget.checked)} /> {o.label}
           </label>
         ))}
       </div>
@@ -78,12 +77,7 @@ interface SelectProps<T extends string> {
 
 export function Select<T extends string>({ id, label, value, options, onChange, hiddenLabel }: SelectProps<T>) {
   const select = (
-    <select
-      id={id}
-      value={value}
-      aria-label={hiddenLabel ? label : undefined}
-      onChange={(e) => onChange(e.currentTarget.value as T)}
-    >
+    <select id={id} value={value} aria-label={hiddenLabel ? label : undefined} onChange={(e) => onChange(e.currentTarget.value as T)}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

@@ -16,7 +16,12 @@ export function DayChart({ days, words: w = enAdmin.dsl }: { days: { date: strin
   const last = days[days.length - 1]!.date;
   return (
     <figure class="chart-box">
-      <svg class="chart" viewBox={`0 0 ${width} ${height + 18}`} role="img" aria-label={first === last ? w.chartOne(first, days[0]!.count) : w.chartMany(first, last, max)}>
+      <svg
+        class="chart"
+        viewBox={`0 0 ${width} ${height + 18}`}
+        role="img"
+        aria-label={first === last ? w.chartOne(first, days[0]!.count) : w.chartMany(first, last, max)}
+      >
         <text x={left - 6} y="10" font-size="11" text-anchor="end">
           {max}
         </text>

@@ -71,9 +71,7 @@ export function ReportList({ reports, marks, onMark, words: w }: Props) {
   const waiting = reports.filter((r) => marks[r.seq]?.status !== 'handled').length;
   return (
     <section class="reports" aria-labelledby="reports-title" data-testid="reports">
-      <h2 id="reports-title">
-        {w.reports(reports.length, waiting)}
-      </h2>
+      <h2 id="reports-title">{w.reports(reports.length, waiting)}</h2>
       <ul>
         {reports.map((r) => (
           <Report key={r.seq} r={r} mark={marks[r.seq]} onMark={onMark} words={w} />

@@ -203,7 +203,7 @@ export function Review({ source, school, device, flagThreshold, onLock, words, p
       </fieldset>
 
       {summary && (
-          <div class="print-only print-header" data-testid="print-header">
+        <div class="print-only print-header" data-testid="print-header">
           <p class="confidential">{w.confidential}</p>
           <p>
             {school ?? w.noSchool} · {device ?? w.noDevice} · {range}
@@ -236,9 +236,7 @@ export function Review({ source, school, device, flagThreshold, onLock, words, p
             ) : (
               <ul>
                 {summary.flagged.map((f) => (
-                  <li key={f.user + f.date}>
-                    {w.flaggedLine(f.user, f.count, f.date)}
-                  </li>
+                  <li key={f.user + f.date}>{w.flaggedLine(f.user, f.count, f.date)}</li>
                 ))}
               </ul>
             )}

@@ -12,9 +12,7 @@ export interface SessionDeps {
 /** Why the log did not open; the page says it in its language. */
 export type SessionError = 'wrong' | 'too-many';
 
-export type Session =
-  | { state: 'locked'; error: SessionError | null; wait: number; busy: boolean }
-  | { state: 'unlocked' };
+export type Session = { state: 'locked'; error: SessionError | null; wait: number; busy: boolean } | { state: 'unlocked' };
 
 /** Unlocking with the passphrase, the back-off after wrong ones, and locking again when idle. */
 export function useDslSession(deps: SessionDeps) {

@@ -43,14 +43,7 @@ async function onRequestException(request: ExceptionRequest): Promise<RequestOut
 function App({ initial }: { initial: StatusSnapshot | null }) {
   const { status } = useStatus(initial);
   return (
-    <BlockPage
-      status={status}
-      address={address}
-      now={useNow()}
-      onReport={onReport}
-      onRequestException={onRequestException}
-      onBack={() => void goBack()}
-    />
+    <BlockPage status={status} address={address} now={useNow()} onReport={onReport} onRequestException={onRequestException} onBack={() => void goBack()} />
   );
 }
 

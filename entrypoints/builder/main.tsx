@@ -17,13 +17,7 @@ function App() {
   // The builder speaks the device's languages (the policy's `languages` and the choice on this device).
   const { status } = useStatus();
   return (
-    <BuilderPage
-      ids={IDS}
-      languages={status.parsed.policy.languages}
-      makeHash={(secret) => hashPassphrase(secret)}
-      copyText={copyText}
-      download={download}
-    />
+    <BuilderPage ids={IDS} languages={status.parsed.policy.languages} makeHash={(secret) => hashPassphrase(secret)} copyText={copyText} download={download} />
   );
 }
 

@@ -44,7 +44,9 @@ export async function createKey(db: Db, schoolRef: string, actor = 'cli'): Promi
 
 export async function revokeKey(db: Db, keyId: string, actor = 'cli'): Promise<{ school: School; keyId: string }> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ school_id: number; revoked_at: Date | null }>('select school_id, revoked_at from ingest_keys where id = $1 for update', [keyId]);
+    const { rows } = await tx.query<{ school_id: number; revoked_at: Date | null }>('select school_id, revoked_at from ingest_keys where id = $1 for update', [
+      keyId,
+    ]);
     const row = rows[0];
     if (!row) throw new Error(`no ingest key ${keyId}`);
     if (row.revoked_at) throw new Error(`ingest key ${keyId} was already revoked on ${row.revoked_at.toISOString()}`);
@@ -98,7 +100,13 @@ export async function confirmDevice(db: Db, deviceId: string, actor = 'cli'): Pr
     const d = rows[0];
     if (!d) throw new Error(`no device ${deviceId}`);
     if (!d.confirmed) await tx.query('update devices set confirmed = true, confirmed_at = now() where id = $1', [deviceId]);
-    await audit(tx, { kind: 'cli', schoolId: d.school_id, deviceId, reason: d.confirmed ? 'device confirmed again (already confirmed)' : 'device confirmed', detail: { actor } });
+    await audit(tx, {
+      kind: 'cli',
+      schoolId: d.school_id,
+      deviceId,
+      reason: d.confirmed ? 'device confirmed again (already confirmed)' : 'device confirmed',
+      detail: { actor },
+    });
     return deviceId.toLowerCase();
   });
 }

@@ -15,6 +15,15 @@ export interface AuditEvent {
 export async function audit(db: Queryable, e: AuditEvent): Promise<void> {
   await db.query(
     'insert into audit (kind, school_id, device_id, key_id, status, reason, remote_addr, detail) values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb)',
-    [e.kind, e.schoolId ?? null, e.deviceId?.slice(0, 100) ?? null, e.keyId ?? null, e.status ?? null, e.reason, e.remoteAddr ?? null, e.detail ? JSON.stringify(e.detail) : null],
+    [
+      e.kind,
+      e.schoolId ?? null,
+      e.deviceId?.slice(0, 100) ?? null,
+      e.keyId ?? null,
+      e.status ?? null,
+      e.reason,
+      e.remoteAddr ?? null,
+      e.detail ? JSON.stringify(e.detail) : null,
+    ],
   );
 }

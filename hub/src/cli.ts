@@ -89,17 +89,23 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out, e
     if (isDslCommand(cmd)) return await runDslCli(args, env, open, out, (m) => new UsageError(m));
     if (cmd === 'school' && sub === 'create' && rest.length === 1) {
       const r = await createSchool(await open(), rest[0]!);
-      out(`School "${r.school.name}" created (number ${r.school.id}).\nIngest key (shown once; put it in the policy's hub.key):\n\n  ${r.key}\n\nKey id: ${r.keyId}\n`);
+      out(
+        `School "${r.school.name}" created (number ${r.school.id}).\nIngest key (shown once; put it in the policy's hub.key):\n\n  ${r.key}\n\nKey id: ${r.keyId}\n`,
+      );
       return 0;
     }
     if (cmd === 'key' && sub === 'create' && rest.length === 1) {
       const r = await createKey(await open(), rest[0]!);
-      out(`New ingest key for "${r.school.name}" (shown once):\n\n  ${r.key}\n\nKey id: ${r.keyId}\nWhen every device has the new key in its policy, revoke the old one: npm run hub -- key revoke <old key id>\n`);
+      out(
+        `New ingest key for "${r.school.name}" (shown once):\n\n  ${r.key}\n\nKey id: ${r.keyId}\nWhen every device has the new key in its policy, revoke the old one: npm run hub -- key revoke <old key id>\n`,
+      );
       return 0;
     }
     if (cmd === 'key' && sub === 'revoke' && rest.length === 1) {
       const r = await revokeKey(await open(), rest[0]!);
-      out(`Ingest key ${r.keyId} of "${r.school.name}" revoked. Devices still using it are refused (401) until their policy has a current key; their history stays.\n`);
+      out(
+        `Ingest key ${r.keyId} of "${r.school.name}" revoked. Devices still using it are refused (401) until their policy has a current key; their history stays.\n`,
+      );
       return 0;
     }
     if (cmd === 'keys') {
@@ -142,7 +148,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, out: Out, e
       if (rest.length !== 2) throw new UsageError('school retention <school> <days|default>');
       const days = rest[1] === 'default' ? null : parseRetentionDays(rest[1]!, 'the retention period');
       const r = await setRetention(await open(), rest[0]!, days);
-      out(`Log entries of "${r.name}" are kept ${days === null ? `for the hub's default, ${config.retentionDays} days (HUB_RETENTION_DAYS)` : `${days} days`}; older ones go at the next purge.\n`);
+      out(
+        `Log entries of "${r.name}" are kept ${days === null ? `for the hub's default, ${config.retentionDays} days (HUB_RETENTION_DAYS)` : `${days} days`}; older ones go at the next purge.\n`,
+      );
       return 0;
     }
     if (cmd === 'purge') {

@@ -15,5 +15,12 @@ export interface HubContext {
 }
 
 export function makeContext(db: Db, config: HubConfig): HubContext {
-  return { db, config, keys: new KeyVerifier(), keyLimiter: new RateLimiter(config.keyLimit), deviceLimiter: new RateLimiter(config.deviceLimit), keyCheckLimiter: new RateLimiter({ perSecond: 2, burst: 20 }) };
+  return {
+    db,
+    config,
+    keys: new KeyVerifier(),
+    keyLimiter: new RateLimiter(config.keyLimit),
+    deviceLimiter: new RateLimiter(config.deviceLimit),
+    keyCheckLimiter: new RateLimiter({ perSecond: 2, burst: 20 }),
+  };
 }

@@ -51,7 +51,8 @@ export interface DeviceState {
   purged_hash: string | null;
 }
 
-export const DEVICE_STATE_COLUMNS = 'school_id, public_key, batches, chain_state, broken_at_seq, chain_problem, last_seq, last_hash, silent_since, purged_seq, purged_hash';
+export const DEVICE_STATE_COLUMNS =
+  'school_id, public_key, batches, chain_state, broken_at_seq, chain_problem, last_seq, last_hash, silent_since, purged_seq, purged_hash';
 
 export async function readDevice(db: Queryable, deviceId: string): Promise<DeviceState | null> {
   const { rows } = await db.query<DeviceState>(`select ${DEVICE_STATE_COLUMNS} from devices where id = $1`, [deviceId]);
@@ -141,9 +142,27 @@ export function checkDevice(device: DeviceState | null, input: StoreInput): void
 }
 
 const ENTRY_COLUMNS: [string, string][] = [
-  ['device_id', 'uuid'], ['seq', 'bigint'], ['school_id', 'bigint'], ['body', 'text'], ['hash', 'text'], ['prev_hash', 'text'], ['at', 'timestamptz'],
-  ['local_time', 'timestamp'], ['timezone', 'text'], ['"user"', 'text'], ['role', 'text'], ['event', 'text'], ['network_id', 'text'], ['network_name', 'text'],
-  ['host', 'text'], ['path', 'text'], ['school_time', 'boolean'], ['text', 'text'], ['person', 'text'], ['device_label', 'text'], ['link', 'text'],
+  ['device_id', 'uuid'],
+  ['seq', 'bigint'],
+  ['school_id', 'bigint'],
+  ['body', 'text'],
+  ['hash', 'text'],
+  ['prev_hash', 'text'],
+  ['at', 'timestamptz'],
+  ['local_time', 'timestamp'],
+  ['timezone', 'text'],
+  ['"user"', 'text'],
+  ['role', 'text'],
+  ['event', 'text'],
+  ['network_id', 'text'],
+  ['network_name', 'text'],
+  ['host', 'text'],
+  ['path', 'text'],
+  ['school_time', 'boolean'],
+  ['text', 'text'],
+  ['person', 'text'],
+  ['device_label', 'text'],
+  ['link', 'text'],
 ];
 
 /**
@@ -156,7 +175,14 @@ export async function storeBatch(db: Queryable, input: StoreInput, device?: Devi
     checkDevice(state, input);
     const plan = await planFor(db, input.batch, state);
     const written = await write(db, input, state, plan);
-    if (written) return { stored: plan.insert.length, duplicates: plan.duplicates, conflicts: plan.conflicts.length, purged: plan.purged.length, newDevice: state === null };
+    if (written)
+      return {
+        stored: plan.insert.length,
+        duplicates: plan.duplicates,
+        conflicts: plan.conflicts.length,
+        purged: plan.purged.length,
+        newDevice: state === null,
+      };
     state = await readDevice(db, input.batch.deviceId);
   }
   throw new Error(`device ${input.batch.deviceId}: its state kept changing under concurrent requests`);
@@ -171,7 +197,10 @@ async function planFor(db: Queryable, batch: ParsedBatch, state: DeviceState | n
   // anything else (a re-send, entries behind the head) looks up what is stored.
   if (state?.last_seq != null && !seqs.every((s) => s > state.last_seq!)) {
     const wanted = [...new Set(seqs.flatMap((s) => [s, s - 1]).filter((s) => s >= 1))];
-    const existing = await db.query<{ seq: number; hash: string }>('select seq, hash from entries where device_id = $1 and seq = any($2::bigint[])', [batch.deviceId, wanted]);
+    const existing = await db.query<{ seq: number; hash: string }>('select seq, hash from entries where device_id = $1 and seq = any($2::bigint[])', [
+      batch.deviceId,
+      wanted,
+    ]);
     for (const r of existing.rows) known.set(r.seq, r.hash);
   }
   return planBatch(batch.records, state?.last_seq ?? null, known, state?.purged_seq ?? null);
@@ -212,35 +241,70 @@ async function write(db: Queryable, input: StoreInput, state: DeviceState | null
   if (plan.insert.length) {
     const tuples = plan.insert.map(({ r, link }) => {
       const e = r.entry;
-      const values = [batch.deviceId, e.seq, schoolId, r.body, e.hash, e.prevHash, e.at, e.localTime, e.timezone, e.user, e.role, e.event,
-        e.networkId, e.networkName, e.host, e.path, e.schoolTime, e.text, e.person, e.device, link];
+      const values = [
+        batch.deviceId,
+        e.seq,
+        schoolId,
+        r.body,
+        e.hash,
+        e.prevHash,
+        e.at,
+        e.localTime,
+        e.timezone,
+        e.user,
+        e.role,
+        e.event,
+        e.networkId,
+        e.networkName,
+        e.host,
+        e.path,
+        e.schoolTime,
+        e.text,
+        e.person,
+        e.device,
+        link,
+      ];
       return `(${values.map((v, i) => p(v, ENTRY_COLUMNS[i]![1])).join(', ')})`;
     });
     ctes.push(`ins as (insert into entries (${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
       select * from (values ${tuples.join(', ')}) v where exists (select 1 from dev) returning 1)`);
   }
   if (plan.conflicts.length) {
-    const tuples = plan.conflicts.map((c) => `(${id}, ${p(c.r.entry.seq, 'bigint')}, ${p(c.r.body, 'text')}, ${p(c.r.entry.hash, 'text')}, ${p(c.r.entry.prevHash, 'text')}, ${p(c.storedHash, 'text')})`);
+    const tuples = plan.conflicts.map(
+      (c) =>
+        `(${id}, ${p(c.r.entry.seq, 'bigint')}, ${p(c.r.body, 'text')}, ${p(c.r.entry.hash, 'text')}, ${p(c.r.entry.prevHash, 'text')}, ${p(c.storedHash, 'text')})`,
+    );
     ctes.push(`conf as (insert into conflicts (device_id, seq, body, hash, prev_hash, stored_hash)
       select * from (values ${tuples.join(', ')}) v where exists (select 1 from dev) returning 1)`);
     ctes.push(`flag as (update entries set conflict = true
-      where device_id = ${id} and seq = any(${p(plan.conflicts.map((c) => c.r.entry.seq), 'bigint[]')}) and exists (select 1 from dev) returning 1)`);
+      where device_id = ${id} and seq = any(${p(
+        plan.conflicts.map((c) => c.r.entry.seq),
+        'bigint[]',
+      )}) and exists (select 1 from dev) returning 1)`);
   }
 
   const events: [string, string, Record<string, unknown>][] = [];
-  if (state === null) events.push(['new-device', 'a new device reached the hub (unconfirmed)', { label: batch.label, browser: batch.browser, version: batch.version }]);
-  if (state?.silent_since) events.push(['device-back', 'the device was heard from again after falling silent', { silentSince: state.silent_since.toISOString() }]);
+  if (state === null)
+    events.push(['new-device', 'a new device reached the hub (unconfirmed)', { label: batch.label, browser: batch.browser, version: batch.version }]);
+  if (state?.silent_since)
+    events.push(['device-back', 'the device was heard from again after falling silent', { silentSince: state.silent_since.toISOString() }]);
   if (plan.breaks.length) events.push(['chain-broken', plan.breaks[0]!.problem, { breaks: plan.breaks.slice(0, 20) }]);
   if (plan.purged.length) {
     const n = plan.purged.length;
-    events.push(['purged-resend', `${n} ${n === 1 ? 'entry' : 'entries'} sent again after retention purged ${n === 1 ? 'it' : 'them'}: not stored again`, { seqs: plan.purged.slice(0, 20), count: n, purgedSeq: state?.purged_seq ?? null }]);
+    events.push([
+      'purged-resend',
+      `${n} ${n === 1 ? 'entry' : 'entries'} sent again after retention purged ${n === 1 ? 'it' : 'them'}: not stored again`,
+      { seqs: plan.purged.slice(0, 20), count: n, purgedSeq: state?.purged_seq ?? null },
+    ]);
   }
   if (events.length) {
     const school = p(schoolId, 'bigint');
     const key = p(keyId, 'text');
     const addr = p(input.remoteAddr, 'text');
     const dev = p(batch.deviceId, 'text');
-    const tuples = events.map(([kind, reason, detail]) => `(${p(kind, 'text')}, ${school}, ${dev}, ${key}, ${addr}, ${p(reason, 'text')}, ${p(JSON.stringify(detail), 'text')}::jsonb)`);
+    const tuples = events.map(
+      ([kind, reason, detail]) => `(${p(kind, 'text')}, ${school}, ${dev}, ${key}, ${addr}, ${p(reason, 'text')}, ${p(JSON.stringify(detail), 'text')}::jsonb)`,
+    );
     ctes.push(`aud as (insert into audit (kind, school_id, device_id, key_id, remote_addr, reason, detail)
       select * from (values ${tuples.join(', ')}) v where exists (select 1 from dev) returning 1)`);
   }

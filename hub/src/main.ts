@@ -4,10 +4,17 @@ import { startHub } from './server.ts';
 
 const args = process.argv.slice(2);
 if (args.length) {
-  process.exitCode = await runCli(args, process.env, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = await runCli(
+    args,
+    process.env,
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
 } else {
   const hub = await startHub({ logger: true });
-  process.stdout.write(`Hall Pass hub listening on ${hub.url} (database: ${hub.db.kind === 'pglite' ? `embedded PGlite in ${hub.ctx.config.dataDir}` : 'PostgreSQL'})\n`);
+  process.stdout.write(
+    `Hall Pass hub listening on ${hub.url} (database: ${hub.db.kind === 'pglite' ? `embedded PGlite in ${hub.ctx.config.dataDir}` : 'PostgreSQL'})\n`,
+  );
   const stop = async () => {
     await hub.close();
     process.exit(0);

@@ -161,7 +161,8 @@ export async function parseBatch(raw: Buffer | string, headerDevice: string | un
   const deviceId = str(ra, 'hallpass.device.id', where, true);
   if (!UUID.test(deviceId)) throw new BadRequest(ra.get('hallpass.device.id')!.field, 'hallpass.device.id must be a UUID');
   if (headerDevice === undefined) throw new BadRequest('X-HallPass-Device', 'the X-HallPass-Device header is missing');
-  if (headerDevice.toLowerCase() !== deviceId.toLowerCase()) throw new BadRequest('X-HallPass-Device', 'X-HallPass-Device differs from the hallpass.device.id attribute');
+  if (headerDevice.toLowerCase() !== deviceId.toLowerCase())
+    throw new BadRequest('X-HallPass-Device', 'X-HallPass-Device differs from the hallpass.device.id attribute');
   const publicKey = str(ra, 'hallpass.device.public_key', where, true);
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(publicKey)) throw new BadRequest(ra.get('hallpass.device.public_key')!.field, 'hallpass.device.public_key must be base64');
   const waiting = int(ra, 'hallpass.outbox.waiting', where);
@@ -179,7 +180,10 @@ export async function parseBatch(raw: Buffer | string, headerDevice: string | un
 
   const records: ParsedRecord[] = [];
   const scopes = arr(rl.scopeLogs, 'resourceLogs[0].scopeLogs', true);
-  const total = scopes.reduce<number>((n, s, i) => n + arr(obj(s, `resourceLogs[0].scopeLogs[${i}]`).logRecords, `resourceLogs[0].scopeLogs[${i}].logRecords`, true).length, 0);
+  const total = scopes.reduce<number>(
+    (n, s, i) => n + arr(obj(s, `resourceLogs[0].scopeLogs[${i}]`).logRecords, `resourceLogs[0].scopeLogs[${i}].logRecords`, true).length,
+    0,
+  );
   if (total > MAX_RECORDS) throw new BadRequest('resourceLogs[0].scopeLogs', `at most ${MAX_RECORDS} log records per request (got ${total})`, 413);
   for (const [si, s] of scopes.entries()) {
     const lrs = arr((s as Obj).logRecords, `resourceLogs[0].scopeLogs[${si}].logRecords`, true);
@@ -235,6 +239,7 @@ function record(v: unknown, f: string): ParsedRecord {
   const st = bool(a, 'hallpass.school_time');
   if (st && st.value !== data.schoolTime) throw new BadRequest(st.field, 'attribute hallpass.school_time differs from the body');
   const recomputed = sha256Hex(hashInput(prevHash, data));
-  if (recomputed !== hash) throw new BadRequest(`${a.get('hallpass.hash')!.field}.stringValue`, `entry ${seq}: hallpass.hash is not SHA-256(prev_hash + "\\n" + body)`);
+  if (recomputed !== hash)
+    throw new BadRequest(`${a.get('hallpass.hash')!.field}.stringValue`, `entry ${seq}: hallpass.hash is not SHA-256(prev_hash + "\\n" + body)`);
   return { entry: { ...data, prevHash, hash }, body };
 }

@@ -40,7 +40,12 @@ export async function setRetention(db: Db, schoolRef: string, days: number | nul
     const school = await findSchool(tx, schoolRef);
     if (!school) throw new Error(`no school "${schoolRef}"`);
     await tx.query('update schools set retention_days = $2 where id = $1', [school.id, days]);
-    await audit(tx, { kind: 'cli', schoolId: school.id, reason: days === null ? 'retention period set to the hub default' : `retention period set to ${days} days`, detail: { actor, retentionDays: days } });
+    await audit(tx, {
+      kind: 'cli',
+      schoolId: school.id,
+      reason: days === null ? 'retention period set to the hub default' : `retention period set to ${days} days`,
+      detail: { actor, retentionDays: days },
+    });
     return { ...school, retentionDays: days };
   });
 }
@@ -61,7 +66,15 @@ export async function listSchools(db: Queryable, defaultDays: number): Promise<S
             coalesce(sum(d.purged_count), 0)::bigint as purged
        from schools s left join devices d on d.school_id = s.id group by s.id order by s.name`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, retentionDays: r.retention_days, effectiveDays: r.retention_days ?? defaultDays, devices: r.devices, entries: Number(r.entries), purgedEntries: Number(r.purged) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    retentionDays: r.retention_days,
+    effectiveDays: r.retention_days ?? defaultDays,
+    devices: r.devices,
+    entries: Number(r.entries),
+    purgedEntries: Number(r.purged),
+  }));
 }
 
 export interface DevicePurge {
@@ -145,9 +158,20 @@ const auditReason = (entries: number, days: number, fromSeq: number, toSeq: numb
  * than the cut-off), moves the horizon and records it in audit, all in one transaction: nothing is
  * ever deleted without its record. `prev`: what this run already purged of the device.
  */
-async function purgeDevicePrefix(db: Db, run: { schoolId: number; cutoff: Date; days: number; by: 'timer' | 'cli' }, deviceId: string, upTo: number, prev: Step | undefined): Promise<Step | null> {
+async function purgeDevicePrefix(
+  db: Db,
+  run: { schoolId: number; cutoff: Date; days: number; by: 'timer' | 'cli' },
+  deviceId: string,
+  upTo: number,
+  prev: Step | undefined,
+): Promise<Step | null> {
   return db.transaction(async (tx) => {
-    const dev = (await tx.query<{ purged_seq: number | null; label: string | null }>('select purged_seq, label from devices where id = $1 and school_id = $2 for update', [deviceId, run.schoolId])).rows[0];
+    const dev = (
+      await tx.query<{ purged_seq: number | null; label: string | null }>('select purged_seq, label from devices where id = $1 and school_id = $2 for update', [
+        deviceId,
+        run.schoolId,
+      ])
+    ).rows[0];
     if (!dev) return null;
     const after = dev.purged_seq ?? 0;
     const { rows: hr } = await tx.query<{ h: number | null }>(
@@ -191,7 +215,12 @@ async function purgeDevicePrefix(db: Db, run: { schoolId: number; cutoff: Date; 
 
 /** Records a purge that deleted something in the access trail: one row per school, with the count per device. */
 async function recordPurge(db: Db, p: SchoolPurge, by: 'timer' | 'cli'): Promise<void> {
-  const filter = { cutoff: p.cutoff.toISOString(), retentionDays: p.retentionDays, by, devices: p.devices.map((d) => ({ device: d.deviceId, label: d.label, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries })) };
+  const filter = {
+    cutoff: p.cutoff.toISOString(),
+    retentionDays: p.retentionDays,
+    by,
+    devices: p.devices.map((d) => ({ device: d.deviceId, label: d.label, fromSeq: d.fromSeq, toSeq: d.toSeq, entries: d.entries })),
+  };
   await db.query(
     "insert into access_trail (account_id, email, role, school_id, action, filter, rows) values (null, 'retention', 'hub', $1, 'retention-purge', $2::text::jsonb, $3)",
     [p.schoolId, JSON.stringify(filter), p.total],

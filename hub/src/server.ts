@@ -42,7 +42,13 @@ export async function buildApp(ctx: HubContext, logger = false): Promise<Fastify
   const { config } = ctx;
   const https = config.tls ? { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } : null;
   // Not every request is logged (thousands of devices); refusals and failures are, and all of them are in audit.
-  const app = Fastify({ logger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: MAX_BODY_BYTES, trustProxy: config.trustProxy, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
+  const app = Fastify({
+    logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: config.trustProxy,
+    ...(https ? { https } : {}),
+  }) as unknown as FastifyInstance;
   await registerRoutes(app, ctx);
   return app;
 }

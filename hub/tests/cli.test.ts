@@ -26,7 +26,12 @@ afterAll(async () => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, env, (s) => (out += s), (s) => (err += s));
+  const code = await runCli(
+    args,
+    env,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -78,7 +83,12 @@ describe('npm run hub -- ...', () => {
   it('devices shows each state: broken at seq N, key mismatch, silent; devices confirm clears "new"', async () => {
     const made = await cli('school', 'create', 'Cedar High');
     const key = keyIn(made.out)!;
-    const [ok, gap, stolen, quiet] = [await makeTestDevice({ label: 'A' }), await makeTestDevice({ label: 'B' }), await makeTestDevice({ label: 'C' }), await makeTestDevice({ label: 'D' })];
+    const [ok, gap, stolen, quiet] = [
+      await makeTestDevice({ label: 'A' }),
+      await makeTestDevice({ label: 'B' }),
+      await makeTestDevice({ label: 'C' }),
+      await makeTestDevice({ label: 'D' }),
+    ];
     for (const d of [ok, gap, stolen, quiet]) expect((await send(hub, await d.request(await d.write(2), key))).status).toBe(200);
     const skipped = await gap.write(3);
     expect((await send(hub, await gap.request(skipped.slice(2), key))).status).toBe(200);
@@ -120,7 +130,8 @@ describe('npm run hub -- ...', () => {
   it('through npm: `npm run hub -- migrate` and `npm run hub -- school create` on a fresh database', async () => {
     const url = await cluster.createDatabase('npm_cli');
     const root = path.resolve(import.meta.dirname, '../..');
-    const run = (...args: string[]) => spawnSync('npm', ['run', '-s', 'hub', '--', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000 });
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', '-s', 'hub', '--', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 120_000 });
     const m = run('migrate');
     expect(m.status, m.stderr).toBe(0);
     const all = listMigrations();

@@ -33,14 +33,22 @@ describe.each(adapters)('%s', (_name, open) => {
   beforeAll(async () => {
     db = await open();
     await migrate(db);
-    await db.exec("create table t (id int8 primary key, at timestamptz, local timestamp, doc jsonb, ok boolean, raw bytea, name text); create table u (x int)");
+    await db.exec('create table t (id int8 primary key, at timestamptz, local timestamp, doc jsonb, ok boolean, raw bytea, name text); create table u (x int)');
   });
   afterAll(async () => {
     await db?.close();
   });
 
   it('hands back int8 as number, timestamptz as Date, timestamp as text, jsonb parsed, bytea as bytes', async () => {
-    await db.query('insert into t values ($1, $2, $3, $4::text::jsonb, $5, $6, $7)', [9_007_199_254_740_991, '2026-11-24T10:15:00.000Z', '2026-11-24 10:15:00', '{"a":[1,"x"]}', true, Buffer.from([1, 2, 255]), 'Zoë']);
+    await db.query('insert into t values ($1, $2, $3, $4::text::jsonb, $5, $6, $7)', [
+      9_007_199_254_740_991,
+      '2026-11-24T10:15:00.000Z',
+      '2026-11-24 10:15:00',
+      '{"a":[1,"x"]}',
+      true,
+      Buffer.from([1, 2, 255]),
+      'Zoë',
+    ]);
     const { rows } = await db.query<Record<string, unknown>>('select * from t');
     const r = rows[0]!;
     expect(r.id).toBe(9_007_199_254_740_991);
@@ -90,8 +98,28 @@ describe.each(adapters)('%s', (_name, open) => {
     const { rows } = await db.query<{ table_name: string; column_name: string; data_type: string }>(
       "select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' and table_name <> 't' and table_name <> 'u' order by table_name, column_name",
     );
-    schemas.set(_name, rows.map((r) => `${r.table_name}.${r.column_name}:${r.data_type}`));
-    expect(new Set(rows.map((r) => r.table_name))).toEqual(new Set(['schools', 'ingest_keys', 'devices', 'entries', 'conflicts', 'audit', 'hub_migrations', 'accounts', 'sessions', 'login_throttle', 'login_attempts', 'report_states', 'report_history', 'access_trail']));
+    schemas.set(
+      _name,
+      rows.map((r) => `${r.table_name}.${r.column_name}:${r.data_type}`),
+    );
+    expect(new Set(rows.map((r) => r.table_name))).toEqual(
+      new Set([
+        'schools',
+        'ingest_keys',
+        'devices',
+        'entries',
+        'conflicts',
+        'audit',
+        'hub_migrations',
+        'accounts',
+        'sessions',
+        'login_throttle',
+        'login_attempts',
+        'report_states',
+        'report_history',
+        'access_trail',
+      ]),
+    );
   });
 });
 

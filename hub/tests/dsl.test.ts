@@ -42,7 +42,14 @@ async function collect(gen: AsyncIterable<string>): Promise<string> {
 async function jsonExport(v: Viewer, f: HubFilters): Promise<string> {
   const devs = await withScope(hub.db, v, (tx) => q.devices(tx, f, 48));
   const byId = new Map(devs.map((d) => [d.id, d]));
-  return collect(jsonChunks(q.exportPages((fn) => withScope(hub.db, v, fn), f), { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f }, (id) => byId.get(id), () => null));
+  return collect(
+    jsonChunks(
+      q.exportPages((fn) => withScope(hub.db, v, fn), f),
+      { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f },
+      (id) => byId.get(id),
+      () => null,
+    ),
+  );
 }
 
 describe('row-level security', () => {
@@ -63,7 +70,9 @@ describe('row-level security', () => {
 
   it('a school DSL cannot set the state of another school’s report', async () => {
     const elmReport = seed.elm.entries.find((e) => e.event === 'report')!;
-    const ok = await withScope(hub.db, viewer('school-dsl', seed.oakId), (tx) => q.setReportState(tx, seed.elm.id, elmReport.seq, 'handled', 'not mine', 'dsl@oak.example'));
+    const ok = await withScope(hub.db, viewer('school-dsl', seed.oakId), (tx) =>
+      q.setReportState(tx, seed.elm.id, elmReport.seq, 'handled', 'not mine', 'dsl@oak.example'),
+    );
     expect(ok).toBe(false);
     const { rows } = await hub.db.query('select * from report_states where device_id = $1', [seed.elm.id]);
     expect(rows).toEqual([]);
@@ -121,7 +130,12 @@ describe('sign-in', () => {
     await new Promise((r) => setTimeout(r, 2100));
     expect(await signIn(hub.db, seed.accounts.lockMe, 'wrong again!!', addr)).toMatchObject({ ok: false, waitSeconds: 4 });
     const { rows } = await hub.db.query<{ ok: boolean; reason: string }>('select ok, reason from login_attempts where remote_addr = $1 order by id', [addr]);
-    expect(rows.map((r) => r.reason)).toEqual(['wrong password', 'refused: waiting after wrong passwords', 'refused: waiting after wrong passwords', 'wrong password']);
+    expect(rows.map((r) => r.reason)).toEqual([
+      'wrong password',
+      'refused: waiting after wrong passwords',
+      'refused: waiting after wrong passwords',
+      'wrong password',
+    ]);
   });
 
   it('a right password gives a session that ends after idle time', async () => {
@@ -140,13 +154,32 @@ describe('CLI accounts', () => {
   it('creates an account with the password from HUB_USER_PASSWORD and resets it (ending its sessions)', async () => {
     const out: string[] = [];
     const env = { DATABASE_URL: cluster.url };
-    const code = await runCli(['user', 'create', 'New@Oak.example', '--role', 'school-dsl', '--school', 'Oak Primary'], { ...env, HUB_USER_PASSWORD: 'first password 1' }, (s) => out.push(s), (s) => out.push(s));
+    const code = await runCli(
+      ['user', 'create', 'New@Oak.example', '--role', 'school-dsl', '--school', 'Oak Primary'],
+      { ...env, HUB_USER_PASSWORD: 'first password 1' },
+      (s) => out.push(s),
+      (s) => out.push(s),
+    );
     expect(code).toBe(0);
     expect((await signIn(hub.db, 'new@oak.example', 'first password 1', '192.0.2.1')).ok).toBe(true);
-    expect(await runCli(['user', 'create', 'x@oak.example', '--role', 'school-dsl'], { ...env, HUB_USER_PASSWORD: 'first password 1' }, () => {}, (s) => out.push(s))).toBe(1);
+    expect(
+      await runCli(
+        ['user', 'create', 'x@oak.example', '--role', 'school-dsl'],
+        { ...env, HUB_USER_PASSWORD: 'first password 1' },
+        () => {},
+        (s) => out.push(s),
+      ),
+    ).toBe(1);
     expect(out.join('')).toMatch(/needs --school/);
     const before = await signIn(hub.db, 'new@oak.example', 'first password 1', '192.0.2.1');
-    expect(await runCli(['user', 'reset', 'new@oak.example'], { ...env, HUB_USER_PASSWORD: 'second password 2' }, () => {}, () => {})).toBe(0);
+    expect(
+      await runCli(
+        ['user', 'reset', 'new@oak.example'],
+        { ...env, HUB_USER_PASSWORD: 'second password 2' },
+        () => {},
+        () => {},
+      ),
+    ).toBe(0);
     expect(await sessionViewer(hub.db, (before as { token: string }).token, 15)).toBeNull();
     expect((await signIn(hub.db, 'new@oak.example', 'second password 2', '192.0.2.1')).ok).toBe(true);
   });
@@ -158,7 +191,10 @@ describe('exports', () => {
     const csv = await collect(csvChunks(q.exportPages((fn) => withScope(hub.db, v, fn), { school: seed.elmId })));
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1); // header only: Elm is not Oak's
     const mine = await collect(csvChunks(q.exportPages((fn) => withScope(hub.db, v, fn), {}, 3, 'time')));
-    const lines = mine.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = mine
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines[0]).toMatch(/^School,Device id,Sequence,Time \(UTC\)/);
     expect(lines.length - 1).toBe(seed.oak.entries.length + seed.broken.entries.length - 2 + seed.silent.entries.length);
     expect(mine).toContain(`"'${FORMULA_TEXT.replaceAll('"', '""')}"`);
@@ -191,11 +227,19 @@ describe('pages data', () => {
     const flagged = await withScope(hub.db, v, (tx) => q.repeatedAttempts(tx, {}, 5));
     expect(flagged.users.map((u) => [u.label, u.count])).toEqual([['amy@oak.example', 6]]);
     const c = await withScope(hub.db, v, (tx) => q.charts(tx, { school: seed.oakId }));
-    expect(c.perNetwork).toEqual([{ network: 'Facebook', count: 8 }, { network: 'TikTok', count: 6 }]);
+    expect(c.perNetwork).toEqual([
+      { network: 'Facebook', count: 8 },
+      { network: 'TikTok', count: 6 },
+    ]);
     expect(c.perDay.at(-1)!.date).toBe(new Date().toISOString().slice(0, 10));
     expect(c.perDay.length).toBe(6); // five days ago to today, zeros filled in
     const devs = await withScope(hub.db, v, (tx) => q.devices(tx, {}, 48));
-    expect(devs.slice(0, 2).map((d) => d.id).sort()).toEqual([seed.broken.id, seed.silent.id].sort());
+    expect(
+      devs
+        .slice(0, 2)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([seed.broken.id, seed.silent.id].sort());
     expect(devs.find((d) => d.id === seed.silent.id)!.silentDays).toBe(5);
     expect(devs.find((d) => d.id === seed.broken.id)!.brokenAtSeq).toBe(6);
     const sum = await withScope(hub.db, viewer('school-dsl', seed.oakId), (tx) => q.summary(tx, {}, 5, 48));

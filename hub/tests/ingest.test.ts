@@ -34,7 +34,12 @@ afterAll(async () => {
 });
 
 const entriesOf = async (d: TestDevice) =>
-  (await hub.db.query<{ seq: number; hash: string; link: string; conflict: boolean; body: string }>('select seq, hash, link, conflict, body from entries where device_id = $1 order by seq', [d.id])).rows;
+  (
+    await hub.db.query<{ seq: number; hash: string; link: string; conflict: boolean; body: string }>(
+      'select seq, hash, link, conflict, body from entries where device_id = $1 order by seq',
+      [d.id],
+    )
+  ).rows;
 const deviceInfo = async (d: TestDevice) => (await listDevices(hub.db, { silentHours: 48 })).find((x) => x.id === d.id);
 const auditOf = async (where: { kind?: string; deviceId?: string; keyId?: string }) =>
   (
@@ -65,15 +70,38 @@ describe('accepted batches', () => {
     const first = rows[0]!;
     const e = entries[0]!;
     expect(first).toMatchObject({
-      body: canonicalJson(e), hash: e.hash, prev_hash: e.prevHash, user: e.user, role: 'pupil', event: 'warned',
-      network_id: 'tiktok', network_name: 'TikTok', host: 'www.tiktok.com', path: e.path, school_time: false,
-      local_time: e.localTime, timezone: 'Europe/London', device_label: 'ICT suite PC 12', link: 'start', conflict: false,
+      body: canonicalJson(e),
+      hash: e.hash,
+      prev_hash: e.prevHash,
+      user: e.user,
+      role: 'pupil',
+      event: 'warned',
+      network_id: 'tiktok',
+      network_name: 'TikTok',
+      host: 'www.tiktok.com',
+      path: e.path,
+      school_time: false,
+      local_time: e.localTime,
+      timezone: 'Europe/London',
+      device_label: 'ICT suite PC 12',
+      link: 'start',
+      conflict: false,
     });
     expect(first.at).toEqual(new Date(e.at));
     expect(rows.slice(1).every((x) => x.link === 'ok')).toBe(true);
 
     const info = await deviceInfo(d);
-    expect(info).toMatchObject({ label: 'Library PC 3', browser: 'chrome', version: '0.1.0', confirmed: false, state: 'intact', lastSeq: 5, entries: 5, waiting: 7, silent: false });
+    expect(info).toMatchObject({
+      label: 'Library PC 3',
+      browser: 'chrome',
+      version: '0.1.0',
+      confirmed: false,
+      state: 'intact',
+      lastSeq: 5,
+      entries: 5,
+      waiting: 7,
+      silent: false,
+    });
     const pinned = await hub.db.query<{ public_key: string }>('select public_key from devices where id = $1', [d.id]);
     expect(pinned.rows[0]!.public_key).toBe(d.publicKey);
     expect((await auditOf({ kind: 'new-device', deviceId: d.id })).length).toBe(1);
@@ -127,7 +155,13 @@ describe('concurrent requests for one device', () => {
     const req = await d.request(await d.write(3), key);
     const results = await Promise.all(Array.from({ length: 6 }, () => send(hub, req)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const sums = results.reduce((a, r) => { const h = r.body.hallpass as { stored: number; duplicates: number }; return { stored: a.stored + h.stored, duplicates: a.duplicates + h.duplicates }; }, { stored: 0, duplicates: 0 });
+    const sums = results.reduce(
+      (a, r) => {
+        const h = r.body.hallpass as { stored: number; duplicates: number };
+        return { stored: a.stored + h.stored, duplicates: a.duplicates + h.duplicates };
+      },
+      { stored: 0, duplicates: 0 },
+    );
     expect(sums).toEqual({ stored: 3, duplicates: 15 });
     expect((await entriesOf(d)).map((e) => `${e.seq}:${e.link}`)).toEqual(['1:start', '2:ok', '3:ok']);
     expect(await deviceInfo(d)).toMatchObject({ state: 'intact', entries: 3, lastSeq: 3 });
@@ -192,7 +226,10 @@ describe('chain continuity across batches', () => {
     const rows = await entriesOf(d);
     expect(rows.map((e) => e.hash)).toEqual(d.entries.map((e) => e.hash));
     expect(rows.every((e) => e.conflict)).toBe(true);
-    const conflicts = await hub.db.query<{ seq: number; hash: string; stored_hash: string }>('select seq, hash, stored_hash from conflicts where device_id = $1 order by seq', [d.id]);
+    const conflicts = await hub.db.query<{ seq: number; hash: string; stored_hash: string }>(
+      'select seq, hash, stored_hash from conflicts where device_id = $1 order by seq',
+      [d.id],
+    );
     expect(conflicts.rows.map((c) => [c.seq, c.hash, c.stored_hash])).toEqual(rebuilt.map((e, i) => [e.seq, e.hash, d.entries[i]!.hash]));
     expect(await deviceInfo(d)).toMatchObject({ state: 'broken', brokenAtSeq: 1, chainProblem: 'entry 1 was sent again with different contents' });
   });
@@ -275,15 +312,35 @@ describe('refusals (nothing stored, each recorded)', () => {
       ['not JSON', () => '{"resourceLogs": [', /^body$/],
       ['no resourceLogs', () => '{}', /^resourceLogs$/],
       ['two devices in one request', (b) => JSON.stringify({ resourceLogs: [JSON.parse(b).resourceLogs[0], JSON.parse(b).resourceLogs[0]] }), /^resourceLogs$/],
-      ['seq attribute disagrees with the body', (b) => b.replace('{"key":"hallpass.seq","value":{"intValue":"2"}}', '{"key":"hallpass.seq","value":{"intValue":"3"}}'), /logRecords\[1\]\.attributes\[0\]\.value/],
-      ['seq of the wrong type', (b) => b.replace('{"key":"hallpass.seq","value":{"intValue":"1"}}', '{"key":"hallpass.seq","value":{"intValue":"one"}}'), /logRecords\[0\]\.attributes\[0\]\.value\.intValue/],
-      ['event attribute disagrees', (b) => b.replace('"hallpass.event","value":{"stringValue":"blocked"}', '"hallpass.event","value":{"stringValue":"warned"}'), /attributes\[3\]\.value\.stringValue/],
+      [
+        'seq attribute disagrees with the body',
+        (b) => b.replace('{"key":"hallpass.seq","value":{"intValue":"2"}}', '{"key":"hallpass.seq","value":{"intValue":"3"}}'),
+        /logRecords\[1\]\.attributes\[0\]\.value/,
+      ],
+      [
+        'seq of the wrong type',
+        (b) => b.replace('{"key":"hallpass.seq","value":{"intValue":"1"}}', '{"key":"hallpass.seq","value":{"intValue":"one"}}'),
+        /logRecords\[0\]\.attributes\[0\]\.value\.intValue/,
+      ],
+      [
+        'event attribute disagrees',
+        (b) => b.replace('"hallpass.event","value":{"stringValue":"blocked"}', '"hallpass.event","value":{"stringValue":"warned"}'),
+        /attributes\[3\]\.value\.stringValue/,
+      ],
       ['hash that does not recompute', (b, d) => b.replace(d.entries[0]!.hash, 'f'.repeat(64)), /logRecords\[0\]\.attributes\[1\]\.value\.stringValue/],
       ['body not canonical', (b) => b.replace('{\\"at\\":', '{ \\"at\\":'), /logRecords\[0\]\.body\.stringValue/],
-      ['body field of the wrong type', (b) => b.replace(/\\"schoolTime\\":true/, '\\"schoolTime\\":\\"yes\\"'), /logRecords\[0\]\.body\.stringValue\.schoolTime/],
+      [
+        'body field of the wrong type',
+        (b) => b.replace(/\\"schoolTime\\":true/, '\\"schoolTime\\":\\"yes\\"'),
+        /logRecords\[0\]\.body\.stringValue\.schoolTime/,
+      ],
       ['event name not allowed', (b) => b.replace(/\\"event\\":\\"blocked\\"/, '\\"event\\":\\"DROP TABLE\\"'), /logRecords\[0\]\.body\.stringValue\.event/],
       ['device id attribute missing', (b) => b.replace(/\{"key":"hallpass\.device\.id","value":\{"stringValue":"[^"]+"\}\},/, ''), /hallpass\.device\.id/],
-      ['policy problems not a JSON array', (b) => b.replace('"hallpass.policy.problems","value":{"stringValue":"[]"}', '"hallpass.policy.problems","value":{"stringValue":"oops"}'), /attributes\[8\]\.value\.stringValue/],
+      [
+        'policy problems not a JSON array',
+        (b) => b.replace('"hallpass.policy.problems","value":{"stringValue":"[]"}', '"hallpass.policy.problems","value":{"stringValue":"oops"}'),
+        /attributes\[8\]\.value\.stringValue/,
+      ],
     ];
     for (const [title, mutate, field] of cases) {
       it(title, async () => {
@@ -393,7 +450,7 @@ describe('silent devices', () => {
     expect(await auditOf({ kind: 'device-back', deviceId: d.id })).toHaveLength(1);
   });
 
-  it('the Devices page and the CLI take the sweep\'s verdict (silent_since), whatever hours the reader uses, and count the days from the last contact', async () => {
+  it("the Devices page and the CLI take the sweep's verdict (silent_since), whatever hours the reader uses, and count the days from the last contact", async () => {
     const d = await deliveredDevice(1);
     await hub.db.query("update devices set last_seen = now() - interval '3 days 1 hour' where id = $1", [d.id]);
     const trust = { role: 'trust-dsl' as const, schoolId: null };
@@ -442,7 +499,14 @@ describe('key rotation', () => {
 
 describe('CORS', () => {
   const preflight = (origin: string) =>
-    fetch(`${hub.url}/v1/logs`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-hallpass-device,x-hallpass-signature' } });
+    fetch(`${hub.url}/v1/logs`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-hallpass-device,x-hallpass-signature',
+      },
+    });
 
   it("answers the preflight for the extension's Chrome id and for any Firefox extension origin", async () => {
     for (const origin of ['chrome-extension://inmnplpadaapkkgaedkmndpllkelbben', 'moz-extension://3f1e2d4c-5b6a-4789-8abc-def012345678']) {
@@ -450,7 +514,12 @@ describe('CORS', () => {
       expect(r.status, origin).toBe(204);
       expect(r.headers.get('access-control-allow-origin')).toBe(origin);
       expect(r.headers.get('access-control-allow-methods')).toBe('POST');
-      expect(r.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/).sort()).toEqual(['authorization', 'content-type', 'x-hallpass-device', 'x-hallpass-signature']);
+      expect(r.headers.get('access-control-allow-headers')!.toLowerCase().split(/,\s*/).sort()).toEqual([
+        'authorization',
+        'content-type',
+        'x-hallpass-device',
+        'x-hallpass-signature',
+      ]);
     }
   });
 

@@ -49,7 +49,9 @@ describe('migrations', () => {
     const db = await dbAt(1);
     await db.query("insert into schools (name) values ('Oak Primary')");
     await expect(db.query("insert into schools (name) values ('Oak Primary')")).rejects.toThrow(/unique/);
-    await expect(db.query("insert into ingest_keys (id, school_id, salt, hash) values ('0123456789abcdef', 99, '\\x00', '\\x00')")).rejects.toThrow(/foreign key/);
+    await expect(db.query("insert into ingest_keys (id, school_id, salt, hash) values ('0123456789abcdef', 99, '\\x00', '\\x00')")).rejects.toThrow(
+      /foreign key/,
+    );
     await expect(db.query("insert into ingest_keys (id, school_id, salt, hash) values ('NOT A KEY ID!', 1, '\\x00', '\\x00')")).rejects.toThrow(/check/);
     await db.query("insert into ingest_keys (id, school_id, salt, hash) values ('0123456789abcdef', 1, '\\x01', '\\x02')");
     const cols = await db.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'ingest_keys'");
@@ -59,7 +61,9 @@ describe('migrations', () => {
   migrationCase(2, 'devices: new ones unconfirmed and intact; broken needs the seq where it broke', async () => {
     const db = await dbAt(2);
     await seedSchoolAndDevice(db);
-    const { rows } = await db.query<{ confirmed: boolean; chain_state: string; key_mismatches: number; policy_problems: unknown[] }>('select confirmed, chain_state, key_mismatches, policy_problems from devices');
+    const { rows } = await db.query<{ confirmed: boolean; chain_state: string; key_mismatches: number; policy_problems: unknown[] }>(
+      'select confirmed, chain_state, key_mismatches, policy_problems from devices',
+    );
     expect(rows[0]).toEqual({ confirmed: false, chain_state: 'intact', key_mismatches: 0, policy_problems: [] });
     await expect(db.query("update devices set chain_state = 'broken'")).rejects.toThrow(/check/);
     await expect(db.query("update devices set chain_state = 'weird', broken_at_seq = 3")).rejects.toThrow(/check/);
@@ -86,12 +90,21 @@ describe('migrations', () => {
     expect(rows[0]).toEqual({ local_time: '2026-11-24 10:15:00', conflict: false });
     await db.query('insert into conflicts (device_id, seq, body, hash, prev_hash, stored_hash) values ($1, 1, $2, $3, $3, $3)', [DEVICE, '{}', HASH]);
     const idx = await db.query<{ indexname: string }>("select indexname from pg_indexes where tablename = 'entries' order by 1");
-    expect(idx.rows.map((r) => r.indexname)).toEqual(['entries_pkey', 'entries_received_brin', 'entries_school_at', 'entries_school_event_at', 'entries_school_network_at', 'entries_school_user_at']);
+    expect(idx.rows.map((r) => r.indexname)).toEqual([
+      'entries_pkey',
+      'entries_received_brin',
+      'entries_school_at',
+      'entries_school_event_at',
+      'entries_school_network_at',
+      'entries_school_user_at',
+    ]);
   });
 
   migrationCase(4, 'audit: kinds are short names; device ids need not exist', async () => {
     const db = await dbAt(4);
-    await db.query("insert into audit (kind, device_id, status, reason, detail) values ('refused', 'no-such-device', 403, 'bad signature', '{\"field\":\"x\"}')");
+    await db.query(
+      "insert into audit (kind, device_id, status, reason, detail) values ('refused', 'no-such-device', 403, 'bad signature', '{\"field\":\"x\"}')",
+    );
     await expect(db.query("insert into audit (kind, reason) values ('Not A Kind!', 'x')")).rejects.toThrow(/check/);
     await expect(db.query("insert into audit (kind) values ('cli')")).rejects.toThrow(/null/);
     const { rows } = await db.query<{ detail: unknown; at: Date }>('select detail, at from audit');
@@ -124,7 +137,9 @@ describe('migrations', () => {
     await seedSchoolAndDevice(db);
     await migrate(db, { upTo: 7 });
     expect((await db.query('select retention_days from schools')).rows).toEqual([{ retention_days: null }]);
-    expect((await db.query('select purged_seq, purged_hash, purged_count from devices')).rows).toEqual([{ purged_seq: null, purged_hash: null, purged_count: 0 }]);
+    expect((await db.query('select purged_seq, purged_hash, purged_count from devices')).rows).toEqual([
+      { purged_seq: null, purged_hash: null, purged_count: 0 },
+    ]);
     await db.query('update schools set retention_days = 30');
     await db.query('update schools set retention_days = 3650');
     await expect(db.query('update schools set retention_days = 29')).rejects.toThrow(/check/);
@@ -141,7 +156,9 @@ describe('migrations', () => {
     await db.query("insert into accounts (email, role, school_id, password_hash) values ('dsl@oak.example', 'school-dsl', 1, 'h')");
     await db.query("insert into accounts (email, role, password_hash) values ('trust@t.example', 'trust-dsl', 'h')");
     await expect(db.query("insert into accounts (email, role, password_hash) values ('x@oak.example', 'school-dsl', 'h')")).rejects.toThrow(/check/);
-    await expect(db.query("insert into accounts (email, role, school_id, password_hash) values ('y@oak.example', 'it-admin', 1, 'h')")).rejects.toThrow(/check/);
+    await expect(db.query("insert into accounts (email, role, school_id, password_hash) values ('y@oak.example', 'it-admin', 1, 'h')")).rejects.toThrow(
+      /check/,
+    );
     await expect(db.query("insert into accounts (email, role, password_hash) values ('Big@oak.example', 'trust-dsl', 'h')")).rejects.toThrow(/check/);
     await expect(db.query("insert into accounts (email, role, password_hash) values ('z@oak.example', 'admin', 'h')")).rejects.toThrow(/check/);
     await expect(db.query("insert into sessions (id_hash, account_id, csrf) values ('raw-token', 1, 'c')")).rejects.toThrow(/check/);
@@ -151,13 +168,17 @@ describe('migrations', () => {
   migrationCase(101, 'a report state belongs to a stored entry and is new, seen or handled; the access trail takes any filter', async () => {
     const db = await dbAt(101);
     await seedSchoolAndDevice(db);
-    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'seen', 'a')", [DEVICE])).rejects.toThrow(/foreign key/);
+    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'seen', 'a')", [DEVICE])).rejects.toThrow(
+      /foreign key/,
+    );
     await db.query(
       `insert into entries (device_id, seq, school_id, body, hash, prev_hash, at, local_time, timezone, "user", role, event, school_time, link)
        values ($1, 1, 1, '{}', $2, $2, now(), now(), 'Europe/London', 'u', 'pupil', 'report', true, 'start')`,
       [DEVICE, HASH],
     );
-    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'done', 'a')", [DEVICE])).rejects.toThrow(/check/);
+    await expect(db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'done', 'a')", [DEVICE])).rejects.toThrow(
+      /check/,
+    );
     await db.query("insert into report_states (device_id, seq, school_id, state, set_by) values ($1, 1, 1, 'handled', 'a')", [DEVICE]);
     await db.query("insert into access_trail (email, role, action, filter) values ('a', 'trust-dsl', 'export-csv', '{\"from\":\"2026-01-01\"}')");
     await expect(db.query("insert into access_trail (email, role, action) values ('a', 'trust-dsl', 'Export!')")).rejects.toThrow(/check/);
@@ -178,10 +199,12 @@ describe('migrations', () => {
     expect(await count('it', '', 'devices')).toBe(1);
     expect(await count('trust', '', 'devices')).toBe(1);
     expect(await count('it', '', 'access_trail')).toBe(0);
-    await expect(db.transaction(async (tx) => {
-      await tx.query('set local role hallpass_pages');
-      await tx.query('delete from entries');
-    })).rejects.toThrow(/permission denied/);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('set local role hallpass_pages');
+        await tx.query('delete from entries');
+      }),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('every migration file has its own case here', () => {

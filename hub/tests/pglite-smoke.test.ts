@@ -36,24 +36,28 @@ it('PGlite: accepted, replayed, refused, chain marked; everything still there af
   }
 });
 
-it('PGlite: the retention purge deletes the old prefix, keeps the horizon, and a re-send of a purged entry is not stored again', { timeout: 300_000 }, async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-pglite-retention-'));
-  const hub = await startHub({ dataDir: dir, port: 0, purgeEveryMs: 24 * 3_600_000 });
-  try {
-    const { key } = await createSchool(hub.db, 'Rowan Infants');
-    const d = await makeTestDevice();
-    const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
-    await d.write(3, { at: old, localTime: old.replace('T', ' ').slice(0, 19) });
-    await d.write(2, { at: new Date().toISOString() });
-    expect((await send(hub, await d.request(d.entries, key))).status).toBe(200);
-    const [p] = await purge(hub.db, { defaultDays: 365 });
-    expect(p!.devices.map((x) => [x.fromSeq, x.toSeq, x.entries])).toEqual([[1, 3, 3]]);
-    expect((await hub.db.query<{ seq: number }>('select seq from entries order by seq')).rows.map((r) => r.seq)).toEqual([4, 5]);
-    expect((await send(hub, await d.request(d.entries.slice(0, 2), key))).body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0, purged: 2 });
-    const [info] = await listDevices(hub.db, { silentHours: 48 });
-    expect(info).toMatchObject({ chainState: 'intact', purgedSeq: 3, entries: 2 });
-  } finally {
-    await hub.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+it(
+  'PGlite: the retention purge deletes the old prefix, keeps the horizon, and a re-send of a purged entry is not stored again',
+  { timeout: 300_000 },
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-pglite-retention-'));
+    const hub = await startHub({ dataDir: dir, port: 0, purgeEveryMs: 24 * 3_600_000 });
+    try {
+      const { key } = await createSchool(hub.db, 'Rowan Infants');
+      const d = await makeTestDevice();
+      const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
+      await d.write(3, { at: old, localTime: old.replace('T', ' ').slice(0, 19) });
+      await d.write(2, { at: new Date().toISOString() });
+      expect((await send(hub, await d.request(d.entries, key))).status).toBe(200);
+      const [p] = await purge(hub.db, { defaultDays: 365 });
+      expect(p!.devices.map((x) => [x.fromSeq, x.toSeq, x.entries])).toEqual([[1, 3, 3]]);
+      expect((await hub.db.query<{ seq: number }>('select seq from entries order by seq')).rows.map((r) => r.seq)).toEqual([4, 5]);
+      expect((await send(hub, await d.request(d.entries.slice(0, 2), key))).body.hallpass).toEqual({ stored: 0, duplicates: 0, conflicts: 0, purged: 2 });
+      const [info] = await listDevices(hub.db, { silentHours: 48 });
+      expect(info).toMatchObject({ chainState: 'intact', purgedSeq: 3, entries: 2 });
+    } finally {
+      await hub.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -42,7 +42,12 @@ afterAll(async () => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, env, (s) => (out += s), (s) => (err += s));
+  const code = await runCli(
+    args,
+    env,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -53,15 +58,23 @@ async function deliver(d: TestDevice, key: string, n: number, ago: number, over:
   return made;
 }
 
-const seqsOf = async (d: TestDevice) => (await hub.db.query<{ seq: number }>('select seq from entries where device_id = $1 order by seq', [d.id])).rows.map((r) => r.seq);
-const count = async (sql: string, params: unknown[] = []) => (await hub.db.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params)).rows[0]!.n;
+const seqsOf = async (d: TestDevice) =>
+  (await hub.db.query<{ seq: number }>('select seq from entries where device_id = $1 order by seq', [d.id])).rows.map((r) => r.seq);
+const count = async (sql: string, params: unknown[] = []) =>
+  (await hub.db.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params)).rows[0]!.n;
 const viewer = (role: Viewer['role'], schoolId: number | null): Viewer => ({ accountId: 1, email: `${role}@x`, role, schoolId, schoolName: null, csrf: '' });
 
 async function exportOf(v: Viewer, f: HubFilters): Promise<HubExport> {
   const { devs, starts } = await withScope(hub.db, v, async (tx) => ({ devs: await q.devices(tx, f, 48), starts: await q.exportStarts(tx, f) }));
   const byId = new Map(devs.map((d) => [d.id, d]));
   let text = '';
-  for await (const c of jsonChunks(q.exportPages((fn) => withScope(hub.db, v, fn), f), { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f }, (id) => byId.get(id), (id) => starts.get(id) ?? null)) text += c;
+  for await (const c of jsonChunks(
+    q.exportPages((fn) => withScope(hub.db, v, fn), f),
+    { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f },
+    (id) => byId.get(id),
+    (id) => starts.get(id) ?? null,
+  ))
+    text += c;
   return parseHubExport(text);
 }
 
@@ -86,7 +99,12 @@ describe('retention periods', () => {
     expect(listed.out).toMatch(/Ash Infants {2}retention 90 days {2}devices 0/);
     expect((await cli('school', 'retention', 'Ash Infants', 'default')).code).toBe(0);
     expect((await cli('schools')).out).toMatch(/Ash Infants {2}retention 365 days \(hub default, HUB_RETENTION_DAYS\)/);
-    const withEnv = await runCli(['schools'], { ...env, HUB_RETENTION_DAYS: '400' }, (s) => expect(s).toMatch(/Ash Infants {2}retention 400 days \(hub default/), () => undefined);
+    const withEnv = await runCli(
+      ['schools'],
+      { ...env, HUB_RETENTION_DAYS: '400' },
+      (s) => expect(s).toMatch(/Ash Infants {2}retention 400 days \(hub default/),
+      () => undefined,
+    );
     expect(withEnv).toBe(0);
     const audited = await hub.db.query<{ reason: string }>("select reason from audit where kind = 'cli' and reason like 'retention%' order by id");
     expect(audited.rows.map((x) => x.reason)).toEqual(['retention period set to 90 days', 'retention period set to the hub default']);
@@ -109,11 +127,27 @@ describe('purge', () => {
     elm = { id: el.school.id, key: el.key };
     expect((await cli('school', 'retention', 'Oak Primary', '90')).code).toBe(0);
     expect((await cli('school', 'retention', 'Elm Academy', '1000')).code).toBe(0);
-    [a, b, c, gone, e] = (await Promise.all(['Oak A', 'Oak B', 'Oak C', 'Oak gone', 'Elm E'].map((label) => makeTestDevice({ label })))) as [TestDevice, TestDevice, TestDevice, TestDevice, TestDevice];
+    [a, b, c, gone, e] = (await Promise.all(['Oak A', 'Oak B', 'Oak C', 'Oak gone', 'Elm E'].map((label) => makeTestDevice({ label })))) as [
+      TestDevice,
+      TestDevice,
+      TestDevice,
+      TestDevice,
+      TestDevice,
+    ];
     await deliver(a, oak.key, 5, 200);
-    const [report] = await deliver(a, oak.key, 1, 120, { event: 'report', text: 'Someone keeps messaging me', person: 'Mrs Khan', networkId: null, networkName: null, host: null, path: null });
+    const [report] = await deliver(a, oak.key, 1, 120, {
+      event: 'report',
+      text: 'Someone keeps messaging me',
+      person: 'Mrs Khan',
+      networkId: null,
+      networkName: null,
+      host: null,
+      path: null,
+    });
     await deliver(a, oak.key, 3, 10);
-    const set = await withScope(hub.db, viewer('trust-dsl', null), (tx) => q.setReportState(tx, a.id, report!.seq, 'handled', 'spoke to her', 'dsl@oak.example'));
+    const set = await withScope(hub.db, viewer('trust-dsl', null), (tx) =>
+      q.setReportState(tx, a.id, report!.seq, 'handled', 'spoke to her', 'dsl@oak.example'),
+    );
     expect(set).toBe(true);
 
     await deliver(b, oak.key, 3, 200);
@@ -155,7 +189,8 @@ describe('purge', () => {
     const planned = await planPurge(hub.db, { defaultDays: 365 });
     // Small batches, so the walk through the (school_id, at) index takes several steps.
     const done = await purge(hub.db, { defaultDays: 365, batchSize: 2, by: 'cli' });
-    const shape = (x: typeof done) => x.map((s) => ({ school: s.school, total: s.total, devices: s.devices.map((d) => [d.label, d.fromSeq, d.toSeq, d.entries]) }));
+    const shape = (x: typeof done) =>
+      x.map((s) => ({ school: s.school, total: s.total, devices: s.devices.map((d) => [d.label, d.fromSeq, d.toSeq, d.entries]) }));
     expect(shape(done)).toEqual(shape(planned));
     const oakDone = done.find((s) => s.school === 'Oak Primary')!;
     expect(oakDone.devices.map((d) => [d.label, d.fromSeq, d.toSeq, d.entries])).toEqual([
@@ -177,12 +212,25 @@ describe('purge', () => {
     expect(await count('select 1 from conflicts where device_id = $1', [b.id])).toBe(0);
 
     const dev = async (d: TestDevice) =>
-      (await hub.db.query<{ purged_seq: number | null; purged_hash: string | null; purged_count: number; entries_count: number; chain_state: string; last_seq: number; last_hash: string }>(
-        'select purged_seq, purged_hash, purged_count, entries_count, chain_state, last_seq, last_hash from devices where id = $1',
-        [d.id],
-      )).rows[0]!;
+      (
+        await hub.db.query<{
+          purged_seq: number | null;
+          purged_hash: string | null;
+          purged_count: number;
+          entries_count: number;
+          chain_state: string;
+          last_seq: number;
+          last_hash: string;
+        }>('select purged_seq, purged_hash, purged_count, entries_count, chain_state, last_seq, last_hash from devices where id = $1', [d.id])
+      ).rows[0]!;
     expect(await dev(a)).toMatchObject({ purged_seq: 6, purged_hash: a.entries[5]!.hash, purged_count: 6, entries_count: 3, chain_state: 'intact' });
-    expect(await dev(gone)).toMatchObject({ purged_seq: 4, purged_hash: gone.entries[3]!.hash, entries_count: 0, last_seq: 4, last_hash: gone.entries[3]!.hash });
+    expect(await dev(gone)).toMatchObject({
+      purged_seq: 4,
+      purged_hash: gone.entries[3]!.hash,
+      entries_count: 0,
+      last_seq: 4,
+      last_hash: gone.entries[3]!.hash,
+    });
     expect(await dev(e)).toMatchObject({ purged_seq: null, purged_count: 0, entries_count: 5 });
     expect((await cli('schools')).out).toMatch(/Oak Primary {2}retention 90 days {2}devices 4 {2}entries 8 {2}purged so far 15/);
   });
@@ -217,8 +265,13 @@ describe('purge', () => {
     expect(r.status).toBe(200);
     expect(r.body.hallpass).toEqual({ stored: 0, duplicates: 1, conflicts: 0, purged: 3 });
     expect(await seqsOf(a)).toEqual([7, 8, 9]);
-    const rec = await hub.db.query<{ reason: string; detail: { seqs: number[]; purgedSeq: number } }>("select reason, detail from audit where kind = 'purged-resend' and device_id = $1", [a.id]);
-    expect(rec.rows).toEqual([{ reason: '3 entries sent again after retention purged them: not stored again', detail: { seqs: [4, 5, 6], count: 3, purgedSeq: 6 } }]);
+    const rec = await hub.db.query<{ reason: string; detail: { seqs: number[]; purgedSeq: number } }>(
+      "select reason, detail from audit where kind = 'purged-resend' and device_id = $1",
+      [a.id],
+    );
+    expect(rec.rows).toEqual([
+      { reason: '3 entries sent again after retention purged them: not stored again', detail: { seqs: [4, 5, 6], count: 3, purgedSeq: 6 } },
+    ]);
 
     // A device whose every entry was purged carries on from its head.
     const next = await gone.write(1, daysAgo(0));
@@ -232,7 +285,10 @@ describe('purge', () => {
   });
 
   it('each purge is in the audit per device and in the access trail the trust DSL reads; a purge with nothing to do records nothing', async () => {
-    const aud = await hub.db.query<{ device_id: string; reason: string; detail: Record<string, unknown> }>("select device_id, reason, detail from audit where kind = 'retention' and device_id = $1", [a.id]);
+    const aud = await hub.db.query<{ device_id: string; reason: string; detail: Record<string, unknown> }>(
+      "select device_id, reason, detail from audit where kind = 'retention' and device_id = $1",
+      [a.id],
+    );
     expect(aud.rows).toHaveLength(1);
     expect(aud.rows[0]!.reason).toBe('retention: 6 entries older than 90 days purged (entries 1 to 6)');
     expect(aud.rows[0]!.detail).toMatchObject({ by: 'cli', retentionDays: 90, fromSeq: 1, toSeq: 6, entries: 6 });
@@ -268,9 +324,15 @@ describe('purge', () => {
     expect((await cli('purge', '--everything')).code).toBe(2);
   });
 
-  it('the pages role cannot delete anything or move a horizon, whatever its scope; only the owner\'s purge deletes', async () => {
+  it("the pages role cannot delete anything or move a horizon, whatever its scope; only the owner's purge deletes", async () => {
     for (const scope of ['trust', 'school']) {
-      for (const sql of ['delete from entries', 'delete from conflicts', 'update devices set purged_seq = 1, purged_hash = last_hash', 'delete from access_trail', 'delete from audit']) {
+      for (const sql of [
+        'delete from entries',
+        'delete from conflicts',
+        'update devices set purged_seq = 1, purged_hash = last_hash',
+        'delete from access_trail',
+        'delete from audit',
+      ]) {
         await expect(
           hub.db.transaction(async (tx) => {
             await tx.query('set local role hallpass_pages');
@@ -297,7 +359,10 @@ describe('the hub purges on its own', () => {
       const deadline = Date.now() + 60_000;
       while ((await seqsOf(d)).length > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(await seqsOf(d)).toEqual([3]);
-      const aud = await hub.db.query<{ detail: { by: string; retentionDays: number } }>("select detail from audit where kind = 'retention' and device_id = $1", [d.id]);
+      const aud = await hub.db.query<{ detail: { by: string; retentionDays: number } }>(
+        "select detail from audit where kind = 'retention' and device_id = $1",
+        [d.id],
+      );
       expect(aud.rows.map((r) => [r.detail.by, r.detail.retentionDays])).toEqual([['timer', 30]]);
     } finally {
       await timed.close();

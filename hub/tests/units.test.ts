@@ -84,7 +84,15 @@ describe('signatures', () => {
 describe('configFromEnv', () => {
   it('defaults, and refuses bad values by name', () => {
     const c = configFromEnv({});
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', databaseUrl: undefined, dataDir: './hub-data', silentHours: 48, extensionIds: [DEFAULT_CHROME_ID], tls: null });
+    expect(c).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: './hub-data',
+      silentHours: 48,
+      extensionIds: [DEFAULT_CHROME_ID],
+      tls: null,
+    });
     expect(configFromEnv({ HUB_EXTENSION_IDS: `${DEFAULT_CHROME_ID}, ${'b'.repeat(32)}` }).extensionIds).toEqual([DEFAULT_CHROME_ID, 'b'.repeat(32)]);
     expect(() => configFromEnv({ HUB_PORT: 'eighty' })).toThrow(/HUB_PORT/);
     expect(() => configFromEnv({ HUB_SILENT_HOURS: '0' })).toThrow(/HUB_SILENT_HOURS/);

@@ -78,7 +78,9 @@ function firefoxReadBack(rule: DnrRule): unknown {
     action: {
       ...nulls(['redirect', 'requestHeaders', 'responseHeaders']),
       ...action,
-      ...('redirect' in action && action.redirect ? { redirect: { ...nulls(['extensionPath', 'regexSubstitution', 'transform', 'url']), ...action.redirect } } : {}),
+      ...('redirect' in action && action.redirect
+        ? { redirect: { ...nulls(['extensionPath', 'regexSubstitution', 'transform', 'url']), ...action.redirect } }
+        : {}),
     },
     condition: {
       ...nulls([

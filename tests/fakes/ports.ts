@@ -1,6 +1,19 @@
 /** In-memory stand-ins for the browser behind each port, for testing the enforcer without a browser. */
 import type { DnrRule } from '../../utils/core/rules';
-import type { AlarmsPort, DnrPort, RegexCheck, ExtensionPages, IdentityPort, JournalPort, KvPort, OpenTab, PolicySource, PrivacyPort, SiteAccessPort, TabsPort } from '../../utils/ports';
+import type {
+  AlarmsPort,
+  DnrPort,
+  RegexCheck,
+  ExtensionPages,
+  IdentityPort,
+  JournalPort,
+  KvPort,
+  OpenTab,
+  PolicySource,
+  PrivacyPort,
+  SiteAccessPort,
+  TabsPort,
+} from '../../utils/ports';
 import type { NewLogEvent } from '../../utils/core/log/types';
 import type { EnforcerDeps } from '../../utils/enforcer';
 import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';

@@ -175,7 +175,10 @@ test('governor block page, and the DSL page with a pupil report', async () => {
   await session!.close();
   session = undefined;
 
-  const g = await launch(basePolicy({ role: 'governor', school, ...schoolTimeAllDay(), exceptions: { approval: 'off' } }), (st) => st.parsed.present && st.role.role === 'governor');
+  const g = await launch(
+    basePolicy({ role: 'governor', school, ...schoolTimeAllDay(), exceptions: { approval: 'off' } }),
+    (st) => st.parsed.present && st.role.role === 'governor',
+  );
   const gt = await g.newTab();
   await gt.goto('http://social.test/feed');
   await gt.waitForUrl(/blocked\.html/);

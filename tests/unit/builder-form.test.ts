@@ -117,7 +117,12 @@ describe('formToPolicy', () => {
     expect(policy.dsl.passphraseHash).toBe(HASH);
     expect(policy.log).toEqual({ recordFullUrl: true, retentionDays: 180, flagThreshold: 3 });
     expect(policy.approvedUses[0]).toMatchObject({ purpose: 'School X account', roles: ['staff'], schoolHoursOnly: true });
-    expect(policy.exceptions).toEqual({ roles: ['staff'], maxMinutes: 30, approval: 'approver-pin', approvers: [{ name: 'Mrs Shah (Head teacher)', pinHash: HASH }] });
+    expect(policy.exceptions).toEqual({
+      roles: ['staff'],
+      maxMinutes: 30,
+      approval: 'approver-pin',
+      approvers: [{ name: 'Mrs Shah (Head teacher)', pinHash: HASH }],
+    });
   });
 
   it('leaves out empty optional fields, blank rows, and the network list when every network is ticked', () => {
@@ -161,7 +166,7 @@ describe('formToPolicy', () => {
     expect(formToPolicy({ ...defaultForm(), networks: [] }, 'pupil').networks).toEqual([]);
   });
 
-  it('writes mistakes as given, so the extension\'s own check reports them', () => {
+  it("writes mistakes as given, so the extension's own check reports them", () => {
     const f: BuilderForm = {
       ...defaultForm(),
       timezone: 'Mars/Olympus_Mons',
@@ -199,7 +204,10 @@ describe('secrets', () => {
       passphraseRepeat: 'correct horse battery',
       exceptions: { ...sensibleForm().exceptions, approvers: [{ name: 'Mrs Shah', pin: '24682468', pinHash: '' }] },
     };
-    const everything = builderOutputs(f, IDS).map((o) => o.text ?? '').join('\n') + JSON.stringify(formToPolicy(f, 'staff'));
+    const everything =
+      builderOutputs(f, IDS)
+        .map((o) => o.text ?? '')
+        .join('\n') + JSON.stringify(formToPolicy(f, 'staff'));
     expect(everything).not.toContain('correct horse battery');
     expect(everything).not.toContain('24682468');
     expect(formNotes(f)).toEqual([
@@ -272,7 +280,7 @@ describe('secrets', () => {
 });
 
 describe('builderOutputs', () => {
-  it('makes the five files, each carrying the form\'s policy for its role', () => {
+  it("makes the five files, each carrying the form's policy for its role", () => {
     const f = sensibleForm();
     const outputs = builderOutputs(f, IDS);
     expect(outputs.map((o) => [o.title, o.fileName])).toEqual([
@@ -285,8 +293,7 @@ describe('builderOutputs', () => {
     expect(outputs.every((o) => o.error === null && o.text)).toBe(true);
     const byId = Object.fromEntries(outputs.map((o) => [o.id, o.text!]));
 
-    const unwrap = (text: string) =>
-      Object.fromEntries(Object.entries(JSON.parse(text) as Record<string, { Value: unknown }>).map(([k, v]) => [k, v.Value]));
+    const unwrap = (text: string) => Object.fromEntries(Object.entries(JSON.parse(text) as Record<string, { Value: unknown }>).map(([k, v]) => [k, v.Value]));
     expect(unwrap(byId['google-pupils']!)).toEqual(formToPolicy(f, 'pupil'));
     expect(unwrap(byId['google-staff']!)).toEqual(formToPolicy(f, 'staff'));
 
@@ -294,7 +301,9 @@ describe('builderOutputs', () => {
     expect(linux['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual(formToPolicy(f, 'staff'));
     expect(linux.NetworkPredictionOptions).toBe(2);
 
-    const firefox = JSON.parse(byId.firefox!) as { policies: { '3rdparty': { Extensions: Record<string, unknown> }; ExtensionSettings: Record<string, { install_url: string }> } };
+    const firefox = JSON.parse(byId.firefox!) as {
+      policies: { '3rdparty': { Extensions: Record<string, unknown> }; ExtensionSettings: Record<string, { install_url: string }> };
+    };
     expect(firefox.policies['3rdparty'].Extensions[GECKO_ID]).toEqual(formToPolicy(f, 'staff'));
     expect(firefox.policies.ExtensionSettings[GECKO_ID]?.install_url).toBe('https://your-server.example/hall-pass.xpi');
 

@@ -53,7 +53,8 @@ async function writeExport(name: string, tamper: false | 'edit' | 'rebuild' | 'r
   let entries = await chainEntries('0'.repeat(64), datas);
   const original = entries;
   if (tamper === 'edit') entries[1]!.text = 'nothing happened';
-  if (tamper === 'rebuild' || tamper === 'resign') entries = await chainEntries('0'.repeat(64), [datas[0]!, { ...datas[1]!, text: 'nothing happened' }, datas[2]!]);
+  if (tamper === 'rebuild' || tamper === 'resign')
+    entries = await chainEntries('0'.repeat(64), [datas[0]!, { ...datas[1]!, text: 'nothing happened' }, datas[2]!]);
   const last = entries.at(-1)!;
   const input = {
     exportedAt: '2026-11-24T16:00:00.000Z',
@@ -78,7 +79,6 @@ async function writeExport(name: string, tamper: false | 'edit' | 'rebuild' | 'r
   writeFileSync(file, text);
   return file;
 }
-
 
 describe('hash-passphrase', { timeout: 60_000 }, () => {
   it('hashes a passphrase piped on stdin and prints only the hash on stdout', async () => {

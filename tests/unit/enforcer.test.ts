@@ -311,8 +311,22 @@ describe('the access log', () => {
     ['an ordinary site redirecting to the warning page', policy, 'https://evil.example/r', 'warn.html', TUESDAY_10AM, null],
     ['a blocked site "redirecting" to the warning page', policy, 'https://www.facebook.com/', 'warn.html', TUESDAY_10AM, null],
     ['staff after school: allowed, so not a block', { role: 'staff' }, 'https://www.facebook.com/', 'blocked.html', TUESDAY_4PM, null],
-    ['staff warned: a real warning', { role: 'staff', actions: { staff: { schoolHours: 'warn' } } }, 'https://www.facebook.com/', 'warn.html', TUESDAY_10AM, 'warned'],
-    ['an approved page is never blocked', { role: 'staff', approvedUses: [{ url: 'https://x.com/AshGrove', purpose: 'School' }] }, 'https://x.com/AshGrove', 'blocked.html', TUESDAY_10AM, null],
+    [
+      'staff warned: a real warning',
+      { role: 'staff', actions: { staff: { schoolHours: 'warn' } } },
+      'https://www.facebook.com/',
+      'warn.html',
+      TUESDAY_10AM,
+      'warned',
+    ],
+    [
+      'an approved page is never blocked',
+      { role: 'staff', approvedUses: [{ url: 'https://x.com/AshGrove', purpose: 'School' }] },
+      'https://x.com/AshGrove',
+      'blocked.html',
+      TUESDAY_10AM,
+      null,
+    ],
   ])('a redirect to our page is logged only when the decision in force agrees: %s', async (_name, p, url, page, now, event) => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(p), journal, now: () => now });
@@ -422,7 +436,7 @@ describe('temporary exceptions', () => {
     expect(journal.events.map((e) => e.event)).toEqual(['exception-requested', 'exception-refused']);
   });
 
-  it('approver PIN: a wrong PIN is refused and slows the next try, the right one grants in the approver\'s name', async () => {
+  it("approver PIN: a wrong PIN is refused and slows the next try, the right one grants in the approver's name", async () => {
     const pinHash = await hashPassphrase('24681357');
     const journal = new FakeJournal();
     let now = TUESDAY_10AM;

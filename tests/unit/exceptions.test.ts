@@ -45,7 +45,12 @@ describe('validateRequest refuses', () => {
     ['an address that is allowed now (staff after school)', {}, { now: T.evening }, /not blocked for you now/],
     ['an address that is only warned', {}, { policy: parsePolicy({ actions: { staff: { schoolHours: 'warn', otherTimes: 'allow' } } }).policy }, /not blocked/],
     ['an unlisted site', { url: 'https://www.bbc.co.uk/news' }, {}, /not blocked/],
-    ['an approved page', { url: 'https://x.com/AshGroveAcademy' }, { policy: parsePolicy({ approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'School account' }] }).policy }, /not blocked/],
+    [
+      'an approved page',
+      { url: 'https://x.com/AshGroveAcademy' },
+      { policy: parsePolicy({ approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'School account' }] }).policy },
+      /not blocked/,
+    ],
     ['something that is not an address', { url: 'facebook' }, {}, /not blocked/],
     ['an address that is not text', { url: 42 as unknown as string }, {}, /could not be read/],
     ['a page on a translation proxy', { url: 'https://www-facebook-com.translate.goog/groups/ash', scope: 'page' }, {}, /page on Facebook itself/],
@@ -195,7 +200,12 @@ describe('until the end of the school day', () => {
 describe('durationChoices', () => {
   it.each<[string, number, number, string[]]>([
     ['the default maximum, in school time: the day ends later than that', 60, T.school, ['15 minutes', '30 minutes', '1 hour']],
-    ['eight hours, in school time', 480, T.school, ['15 minutes', '30 minutes', '1 hour', '2 hours', '4 hours', '8 hours', 'Until the end of the school day (15:30)']],
+    [
+      'eight hours, in school time',
+      480,
+      T.school,
+      ['15 minutes', '30 minutes', '1 hour', '2 hours', '4 hours', '8 hours', 'Until the end of the school day (15:30)'],
+    ],
     ['the default maximum, after school', 60, T.evening, ['15 minutes', '30 minutes', '1 hour']],
     ['a maximum between the usual choices', 45, T.evening, ['15 minutes', '30 minutes', '45 minutes']],
     ['a maximum below them all', 10, T.evening, ['10 minutes']],

@@ -20,7 +20,10 @@ const RESOURCE: DeviceResource = {
 };
 
 async function entries(n: number, first = 1): Promise<LogEntry[]> {
-  return chainEntries(GENESIS_HASH, Array.from({ length: n }, (_, i) => entryData(first + i)));
+  return chainEntries(
+    GENESIS_HASH,
+    Array.from({ length: n }, (_, i) => entryData(first + i)),
+  );
 }
 
 type Attr = { key: string; value: Record<string, unknown> };
@@ -78,7 +81,15 @@ describe('OTLP/HTTP JSON encoding', () => {
       });
     }
     expect(records[1].attributes.map((a: Attr) => a.key)).toEqual([
-      'hallpass.seq', 'hallpass.hash', 'hallpass.prev_hash', 'hallpass.event', 'hallpass.role', 'hallpass.user', 'hallpass.network.id', 'hallpass.host', 'hallpass.school_time',
+      'hallpass.seq',
+      'hallpass.hash',
+      'hallpass.prev_hash',
+      'hallpass.event',
+      'hallpass.role',
+      'hallpass.user',
+      'hallpass.network.id',
+      'hallpass.host',
+      'hallpass.school_time',
     ]);
   });
 
@@ -94,7 +105,9 @@ describe('OTLP/HTTP JSON encoding', () => {
   });
 
   it('leaves out network and host when the entry has none (a report), and keeps school time false', async () => {
-    const [e] = await chainEntries(GENESIS_HASH, [entryData(1, { event: 'report', networkId: null, networkName: null, host: null, path: null, schoolTime: false, text: 'help' })]);
+    const [e] = await chainEntries(GENESIS_HASH, [
+      entryData(1, { event: 'report', networkId: null, networkName: null, host: null, path: null, schoolTime: false, text: 'help' }),
+    ]);
     const a = attrs(JSON.parse(encodeBatch(RESOURCE, [e!], 0)).resourceLogs[0].scopeLogs[0].logRecords[0].attributes);
     expect(a).not.toHaveProperty('hallpass.network.id');
     expect(a).not.toHaveProperty('hallpass.host');
@@ -187,7 +200,12 @@ describe('outbox plan', () => {
   it.each([
     [200, '{"partialSuccess":{}}', 'delivered', null],
     [204, '', 'delivered', null],
-    [400, '{"error":"not a number","field":"resourceLogs[0].scopeLogs[0].logRecords[3].attributes[0]"}', false, /could not read the batch: not a number \(resourceLogs\[0\]/],
+    [
+      400,
+      '{"error":"not a number","field":"resourceLogs[0].scopeLogs[0].logRecords[3].attributes[0]"}',
+      false,
+      /could not read the batch: not a number \(resourceLogs\[0\]/,
+    ],
     [401, '{"error":"unknown key"}', false, /unknown or revoked/],
     [403, '{"error":"key differs from the pinned key"}', false, /refused this device's signature or key: key differs/],
     [413, '', false, /too large/],

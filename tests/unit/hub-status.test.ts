@@ -30,25 +30,78 @@ describe('hub status lines', () => {
   it.each([
     ['no hub: nothing to colour', input({ hub: null }), []],
     ['bad hub setting: red', input({ hub: null, problems: [{ key: 'hub.url', problem: 'must start with https://', used: 'x' }] }), [['hub', 'bad']]],
-    ['all delivered: green', input({}), [['delivery', 'ok'], ['waiting', 'ok']]],
-    ['sending, no error: green', input({ outbox: { ...OK_OUTBOX, waiting: 3 } }), [['delivery', 'ok'], ['waiting', 'ok']]],
+    [
+      'all delivered: green',
+      input({}),
+      [
+        ['delivery', 'ok'],
+        ['waiting', 'ok'],
+      ],
+    ],
+    [
+      'sending, no error: green',
+      input({ outbox: { ...OK_OUTBOX, waiting: 3 } }),
+      [
+        ['delivery', 'ok'],
+        ['waiting', 'ok'],
+      ],
+    ],
     ['configured, never tried: amber', input({ outbox: null }), [['delivery', 'warn']]],
-    ['never reached: red', input({ outbox: { ...OK_OUTBOX, lastContactAt: null, lastDeliveryAt: null, lastError: { at: NOW, message: 'cannot reach the hub' }, waiting: 5 } }), [['delivery', 'bad'], ['waiting', 'warn']]],
-    ['failing for a short while: amber', input({ outbox: { ...OK_OUTBOX, lastError: { at: NOW, message: "the hub's database is unavailable" }, waiting: 2 } }), [['delivery', 'warn'], ['waiting', 'warn']]],
-    ['failing for an hour: red', input({ outbox: { ...OK_OUTBOX, lastContactAt: NOW - STALE_MS, lastError: { at: NOW, message: 'x' }, waiting: 2 } }), [['delivery', 'bad'], ['waiting', 'warn']]],
-    ['held past retention: amber line', input({ held: { count: 12, oldestAt: '2025-10-01T08:00:00.000Z' } }), [['delivery', 'ok'], ['waiting', 'ok'], ['retention', 'warn']]],
+    [
+      'never reached: red',
+      input({ outbox: { ...OK_OUTBOX, lastContactAt: null, lastDeliveryAt: null, lastError: { at: NOW, message: 'cannot reach the hub' }, waiting: 5 } }),
+      [
+        ['delivery', 'bad'],
+        ['waiting', 'warn'],
+      ],
+    ],
+    [
+      'failing for a short while: amber',
+      input({ outbox: { ...OK_OUTBOX, lastError: { at: NOW, message: "the hub's database is unavailable" }, waiting: 2 } }),
+      [
+        ['delivery', 'warn'],
+        ['waiting', 'warn'],
+      ],
+    ],
+    [
+      'failing for an hour: red',
+      input({ outbox: { ...OK_OUTBOX, lastContactAt: NOW - STALE_MS, lastError: { at: NOW, message: 'x' }, waiting: 2 } }),
+      [
+        ['delivery', 'bad'],
+        ['waiting', 'warn'],
+      ],
+    ],
+    [
+      'held past retention: amber line',
+      input({ held: { count: 12, oldestAt: '2025-10-01T08:00:00.000Z' } }),
+      [
+        ['delivery', 'ok'],
+        ['waiting', 'ok'],
+        ['retention', 'warn'],
+      ],
+    ],
     ['state from another hub is not shown as this one', input({ outbox: { ...OK_OUTBOX, url: 'https://old.example.org' } }), [['delivery', 'warn']]],
   ] as [string, HubStatusInput, string[][]][])('%s', (_n, i, expected) => {
     expect(states(i)).toEqual(expected);
   });
 
   it('says where the bad setting is, and that nothing is sent and nothing lost', () => {
-    const v = hubStatus(input({ hub: null, problems: [{ key: 'hub.key', problem: 'expected the school\'s ingest key, got an empty key', used: 'x' }] }));
+    const v = hubStatus(input({ hub: null, problems: [{ key: 'hub.key', problem: "expected the school's ingest key, got an empty key", used: 'x' }] }));
     expect(v.lines[0]!.detail).toMatch(/hub\.key: expected the school's ingest key, got an empty key.*Nothing is sent; the log is kept on this device/);
   });
 
   it('shows address, device, key, last delivery, what the hub has, and the last error', () => {
-    const v = hubStatus(input({ outbox: { ...OK_OUTBOX, waiting: 3, failures: 2, lastError: { at: NOW - 5000, message: 'cannot reach the hub (Failed to fetch)' }, nextAttemptAt: NOW + 10_000 } }));
+    const v = hubStatus(
+      input({
+        outbox: {
+          ...OK_OUTBOX,
+          waiting: 3,
+          failures: 2,
+          lastError: { at: NOW - 5000, message: 'cannot reach the hub (Failed to fetch)' },
+          nextAttemptAt: NOW + 10_000,
+        },
+      }),
+    );
     const facts = Object.fromEntries(v.facts);
     expect(facts['Hub address']).toBe(URL_);
     expect(facts['Device id']).toBe(OK_OUTBOX.deviceId);
@@ -62,7 +115,9 @@ describe('hub status lines', () => {
 
   it('the held line says how many, since when, and when they go', () => {
     const v = hubStatus(input({ held: { count: 1, oldestAt: '2025-10-01T08:00:00.000Z' } }));
-    expect(v.lines.at(-1)!.detail).toBe('1 entry is older than log.retentionDays (the oldest from 2025-10-01), kept because the hub has not acknowledged it. It goes at the first purge after delivery.');
+    expect(v.lines.at(-1)!.detail).toBe(
+      '1 entry is older than log.retentionDays (the oldest from 2025-10-01), kept because the hub has not acknowledged it. It goes at the first purge after delivery.',
+    );
   });
 
   it('no hub says the log stays on the device', () => {

@@ -101,7 +101,7 @@ describe('Journal.append', () => {
     const gate = new Promise<void>((r) => (release = r));
     const kv = new FakeKv();
     const get = kv.get.bind(kv);
-    kv.get = async <T,>(key: string) => (await gate, get<T>(key));
+    kv.get = async <T>(key: string) => (await gate, get<T>(key));
     const journal = new Journal(db, kv);
     const pending = journal.append(ev(1, { url: 'https://user:pw@www.tiktok.com/a?token=secret#f' }), false);
     await new Promise((r) => setTimeout(r, 20));
@@ -117,7 +117,10 @@ describe('Journal.drain after a crash', () => {
     const { db, kv, journal } = setup();
     await journal.append(ev(1), false);
     // The worker was stopped after writing to the inbox, before chaining.
-    await db.inbox.bulkAdd([{ ev: ev(2), recordFullUrl: false }, { ev: ev(3), recordFullUrl: true }]);
+    await db.inbox.bulkAdd([
+      { ev: ev(2), recordFullUrl: false },
+      { ev: ev(3), recordFullUrl: true },
+    ]);
     const restarted = new Journal(db, kv);
     expect(await restarted.drain()).toBe(2);
     expect(await restarted.drain()).toBe(0);
@@ -159,7 +162,11 @@ describe('Journal.drain after a crash', () => {
 describe('Journal.verify after tampering through the database', () => {
   async function tenEntries() {
     const s = setup();
-    await fill(s.db, s.journal, Array.from({ length: 10 }, (_, i) => ev(i + 1)));
+    await fill(
+      s.db,
+      s.journal,
+      Array.from({ length: 10 }, (_, i) => ev(i + 1)),
+    );
     expect((await s.journal.verify()).ok).toBe(true);
     return s;
   }
@@ -209,14 +216,25 @@ describe('Journal.purge', () => {
   it('removes the oldest entries behind a checkpoint, and the chain still verifies', async () => {
     const { db, kv, journal } = setup();
     // One event a day for ten days.
-    await fill(db, journal, Array.from({ length: 10 }, (_, i) => ev(0, { at: T0 + i * DAY, text: `day ${i}` })));
+    await fill(
+      db,
+      journal,
+      Array.from({ length: 10 }, (_, i) => ev(0, { at: T0 + i * DAY, text: `day ${i}` })),
+    );
     const now = T0 + 10 * DAY;
     expect(await journal.purge(now, 30)).toBeNull();
 
     const cp1 = await journal.purge(now, 7);
     const e = (await db.entries.toArray()).map((x) => x.seq);
     expect(e).toEqual([4, 5, 6, 7, 8, 9, 10]);
-    expect(cp1).toMatchObject({ purgedCount: 3, firstSeq: 1, lastSeq: 3, fromAt: new Date(T0).toISOString(), toAt: new Date(T0 + 2 * DAY).toISOString(), at: new Date(now).toISOString() });
+    expect(cp1).toMatchObject({
+      purgedCount: 3,
+      firstSeq: 1,
+      lastSeq: 3,
+      fromAt: new Date(T0).toISOString(),
+      toAt: new Date(T0 + 2 * DAY).toISOString(),
+      at: new Date(now).toISOString(),
+    });
     expect(cp1!.lastHash).toBe((await db.entries.get(4))!.prevHash);
     expect((await journal.verify()).ok).toBe(true);
 
@@ -329,7 +347,11 @@ describe('Journal.query', () => {
 
   it('pages deep into an unfiltered log the same way as near its ends', async () => {
     const { db, journal } = setup();
-    await fill(db, journal, Array.from({ length: 2100 }, (_, i) => ev(i)));
+    await fill(
+      db,
+      journal,
+      Array.from({ length: 2100 }, (_, i) => ev(i)),
+    );
     await journal.purge(T0 + 7 * DAY + 10 * 60_000, 7); // seqs now start at 11
     const newest = await journal.query({}, { offset: 2050, limit: 50 });
     expect(newest.total).toBe(2090);
@@ -376,7 +398,13 @@ describe.skipIf(!process.env.HALL_PASS_BENCH)('benchmarks (fake-indexeddb)', () 
     const { db, journal } = setup();
     const users = Array.from({ length: 200 }, (_, i) => `pupil${i}@example.sch.uk`);
     const events = Array.from({ length: 100_000 }, (_, i) =>
-      ev(i, { at: T0 + i * 5 * 60_000, user: users[i % 200]!, event: LOG_EVENTS[i % 9]!, networkId: ['tiktok', 'instagram', 'snapchat'][i % 3]!, schoolTime: i % 4 !== 0 }),
+      ev(i, {
+        at: T0 + i * 5 * 60_000,
+        user: users[i % 200]!,
+        event: LOG_EVENTS[i % 9]!,
+        networkId: ['tiktok', 'instagram', 'snapchat'][i % 3]!,
+        schoolTime: i % 4 !== 0,
+      }),
     );
     await time('chain 100,000 via inbox + drain', () => fill(db, journal, events));
     const page = { offset: 0, limit: 50 };

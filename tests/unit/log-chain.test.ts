@@ -81,7 +81,10 @@ describe('verifyChain', () => {
     expect(kinds(r)).toEqual([['gap', 5]]);
     expect(r.problems[0]!.message).toBe('Entry 5: entry 4 before it is missing.');
     // Renumbering and rehashing everything after it is only caught by the head.
-    const renumbered = await rechainFrom(without.map((e, i) => ({ ...e, seq: i + 1 })), 3);
+    const renumbered = await rechainFrom(
+      without.map((e, i) => ({ ...e, seq: i + 1 })),
+      3,
+    );
     expect((await verifyChain(renumbered, NO_CP)).ok).toBe(true);
     expect(kinds(await verifyChain(renumbered, { ...NO_CP, head: { seq: 10, hash: entries[9]!.hash } }))).toEqual([['truncated', 9]]);
   });
@@ -100,7 +103,10 @@ describe('verifyChain', () => {
   it('detects the newest entries replaced by a forged chain of the same length', async () => {
     const entries = await chain(10);
     const head = { seq: 10, hash: entries[9]!.hash };
-    const forged = await rechainFrom(entries.map((e) => (e.seq >= 8 ? { ...e, text: 'innocent' } : e)), 7);
+    const forged = await rechainFrom(
+      entries.map((e) => (e.seq >= 8 ? { ...e, text: 'innocent' } : e)),
+      7,
+    );
     expect(kinds(await verifyChain(forged, { ...NO_CP, head }))).toEqual([['truncated', 10]]);
   });
 
@@ -122,7 +128,12 @@ describe('verifyChain', () => {
     const swapped = entries.map((e) => (e.seq === 3 ? { ...e, seq: 4 } : e.seq === 4 ? { ...e, seq: 3 } : e));
     const r = await verifyChain(swapped, NO_CP);
     expect(r.problems[0]).toMatchObject({ kind: 'edited', seq: 4 });
-    expect(kinds(r)).toEqual(expect.arrayContaining([['edited', 3], ['out-of-order', 3]]));
+    expect(kinds(r)).toEqual(
+      expect.arrayContaining([
+        ['edited', 3],
+        ['out-of-order', 3],
+      ]),
+    );
     // Swapping the contents but keeping the positions (what a keyed store allows) is an edit of both.
     const contents = entries.map((e, i) => (i === 2 ? { ...entries[3]!, seq: 3 } : i === 3 ? { ...entries[2]!, seq: 4 } : e));
     expect(kinds(await verifyChain(contents, NO_CP)).map(([k]) => k)).toContain('edited');
@@ -154,7 +165,15 @@ describe('verifyChain', () => {
     const entries = await chain(10);
     const rest = entries.slice(4);
     expect(kinds(await verifyChain(rest, NO_CP))).toEqual([['missing-start', 5]]);
-    const cp: Checkpoint = { at: '2027-01-01T00:00:00.000Z', purgedCount: 4, firstSeq: 1, lastSeq: 4, fromAt: entries[0]!.at, toAt: entries[3]!.at, lastHash: entries[3]!.hash };
+    const cp: Checkpoint = {
+      at: '2027-01-01T00:00:00.000Z',
+      purgedCount: 4,
+      firstSeq: 1,
+      lastSeq: 4,
+      fromAt: entries[0]!.at,
+      toAt: entries[3]!.at,
+      lastHash: entries[3]!.hash,
+    };
     const ok = await verifyChain(rest, { checkpoints: [cp], head: { seq: 10, hash: entries[9]!.hash } });
     expect(ok).toMatchObject({ ok: true, firstSeq: 5, lastSeq: 10, checked: 6 });
     const wrongHash = await verifyChain(rest, { checkpoints: [{ ...cp, lastHash: entries[2]!.hash }] });
@@ -165,7 +184,15 @@ describe('verifyChain', () => {
 
   it('accepts a log emptied by a purge when the head matches the checkpoint', async () => {
     const entries = await chain(4);
-    const cp: Checkpoint = { at: '2027-01-01T00:00:00.000Z', purgedCount: 4, firstSeq: 1, lastSeq: 4, fromAt: entries[0]!.at, toAt: entries[3]!.at, lastHash: entries[3]!.hash };
+    const cp: Checkpoint = {
+      at: '2027-01-01T00:00:00.000Z',
+      purgedCount: 4,
+      firstSeq: 1,
+      lastSeq: 4,
+      fromAt: entries[0]!.at,
+      toAt: entries[3]!.at,
+      lastHash: entries[3]!.hash,
+    };
     expect((await verifyChain([], { checkpoints: [cp], head: { seq: 4, hash: entries[3]!.hash } })).ok).toBe(true);
     expect(kinds(await verifyChain([], { checkpoints: [cp], head: { seq: 6, hash: 'x' } }))).toEqual([['truncated', null]]);
   });

@@ -9,7 +9,6 @@ import { entryData, newEvent } from '../fakes/log-entries';
 
 const OPTS = { indexedDB, IDBKeyRange };
 
-
 const EVENT = newEvent({
   event: 'warned',
   user: 'staff@example.sch.uk',
@@ -30,7 +29,9 @@ const FIXTURES: Record<number, { seed(db: Dexie): Promise<void>; check(db: HallP
       const entries = await chainEntries(GENESIS_HASH, [entryData(1), entryData(2, { user: 'other@example.sch.uk', event: 'report', text: 'help' })]);
       await db.table('entries').bulkAdd(entries);
       await db.table('inbox').add({ ev: EVENT, recordFullUrl: false });
-      await db.table('checkpoints').add({ at: '2026-11-25T00:00:00.000Z', purgedCount: 0, firstSeq: 0, lastSeq: 0, fromAt: '', toAt: '', lastHash: GENESIS_HASH });
+      await db
+        .table('checkpoints')
+        .add({ at: '2026-11-25T00:00:00.000Z', purgedCount: 0, firstSeq: 0, lastSeq: 0, fromAt: '', toAt: '', lastHash: GENESIS_HASH });
     },
     async check(db) {
       const entries = await db.entries.orderBy('seq').toArray();
@@ -54,7 +55,9 @@ const FIXTURES: Record<number, { seed(db: Dexie): Promise<void>; check(db: HallP
       await FIXTURES[1]!.seed(db);
       const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
       identitySpki = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
-      await db.table('identity').add({ name: 'device', deviceId: 'dev-1', privateKey: pair.privateKey, publicKey: pair.publicKey, publicKeySpki: identitySpki, createdAt: 1 });
+      await db
+        .table('identity')
+        .add({ name: 'device', deviceId: 'dev-1', privateKey: pair.privateKey, publicKey: pair.publicKey, publicKeySpki: identitySpki, createdAt: 1 });
     },
     async check(db) {
       await FIXTURES[1]!.check(db);
@@ -93,7 +96,11 @@ describe('log database schema', () => {
   it('latest version has the indexes the journal relies on', async () => {
     const db = new HallPassDb(name, OPTS);
     await db.open();
-    const indexes = (t: string) => db.table(t).schema.indexes.map((i) => i.name).sort();
+    const indexes = (t: string) =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => i.name)
+        .sort();
     expect(db.entries.schema.primKey.keyPath).toBe('seq');
     expect(indexes('entries')).toEqual(['at', 'event', 'networkId', 'role', 'user']);
     expect(db.inbox.schema.primKey).toMatchObject({ keyPath: 'id', auto: true });

@@ -108,7 +108,10 @@ describe('toCsv', () => {
       '\uFEFFSequence,Time (UTC),Local time,Timezone,User,Role,Device,What happened,Network,Host,Path,Query,' +
         'Fragment,School time,Text,Person,Hash,Previous hash\r\n',
     );
-    const two = toCsv([{ ...data(1), prevHash: 'p', hash: 'h' }, { ...data(2), prevHash: 'h', hash: 'i' }]);
+    const two = toCsv([
+      { ...data(1), prevHash: 'p', hash: 'h' },
+      { ...data(2), prevHash: 'h', hash: 'i' },
+    ]);
     expect(two.match(/\r\n/g)).toHaveLength(3);
     expect(two.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
@@ -159,7 +162,7 @@ describe('toCsv', () => {
     ['-2', "'-2", "'-2"],
     ['@cmd', "'@cmd", "'@cmd"],
     ['\t=x', "'\t=x", "'\t=x"],
-    ['\r=x', "\"'\r=x\"", "'\r=x"],
+    ['\r=x', '"\'\r=x"', "'\r=x"],
     ['=HYPERLINK("http://evil.example","click"),1', '"\'=HYPERLINK(""http://evil.example"",""click""),1"', '\'=HYPERLINK("http://evil.example","click"),1'],
     ['a=1', 'a=1', 'a=1'],
     [' =1', ' =1', ' =1'],
@@ -222,7 +225,7 @@ describe('JSON export', () => {
     expect(parseJsonExport(`\uFEFF${text}`)).toEqual(exp);
   });
 
-  it("records a form's empty \"any\" filters as no filter, so the file parses and verifies in full", async () => {
+  it('records a form\'s empty "any" filters as no filter, so the file parses and verifies in full', async () => {
     const { format: _f, version: _v, ...input } = exportOf(await chain([data(1), data(2)]));
     const filters = { user: '', role: '', event: '', from: '2026-11-01' } as unknown as LogFilters;
     const parsed = parseJsonExport(toJsonExport({ ...input, filters }));
@@ -383,16 +386,66 @@ describe('signed exports', () => {
   });
 
   it.each<[string, (e: LogExport) => void]>([
-    ['an entry rebuilt with new hashes', (e) => { e.entries[1]!.hash = 'f'.repeat(64); }],
-    ['an entry removed', (e) => { e.entries.splice(1, 1); }],
-    ['the head moved', (e) => { e.head = { seq: 1, hash: e.entries[0]!.hash }; }],
-    ['a checkpoint added', (e) => { e.checkpoints.push({ at: '2026-11-25T00:00:00.000Z', purgedCount: 1, firstSeq: 1, lastSeq: 1, fromAt: 'x', toAt: 'x', lastHash: 'a' }); }],
-    ['the filters changed', (e) => { e.filters = { user: 'amy@school.example' }; }],
-    ['the school renamed', (e) => { e.school = 'Elsewhere'; }],
-    ['the export time changed', (e) => { e.exportedAt = '2026-11-25T16:00:00.000Z'; }],
-    ['the verification result changed', (e) => { e.verification = { ok: true, summary: 'all good' }; }],
-    ['another device id claimed', (e) => { e.signature!.deviceId = 'dev-2'; }],
-    ['the signature mangled', (e) => { e.signature!.value = 'AAAA'; }],
+    [
+      'an entry rebuilt with new hashes',
+      (e) => {
+        e.entries[1]!.hash = 'f'.repeat(64);
+      },
+    ],
+    [
+      'an entry removed',
+      (e) => {
+        e.entries.splice(1, 1);
+      },
+    ],
+    [
+      'the head moved',
+      (e) => {
+        e.head = { seq: 1, hash: e.entries[0]!.hash };
+      },
+    ],
+    [
+      'a checkpoint added',
+      (e) => {
+        e.checkpoints.push({ at: '2026-11-25T00:00:00.000Z', purgedCount: 1, firstSeq: 1, lastSeq: 1, fromAt: 'x', toAt: 'x', lastHash: 'a' });
+      },
+    ],
+    [
+      'the filters changed',
+      (e) => {
+        e.filters = { user: 'amy@school.example' };
+      },
+    ],
+    [
+      'the school renamed',
+      (e) => {
+        e.school = 'Elsewhere';
+      },
+    ],
+    [
+      'the export time changed',
+      (e) => {
+        e.exportedAt = '2026-11-25T16:00:00.000Z';
+      },
+    ],
+    [
+      'the verification result changed',
+      (e) => {
+        e.verification = { ok: true, summary: 'all good' };
+      },
+    ],
+    [
+      'another device id claimed',
+      (e) => {
+        e.signature!.deviceId = 'dev-2';
+      },
+    ],
+    [
+      'the signature mangled',
+      (e) => {
+        e.signature!.value = 'AAAA';
+      },
+    ],
   ])('%s: the signature no longer checks', async (_name, spoil) => {
     const exp = parseJsonExport(await signedJsonExport(inputOf(exportOf(await chain([data(1), data(2), data(3)]))), await device()));
     spoil(exp);

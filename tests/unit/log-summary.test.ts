@@ -25,10 +25,7 @@ describe('summarise', () => {
   });
 
   it('fills the days between the first and last with zeros, across a month end, in order', () => {
-    const s = summarise(
-      [entry('2026-12-02', 'blocked'), entry('2026-11-29', 'blocked'), entry('2026-11-29', 'warned')],
-      5,
-    );
+    const s = summarise([entry('2026-12-02', 'blocked'), entry('2026-11-29', 'blocked'), entry('2026-11-29', 'warned')], 5);
     expect(s.perDay).toEqual([
       { date: '2026-11-29', count: 2 },
       { date: '2026-11-30', count: 0 },
@@ -77,7 +74,10 @@ describe('summarise', () => {
     [6, 5, true],
     [1, 1, true],
   ])('%i attempts on one day with threshold %i: flagged %s', (n, threshold, flagged) => {
-    const s = summarise(times(n, (i) => entry('2026-11-24', (['blocked', 'warned', 'continued'] as const)[i % 3] ?? 'blocked')), threshold);
+    const s = summarise(
+      times(n, (i) => entry('2026-11-24', (['blocked', 'warned', 'continued'] as const)[i % 3] ?? 'blocked')),
+      threshold,
+    );
     expect(s.flagged).toEqual(flagged ? [{ user: 'amy@school.example', date: '2026-11-24', count: n }] : []);
   });
 

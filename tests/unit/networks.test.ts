@@ -36,9 +36,32 @@ describe('catalogue', () => {
   });
 
   it.each([
-    'facebook', 'instagram', 'x', 'youtube', 'tiktok', 'snapchat', 'whatsapp', 'discord', 'reddit',
-    'pinterest', 'tumblr', 'threads', 'bluesky', 'mastodon', 'twitch', 'linkedin', 'telegram',
-    'blogger', 'netmums', 'mumsnet', 'wordpress-com', 'medium', 'vk', 'quora', 'bereal', 'kick',
+    'facebook',
+    'instagram',
+    'x',
+    'youtube',
+    'tiktok',
+    'snapchat',
+    'whatsapp',
+    'discord',
+    'reddit',
+    'pinterest',
+    'tumblr',
+    'threads',
+    'bluesky',
+    'mastodon',
+    'twitch',
+    'linkedin',
+    'telegram',
+    'blogger',
+    'netmums',
+    'mumsnet',
+    'wordpress-com',
+    'medium',
+    'vk',
+    'quora',
+    'bereal',
+    'kick',
   ])('has %s', (id) => {
     expect(catalogueById(id)?.id).toBe(id);
   });

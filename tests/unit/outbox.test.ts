@@ -102,9 +102,20 @@ describe('outbox', { timeout: 30_000 }, () => {
       expect(await verifySignature(id.publicKey, b.body, b.headers['X-HallPass-Signature']!)).toBe(true);
     }
     // What the device says is still waiting after each batch.
-    const waiting = s.hub.received.map((b) => JSON.parse(b.body).resourceLogs[0].resource.attributes.find((a: { key: string }) => a.key === 'hallpass.outbox.waiting').value.intValue);
+    const waiting = s.hub.received.map(
+      (b) => JSON.parse(b.body).resourceLogs[0].resource.attributes.find((a: { key: string }) => a.key === 'hallpass.outbox.waiting').value.intValue,
+    );
     expect(waiting).toEqual(['150', '50', '0']);
-    expect(after).toMatchObject({ url: HUB.url, cursor: 250, waiting: 0, failures: 0, lastDeliveryAt: T0, lastError: null, deviceId: id.deviceId, fingerprint: id.fingerprint });
+    expect(after).toMatchObject({
+      url: HUB.url,
+      cursor: 250,
+      waiting: 0,
+      failures: 0,
+      lastDeliveryAt: T0,
+      lastError: null,
+      deviceId: id.deviceId,
+      fingerprint: id.fingerprint,
+    });
   });
 
   it('keeps the same device id and key across restarts', async () => {
@@ -153,7 +164,7 @@ describe('outbox', { timeout: 30_000 }, () => {
     expect(s.hub.received.map((b) => b.seqs)).toEqual([[1, 2, 3, 4, 5, 6, 7, 8]]);
   });
 
-  it('honours Retry-After, and shows the hub\'s answer as the last error', async () => {
+  it("honours Retry-After, and shows the hub's answer as the last error", async () => {
     const s = setup();
     s.hub.failures = [{ status: 429, body: '{"error":"too many requests"}', retryAfter: '600' }];
     await s.write(1, 1);
@@ -188,7 +199,10 @@ describe('outbox', { timeout: 30_000 }, () => {
     expect((await outbox.flush()).cursor).toBe(0);
     s.clock.t += 60_000;
     expect((await outbox.flush()).cursor).toBe(3);
-    expect(s.hub.received.map((b) => b.seqs)).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(s.hub.received.map((b) => b.seqs)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     expect(s.hub.duplicates).toBe(3);
     expect(s.hub.stored.size).toBe(3);
   });
@@ -199,7 +213,10 @@ describe('outbox', { timeout: 30_000 }, () => {
     await s.make().flush();
     await s.write(4, 2);
     await s.make().flush();
-    expect(s.hub.received.map((b) => b.seqs)).toEqual([[1, 2, 3], [4, 5]]);
+    expect(s.hub.received.map((b) => b.seqs)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('a hole in the journal ends a batch; the next batch starts after it', async () => {
@@ -207,7 +224,10 @@ describe('outbox', { timeout: 30_000 }, () => {
     await s.write(1, 6);
     await s.db.entries.bulkDelete([3, 4]);
     const st = await s.make().flush();
-    expect(s.hub.received.map((b) => b.seqs)).toEqual([[1, 2], [5, 6]]);
+    expect(s.hub.received.map((b) => b.seqs)).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
     expect(st.cursor).toBe(6);
   });
 

@@ -104,7 +104,7 @@ describe('blockView', () => {
       expect: { reopens: null },
     },
     {
-      name: 'pupil, DSL named: adult details stay on the adults\' pages',
+      name: "pupil, DSL named: adult details stay on the adults' pages",
       url: FB,
       role: 'pupil',
       now: WED_SCHOOL,
@@ -275,7 +275,7 @@ describe('blockView', () => {
     expect(words).toMatch(/Ask your teacher/);
   });
 
-  it('Welsh: the same page, in Welsh, with the time in the school\'s timezone', async () => {
+  it("Welsh: the same page, in Welsh, with the time in the school's timezone", async () => {
     const cy = await loadMessages('cy');
     const pupil = blockView(FB, 'pupil', WED_SCHOOL, pupilEvenings, 'cy', cy);
     expect(pupil.title).toBe('Mae Facebook ar gau ar gyfrifiaduron yr ysgol');
@@ -356,7 +356,7 @@ describe('every language is complete', () => {
       expect(all.filter((line, i) => line === english[i] && !/^\W*$/.test(line))).toEqual([]);
     }
   });
-  it('Welsh has the adults\' pages too', async () => {
+  it("Welsh has the adults' pages too", async () => {
     const cy = await loadMessages('cy');
     expect(cy.adult).not.toBe(en.adult);
     expect(cy.adult.popup.role(cy.adult.roles.pupil)).toBe('Rôl: Disgybl');
@@ -365,7 +365,12 @@ describe('every language is complete', () => {
     if (typeof v === 'string') return [v];
     if (typeof v === 'function') {
       const out: string[] = [];
-      for (const args of [['Mrs X', '08:30'], [3, 7, 9], [1, true], [['A', 'B'], 'C']]) {
+      for (const args of [
+        ['Mrs X', '08:30'],
+        [3, 7, 9],
+        [1, true],
+        [['A', 'B'], 'C'],
+      ]) {
         try {
           out.push(String(v(...args)));
         } catch {
@@ -378,7 +383,7 @@ describe('every language is complete', () => {
     if (v && typeof v === 'object') return Object.values(v).flatMap(adminTexts);
     return [];
   };
-  it("Welsh has the status page, the safeguarding log and the builder: every sentence, none left in English", async () => {
+  it('Welsh has the status page, the safeguarding log and the builder: every sentence, none left in English', async () => {
     const cy = await loadAdminMessages('cy');
     const welsh = adminTexts(cy);
     const english = adminTexts(enAdmin);
@@ -390,7 +395,7 @@ describe('every language is complete', () => {
     expect(cy.count.days(2)).toBe('2 ddiwrnod');
     expect(daysText(['mon', 'tue', 'wed', 'thu', 'fri'], cy.days)).toBe('Dydd Llun i Dydd Gwener');
   });
-  it('a pupils\'-pages language falls back to English on adults\' pages', async () => {
+  it("a pupils'-pages language falls back to English on adults' pages", async () => {
     expect((await loadMessages('so')).adult).toBe(en.adult);
   });
 });

@@ -80,12 +80,9 @@ describe('passphrase hashing (real 600,000 iterations: few hashes on purpose)', 
     expect(await verifyPassphrase(PHRASE, h.replace('$600000$', '$1000$'))).toBe(false);
   });
 
-  it.each([[''], ['short'], ['1234567'], ['\u00e9\u00e9\u00e9\u00e9']])(
-    'rejects the passphrase %j as too short',
-    async (p) => {
-      await expect(hashPassphrase(p)).rejects.toThrow('at least 8 characters');
-    },
-  );
+  it.each([[''], ['short'], ['1234567'], ['\u00e9\u00e9\u00e9\u00e9']])('rejects the passphrase %j as too short', async (p) => {
+    await expect(hashPassphrase(p)).rejects.toThrow('at least 8 characters');
+  });
 
   it('rejects fewer iterations than the minimum', async () => {
     await expect(hashPassphrase(PHRASE, { iterations: 1000 })).rejects.toThrow(/600000/);

@@ -43,9 +43,7 @@ const FULL = {
   dsl: { name: 'Gemma Williams', contact: 'safeguarding@ashgrove.example', passphraseHash: HASH },
   device: { label: 'ICT suite PC 12' },
   log: { recordFullUrl: false, retentionDays: 365, flagThreshold: 5 },
-  approvedUses: [
-    { url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account', schoolHoursOnly: false },
-  ],
+  approvedUses: [{ url: 'https://x.com/AshGroveAcademy', roles: ['staff'], purpose: 'School X account', schoolHoursOnly: false }],
   exceptions: {
     roles: ['staff', 'governor'],
     maxMinutes: 60,
@@ -257,8 +255,7 @@ describe('Google Admin console JSON', () => {
 });
 
 describe('Windows .reg', () => {
-  const chromeOnly = (policy: Record<string, unknown>, recommended = false) =>
-    windowsReg(policy, { extensionId: ID, browsers: ['chrome'], recommended });
+  const chromeOnly = (policy: Record<string, unknown>, recommended = false) => windowsReg(policy, { extensionId: ID, browsers: ['chrome'], recommended });
 
   it('starts with the header line, uses CRLF throughout and is plain ASCII', () => {
     const text = windowsReg(AWKWARD, { extensionId: ID, browsers: ['chrome', 'edge'], recommended: true });
@@ -281,9 +278,7 @@ describe('Windows .reg', () => {
     expect(lines).toContain('"role"="pupil"');
     expect(lines).toContain('"timezone"="Europe/London"');
     expect(lines).toContain('"warnMinutes"=dword:0000000f');
-    expect(lines).toContain(
-      String.raw`"schoolHours"="[{\"days\":[\"mon\",\"tue\",\"wed\",\"thu\",\"fri\"],\"start\":\"08:30\",\"end\":\"15:30\"}]"`,
-    );
+    expect(lines).toContain(String.raw`"schoolHours"="[{\"days\":[\"mon\",\"tue\",\"wed\",\"thu\",\"fri\"],\"start\":\"08:30\",\"end\":\"15:30\"}]"`);
     expect(lines).toContain(String.raw`"dsl"="{\"name\":\"Gemma Williams\",\"contact\":\"safeguarding@ashgrove.example\"}"`);
   });
 
@@ -322,7 +317,11 @@ describe('Windows .reg', () => {
     for (const l of hexLines) expect(l.length).toBeLessThanOrEqual(80);
     expect(readReg(wrapped).keys.get(CHROME_POLICY_KEY)?.get('timezone')).toBe(long);
     // A line break cannot sit inside quotes in a .reg file.
-    expect(readReg(chromeOnly({ role: 'a\r\nb' })).keys.get(CHROME_POLICY_KEY)?.get('role')).toBe('a\r\nb');
+    expect(
+      readReg(chromeOnly({ role: 'a\r\nb' }))
+        .keys.get(CHROME_POLICY_KEY)
+        ?.get('role'),
+    ).toBe('a\r\nb');
   });
 
   it('writes whole numbers and true/false as DWORDs, negative numbers as Chrome reads them back', () => {
@@ -381,9 +380,7 @@ describe('Windows .reg', () => {
   it('uses the update URL given', () => {
     const url = 'https://deploy.ashgrove.example/hall-pass/updates.xml';
     const reg = readReg(windowsReg({}, { extensionId: ID, browsers: ['chrome'], recommended: true, updateUrl: url }));
-    expect(reg.keys.get('HKEY_LOCAL_MACHINE\\Software\\Policies\\Google\\Chrome\\ExtensionInstallForcelist')?.get('1')).toBe(
-      `${ID};${url}`,
-    );
+    expect(reg.keys.get('HKEY_LOCAL_MACHINE\\Software\\Policies\\Google\\Chrome\\ExtensionInstallForcelist')?.get('1')).toBe(`${ID};${url}`);
   });
 
   it('refuses options that would make a broken file', () => {
@@ -458,13 +455,7 @@ describe('checkPolicy', () => {
       exceptions: { maxMinutes: 1.5 },
       role: 'pupil',
     });
-    expect(droppedByChrome.map((p) => p.key)).toEqual([
-      'warnMinutes',
-      'schoolHours[0].start',
-      'log.recordFullUrl',
-      'school',
-      'exceptions.maxMinutes',
-    ]);
+    expect(droppedByChrome.map((p) => p.key)).toEqual(['warnMinutes', 'schoolHours[0].start', 'log.recordFullUrl', 'school', 'exceptions.maxMinutes']);
     expect(droppedByChrome[0]?.problem).toMatch(/whole number/);
   });
 
@@ -485,18 +476,13 @@ describe('MANAGED_SCHEMA', () => {
     const out: Record<string, unknown> = { type: node.type };
     if (node.items) out.items = shape(node.items as Record<string, unknown>);
     if (node.properties) {
-      out.properties = Object.fromEntries(
-        Object.entries(node.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, shape(v)]),
-      );
+      out.properties = Object.fromEntries(Object.entries(node.properties as Record<string, Record<string, unknown>>).map(([k, v]) => [k, shape(v)]));
     }
     return out;
   }
 
   it('matches public/managed_schema.json', () => {
-    const file = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const file = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     expect(MANAGED_SCHEMA).toEqual(shape(file));
   });
 

@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_ACTIONS,
-  DEFAULT_POLICY,
-  DEFAULT_SCHOOL_HOURS,
-  LIMITS,
-  POLICY_KEYS,
-  parsePolicy,
-  type Policy,
-} from '../../utils/core/policy';
+import { DEFAULT_ACTIONS, DEFAULT_POLICY, DEFAULT_SCHOOL_HOURS, LIMITS, POLICY_KEYS, parsePolicy, type Policy } from '../../utils/core/policy';
 import { resolveRole } from '../../utils/core/role';
 import { decide } from '../../utils/core/decide';
 import { isSchoolTime, isValidTimeZone } from '../../utils/core/calendar';
@@ -343,14 +335,12 @@ const badCases: BadCase[] = [
     keys: ['actions'],
     check: (p) => expect(p.actions).toEqual(DEFAULT_ACTIONS),
   },
-  ...[0, 1.5, '15', 100000, -5, null].map(
-    (v): BadCase => ({
-      name: `warnMinutes ${JSON.stringify(v)}`,
-      raw: { warnMinutes: v },
-      keys: ['warnMinutes'],
-      check: (p) => expect(p.warnMinutes).toBe(15),
-    }),
-  ),
+  ...[0, 1.5, '15', 100000, -5, null].map((v): BadCase => ({
+    name: `warnMinutes ${JSON.stringify(v)}`,
+    raw: { warnMinutes: v },
+    keys: ['warnMinutes'],
+    check: (p) => expect(p.warnMinutes).toBe(15),
+  })),
   {
     name: 'school.policyUrl "javascript:alert(1)"',
     raw: { school: { name: 'Hill Primary', policyUrl: 'javascript:alert(1)' } },
@@ -489,14 +479,12 @@ const badCases: BadCase[] = [
     keys: ['exceptions.roles'],
     check: (p) => expect(p.exceptions.roles).toEqual([]),
   },
-  ...[0, 481, 1.5, '60', null].map(
-    (v): BadCase => ({
-      name: `exceptions.maxMinutes ${JSON.stringify(v)}`,
-      raw: { exceptions: { maxMinutes: v } },
-      keys: ['exceptions.maxMinutes'],
-      check: (p) => expect(p.exceptions.maxMinutes).toBe(60),
-    }),
-  ),
+  ...[0, 481, 1.5, '60', null].map((v): BadCase => ({
+    name: `exceptions.maxMinutes ${JSON.stringify(v)}`,
+    raw: { exceptions: { maxMinutes: v } },
+    keys: ['exceptions.maxMinutes'],
+    check: (p) => expect(p.exceptions.maxMinutes).toBe(60),
+  })),
   {
     name: 'exceptions.approval mistyped: off, not self',
     raw: { exceptions: { approval: 'approver_pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] } },
@@ -539,7 +527,8 @@ const badCases: BadCase[] = [
       },
     },
     keys: ['exceptions.approvers[1]'],
-    check: (p) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'approver-pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] }),
+    check: (p) =>
+      expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'approver-pin', approvers: [{ name: 'Mr Head', pinHash: PIN_HASH }] }),
   },
   {
     name: 'exceptions not an object: off',
@@ -686,8 +675,14 @@ describe('values managed storage cannot hold still do not throw', () => {
 
 describe('languages and school.logo, valid', () => {
   it.each<[unknown, string[]]>([
-    [['cy', 'en'], ['cy', 'en']],
-    [['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'], ['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt']],
+    [
+      ['cy', 'en'],
+      ['cy', 'en'],
+    ],
+    [
+      ['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'],
+      ['en', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'],
+    ],
     [['CY-gb', 'cy'], ['cy']],
   ])('languages %j → %j', (languages, expected) => {
     const parsed = parsePolicy({ languages });
@@ -764,23 +759,49 @@ describe('valid values', () => {
     ['warnMinutes 1', { warnMinutes: 1 }, (p: Policy) => expect(p.warnMinutes).toBe(1)],
     ['warnMinutes at the cap', { warnMinutes: LIMITS.warnMinutesMax }, (p: Policy) => expect(p.warnMinutes).toBe(LIMITS.warnMinutesMax)],
     ['networks explicitly empty (only extra sites in force)', { networks: [] }, (p: Policy) => expect(p.networks).toEqual([])],
-    ['extraSites at the limit', { extraSites: Array.from({ length: LIMITS.extraSites }, (_, i) => `s${i}.example.org`) }, (p: Policy) =>
-      expect(p.extraSites).toHaveLength(LIMITS.extraSites)],
+    [
+      'extraSites at the limit',
+      { extraSites: Array.from({ length: LIMITS.extraSites }, (_, i) => `s${i}.example.org`) },
+      (p: Policy) => expect(p.extraSites).toHaveLength(LIMITS.extraSites),
+    ],
     ['texts are trimmed', { school: { name: '  Hill Primary  ' } }, (p: Policy) => expect(p.school.name).toBe('Hill Primary')],
     ['text at the limit', { device: { label: 'x'.repeat(LIMITS.text) } }, (p: Policy) => expect(p.device.label).toHaveLength(LIMITS.text)],
-    ['null sub-keys mean "not set"', { school: { name: null, policyUrl: null } }, (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null, logo: null })],
+    [
+      'null sub-keys mean "not set"',
+      { school: { name: null, policyUrl: null } },
+      (p: Policy) => expect(p.school).toEqual({ name: null, policyUrl: null, logo: null }),
+    ],
     ['http policy address', { school: { policyUrl: 'http://hill.sch.uk/p' } }, (p: Policy) => expect(p.school.policyUrl).toBe('http://hill.sch.uk/p')],
-    ['an approved use with defaults, a trailing slash and a fragment', { approvedUses: [{ url: ' http://M.Facebook.com/AshGrove/#about ', purpose: ' Page ' }] }, (p: Policy) =>
-      expect(p.approvedUses).toEqual([
-        { url: 'http://m.facebook.com/AshGrove/', scope: { host: 'facebook.com', pathPrefix: '/AshGrove' }, roles: ['staff', 'governor'], purpose: 'Page', schoolHoursOnly: false },
-      ])],
-    ['an approved use at the length limit', { approvedUses: [{ url: `https://x.com/${'a'.repeat(54)}`, purpose: 'p' }] }, (p: Policy) =>
-      expect(p.approvedUses).toHaveLength(1)],
-    ['approvedUses at the limit', { approvedUses: Array.from({ length: LIMITS.approvedUses }, () => ({ url: 'https://x.com/a', purpose: 'p' })) }, (p: Policy) =>
-      expect(p.approvedUses).toHaveLength(LIMITS.approvedUses)],
+    [
+      'an approved use with defaults, a trailing slash and a fragment',
+      { approvedUses: [{ url: ' http://M.Facebook.com/AshGrove/#about ', purpose: ' Page ' }] },
+      (p: Policy) =>
+        expect(p.approvedUses).toEqual([
+          {
+            url: 'http://m.facebook.com/AshGrove/',
+            scope: { host: 'facebook.com', pathPrefix: '/AshGrove' },
+            roles: ['staff', 'governor'],
+            purpose: 'Page',
+            schoolHoursOnly: false,
+          },
+        ]),
+    ],
+    [
+      'an approved use at the length limit',
+      { approvedUses: [{ url: `https://x.com/${'a'.repeat(54)}`, purpose: 'p' }] },
+      (p: Policy) => expect(p.approvedUses).toHaveLength(1),
+    ],
+    [
+      'approvedUses at the limit',
+      { approvedUses: Array.from({ length: LIMITS.approvedUses }, () => ({ url: 'https://x.com/a', purpose: 'p' })) },
+      (p: Policy) => expect(p.approvedUses).toHaveLength(LIMITS.approvedUses),
+    ],
     ['exceptions off', { exceptions: { approval: 'off' } }, (p: Policy) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, approval: 'off' })],
-    ['exceptions: governors only, 1 minute', { exceptions: { roles: ['governor'], maxMinutes: 1 } }, (p: Policy) =>
-      expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, roles: ['governor'], maxMinutes: 1 })],
+    [
+      'exceptions: governors only, 1 minute',
+      { exceptions: { roles: ['governor'], maxMinutes: 1 } },
+      (p: Policy) => expect(p.exceptions).toEqual({ ...CONTRACT_DEFAULT.exceptions, roles: ['governor'], maxMinutes: 1 }),
+    ],
     ['exceptions: nobody may ask', { exceptions: { roles: [] } }, (p: Policy) => expect(p.exceptions.roles).toEqual([])],
   ] as [string, unknown, (p: Policy) => void][])('%s', (_name, raw, check) => {
     const parsed = parsePolicy(raw);
@@ -803,13 +824,57 @@ function rng(seed: number): () => number {
 }
 
 const WORDS = [
-  '', ' ', 'allow', 'block', 'warn', 'ALLOW', 'pupil', 'staff', 'governor', 'mon', 'funday', '08:30', '24:00', '25:00',
-  '2026-02-30', '2026-01-01', 'facebook', 'myspace', 'Europe/London', 'Mars/Olympus', 'javascript:alert(1)',
-  'https://hill.sch.uk/', '*@school.org', 'co.uk', 'example.org', '__proto__', 'constructor', '\u0000', '💥',
+  '',
+  ' ',
+  'allow',
+  'block',
+  'warn',
+  'ALLOW',
+  'pupil',
+  'staff',
+  'governor',
+  'mon',
+  'funday',
+  '08:30',
+  '24:00',
+  '25:00',
+  '2026-02-30',
+  '2026-01-01',
+  'facebook',
+  'myspace',
+  'Europe/London',
+  'Mars/Olympus',
+  'javascript:alert(1)',
+  'https://hill.sch.uk/',
+  '*@school.org',
+  'co.uk',
+  'example.org',
+  '__proto__',
+  'constructor',
+  '\u0000',
+  '💥',
 ];
 const FIELDS = [
-  'pupil', 'staff', 'governor', 'schoolHours', 'otherTimes', 'email', 'role', 'days', 'start', 'end', 'from', 'to',
-  'label', 'name', 'policyUrl', 'contact', '__proto__', 'constructor', 'toString', 'x',
+  'pupil',
+  'staff',
+  'governor',
+  'schoolHours',
+  'otherTimes',
+  'email',
+  'role',
+  'days',
+  'start',
+  'end',
+  'from',
+  'to',
+  'label',
+  'name',
+  'policyUrl',
+  'contact',
+  '__proto__',
+  'constructor',
+  'toString',
+  'x',
 ];
 
 function garbage(next: () => number, depth = 0): unknown {
@@ -818,7 +883,8 @@ function garbage(next: () => number, depth = 0): unknown {
   if (r < 0.08) return null;
   if (r < 0.14) return next() < 0.5;
   if (r < 0.26) return pick([0, -0, 1, -1, 1.5, 15, 1e9, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER]);
-  if (r < 0.5 || depth >= 3) return next() < 0.8 ? pick(WORDS) : String.fromCharCode(...Array.from({ length: 1 + Math.floor(next() * 12) }, () => 32 + Math.floor(next() * 200)));
+  if (r < 0.5 || depth >= 3)
+    return next() < 0.8 ? pick(WORDS) : String.fromCharCode(...Array.from({ length: 1 + Math.floor(next() * 12) }, () => 32 + Math.floor(next() * 200)));
   if (r < 0.75) return Array.from({ length: Math.floor(next() * 5) }, () => garbage(next, depth + 1));
   const obj: Record<string, unknown> = {};
   const n = Math.floor(next() * 4);

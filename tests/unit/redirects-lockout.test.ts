@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFromRedirect, blockingPageOf, heldForViewSource, VIEW_SOURCE_HOLD_MS, viewSourceTarget, type DecisionInForce } from '../../utils/core/redirects';
+import {
+  attemptFromRedirect,
+  blockingPageOf,
+  heldForViewSource,
+  VIEW_SOURCE_HOLD_MS,
+  viewSourceTarget,
+  type DecisionInForce,
+} from '../../utils/core/redirects';
 import { afterFailure, MAX_WAIT_SECONDS, NO_LOCKOUT, secondsLeft } from '../../utils/core/log/lockout';
 import { CHROME_EXTENSION_ID } from '../../utils/extension-identity';
 

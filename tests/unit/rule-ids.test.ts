@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_ID_RANGES, numberedFor, type RuleOwner } from '../../utils/core/rule-ids';
-import { compileFallbackRules, compilePolicy, compileTabRules, type DnrRule, type ExceptionRuleInput, type PolicyRuleInput, type RuleDialect } from '../../utils/core/rules';
+import {
+  compileFallbackRules,
+  compilePolicy,
+  compileTabRules,
+  type DnrRule,
+  type ExceptionRuleInput,
+  type PolicyRuleInput,
+  type RuleDialect,
+} from '../../utils/core/rules';
 import type { ApprovedUse } from '../../utils/core/types';
 import { catalogueById } from '../../utils/core/catalogue';
 import { networkIndex } from '../../utils/core/networks';

@@ -145,11 +145,7 @@ function policyRules(policy: Policy, action: Action): DnrRule[] {
 }
 
 const redirectTarget = (r: DnrRule): string | undefined =>
-  r.action.type === 'redirect'
-    ? 'regexSubstitution' in r.action.redirect
-      ? r.action.redirect.regexSubstitution
-      : r.action.redirect.extensionPath
-    : undefined;
+  r.action.type === 'redirect' ? ('regexSubstitution' in r.action.redirect ? r.action.redirect.regexSubstitution : r.action.redirect.extensionPath) : undefined;
 
 /** Resource types Chromium and Firefox both accept in a rule. */
 const TYPES_BOTH_BROWSERS_KNOW = [
@@ -209,9 +205,7 @@ describe('compileFloorRules', () => {
   it.each(CATALOGUE.flatMap((n) => n.domains.map((d) => [n.id, d] as const)))(
     '%s: %s is in a main_frame redirect to blocked.html#\\0 and its sub-resources are blocked',
     (_id, domain) => {
-      const redirects = floor.filter(
-        (r) => r.condition.requestDomains?.includes(domain) && r.action.type === 'redirect' && matchesType(r, 'main_frame'),
-      );
+      const redirects = floor.filter((r) => r.condition.requestDomains?.includes(domain) && r.action.type === 'redirect' && matchesType(r, 'main_frame'));
       expect(redirects).toHaveLength(1);
       expect(redirectTarget(redirects[0]!)).toBe(`${BASE}blocked.html#\\0`);
       const url = `https://www.${domain}/some/page?q=1#top`;
@@ -485,7 +479,7 @@ describe('rules agree with decide()', () => {
 
   const ASH_USE = { url: 'https://x.com/AshGroveAcademy', roles: ['staff', 'pupil'], purpose: 'School X account' };
   const ashPage: ExceptionScope = { kind: 'page', scope: { host: 'x.com', pathPrefix: '/AshGroveAcademy' } };
-  const cases: [string, unknown, Role, number, ({ networkId: string; scope: ExceptionScope })[]?][] = [
+  const cases: [string, unknown, Role, number, { networkId: string; scope: ExceptionScope }[]?][] = [
     ['defaults, pupil', {}, 'pupil', wedSchool],
     ['an approved use, staff', { approvedUses: [ASH_USE] }, 'staff', wedSchool],
     ['an approved use, pupil warned', { approvedUses: [ASH_USE], actions: { pupil: { schoolHours: 'warn', otherTimes: 'block' } } }, 'pupil', wedSchool],
@@ -493,12 +487,23 @@ describe('rules agree with decide()', () => {
     ['an approved use for another role', { approvedUses: [{ ...ASH_USE, roles: ['governor'] }] }, 'staff', wedSchool],
     ['a site exception for Facebook', {}, 'staff', wedSchool, [{ networkId: 'facebook', scope: { kind: 'site' } }]],
     ['a page exception on X', {}, 'staff', wedSchool, [{ networkId: 'x', scope: ashPage }]],
-    ['a site exception for an extra site', { extraSites: ['example-social.com'] }, 'staff', wedSchool, [{ networkId: 'site:example-social.com', scope: { kind: 'site' } }]],
+    [
+      'a site exception for an extra site',
+      { extraSites: ['example-social.com'] },
+      'staff',
+      wedSchool,
+      [{ networkId: 'site:example-social.com', scope: { kind: 'site' } }],
+    ],
     ['defaults, staff after school', {}, 'staff', wedEvening],
     ['staff warned', { actions: { staff: { schoolHours: 'warn', otherTimes: 'allow' } } }, 'staff', wedSchool],
     ['Blogger left out, one blog listed', { networks: ['instagram', 'facebook'], extraSites: ['bad-blog.blogspot.com'] }, 'pupil', wedSchool],
     ['Facebook left out but facebook.com listed', { networks: ['instagram'], extraSites: ['facebook.com'] }, 'pupil', wedSchool],
-    ['Facebook left out but facebook.com listed, warned', { networks: ['instagram'], extraSites: ['facebook.com'], actions: { pupil: { schoolHours: 'warn', otherTimes: 'block' } } }, 'pupil', wedSchool],
+    [
+      'Facebook left out but facebook.com listed, warned',
+      { networks: ['instagram'], extraSites: ['facebook.com'], actions: { pupil: { schoolHours: 'warn', otherTimes: 'block' } } },
+      'pupil',
+      wedSchool,
+    ],
     ['a catalogue subdomain listed', { extraSites: ['m.facebook.com'] }, 'pupil', wedSchool],
   ];
   const urls = [
@@ -677,7 +682,10 @@ describe('compileExceptionRules', () => {
   });
 
   it('the same exception twice compiles once', () => {
-    const once = exceptionRulesAlone([{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }]);
+    const once = exceptionRulesAlone([
+      { network: facebook, scope: { kind: 'site' } },
+      { network: instagram, scope: page },
+    ]);
     const twice = exceptionRulesAlone([
       { network: facebook, scope: { kind: 'site' } },
       { network: instagram, scope: page },
@@ -710,7 +718,14 @@ describe('compileExceptionRules', () => {
 
   it('approved uses and exceptions together keep ids unique', () => {
     const approved = parsePolicy({ approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'p' }] }).policy.approvedUses;
-    const rules = compilePolicyRules({ ...input, approved, exceptions: [{ network: facebook, scope: { kind: 'site' } }, { network: instagram, scope: page }] });
+    const rules = compilePolicyRules({
+      ...input,
+      approved,
+      exceptions: [
+        { network: facebook, scope: { kind: 'site' } },
+        { network: instagram, scope: page },
+      ],
+    });
     expectWellFormed(rules);
     expect(rules.filter((r) => r.action.type === 'allowAllRequests')).toHaveLength(3);
   });
@@ -749,7 +764,10 @@ describe('compileTabRules', () => {
   });
 
   it('gives no rule to an allowance whose network is no longer in force', () => {
-    const rows = stored([{ tabId: 7, network: facebook, until: now + 60_000 }, { tabId: 8, network: instagram, until: now + 60_000 }]);
+    const rows = stored([
+      { tabId: 7, network: facebook, until: now + 60_000 },
+      { tabId: 8, network: instagram, until: now + 60_000 },
+    ]);
     expect(compileTabRules(rows, [instagram], now).map((r) => r.condition.tabIds)).toEqual([[8]]);
   });
 
@@ -952,9 +970,15 @@ describe('extra sites: proxy and archive patterns within the pattern budget', ()
 
 describe('describeCoverage: the status page says what the pattern budget covers, with numbers', () => {
   it.each<[ExtraSiteCoverage, RegExp]>([
-    [{ extraSites: 0, withPatterns: 0, regexLimit: 1000, regexUsed: 235 }, /^Listed networks: every proxy and archive form, in pages and frames \(235 of the browser's 1,000 pattern rules used\)\.$/],
+    [
+      { extraSites: 0, withPatterns: 0, regexLimit: 1000, regexUsed: 235 },
+      /^Listed networks: every proxy and archive form, in pages and frames \(235 of the browser's 1,000 pattern rules used\)\.$/,
+    ],
     [{ extraSites: 1, withPatterns: 1, regexLimit: 1000, regexUsed: 241 }, /1 of 1 extra site in every proxy and archive form \(241 of/],
-    [{ extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 }, /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./],
+    [
+      { extraSites: 10000, withPatterns: 198, regexLimit: 1000, regexUsed: 849 },
+      /198 of 10,000 extra sites in every proxy and archive form\. The other 9,802 extra sites are blocked directly .* but not in web archives: the browser allows only 1,000 pattern rules \(849 used\)\./,
+    ],
   ])('%j', (coverage, text) => expect(describeCoverage(coverage)).toMatch(text));
 });
 
@@ -974,7 +998,11 @@ describe('refusedRuleProblems', () => {
   const withPattern = (scope: { host: string; pathPrefix: string }) => rules.find((r) => r.condition.regexFilter === scopeRegexFilter(scope))!;
 
   it.each<[string, () => DnrRule, { key: string; problem: RegExp }]>([
-    ['an approved use, by its key in the policy', () => withPattern({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }), { key: 'approvedUses[1]', problem: /facebook\.com\/groups\/ash\.grove.*memoryLimitExceeded/ }],
+    [
+      'an approved use, by its key in the policy',
+      () => withPattern({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }),
+      { key: 'approvedUses[1]', problem: /facebook\.com\/groups\/ash\.grove.*memoryLimitExceeded/ },
+    ],
     ['an exception, by its page', () => withPattern(page.scope), { key: '(exceptions)', problem: /instagram\.com\/ashgrove\.pe/ }],
     ['a rule from neither, by its id', () => ({ ...rules[0]!, id: 7, condition: { regexFilter: '^x' } }), { key: '(blocking rules)', problem: /rule 7/ }],
   ])('%s', (_name, rule, expected) => {

@@ -25,7 +25,7 @@ const manager = (dnr: FakeDnr) => new RulesetManager({ dnr, local: new FakeKv('l
 const ids = (rules: DnrRule[]) => rules.map((r) => r.id).sort((a, b) => a - b);
 
 describe.each([
-  ['with the browser\'s pattern check (Chromium)', true],
+  ["with the browser's pattern check (Chromium)", true],
   ['without it (Firefox ESR): a refused update is retried pattern by pattern', false],
 ])('RulesetManager %s', (_name, regexCheck) => {
   const rules = [block(policyId(0), 'facebook.com'), page(approvedId(0), GOOD_A), page(approvedId(1), REFUSED), page(approvedId(2), GOOD_B)];
@@ -84,20 +84,23 @@ describe('Enforcer with an approved use whose pattern the browser refuses', () =
   };
   const refusedPattern = scopeRegexFilter({ host: 'instagram.com', pathPrefix: '/ashgrove.pe' });
 
-  it.each([true, false])('keeps the other approved uses and the policy, and names the refused one on the status page (pattern check: %s)', async (regexCheck) => {
-    const dnr = new FakeDnr({ regexCheck });
-    dnr.tooComplex.add(refusedPattern);
-    const deps = fakeDeps({ dnr, policy: new FakePolicy(policy) });
-    const s: StatusSnapshot = await new Enforcer(deps).refresh('test');
-    const patterns = dnr.dynamic.map((r) => r.condition.regexFilter);
-    expect(patterns).toContain(scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }));
-    expect(patterns).toContain(scopeRegexFilter({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }));
-    expect(patterns).not.toContain(refusedPattern);
-    // The policy's own rules stand: no fallback, no rule error.
-    expect(s.ruleErrors).toEqual([]);
-    expect(dnr.dynamic.some((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('instagram.com'))).toBe(true);
-    expect(s.parsed.problems).toEqual([
-      expect.objectContaining({ key: 'approvedUses[1]', problem: expect.stringContaining('https://www.instagram.com/ashgrove.pe') }),
-    ]);
-  });
+  it.each([true, false])(
+    'keeps the other approved uses and the policy, and names the refused one on the status page (pattern check: %s)',
+    async (regexCheck) => {
+      const dnr = new FakeDnr({ regexCheck });
+      dnr.tooComplex.add(refusedPattern);
+      const deps = fakeDeps({ dnr, policy: new FakePolicy(policy) });
+      const s: StatusSnapshot = await new Enforcer(deps).refresh('test');
+      const patterns = dnr.dynamic.map((r) => r.condition.regexFilter);
+      expect(patterns).toContain(scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }));
+      expect(patterns).toContain(scopeRegexFilter({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }));
+      expect(patterns).not.toContain(refusedPattern);
+      // The policy's own rules stand: no fallback, no rule error.
+      expect(s.ruleErrors).toEqual([]);
+      expect(dnr.dynamic.some((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('instagram.com'))).toBe(true);
+      expect(s.parsed.problems).toEqual([
+        expect.objectContaining({ key: 'approvedUses[1]', problem: expect.stringContaining('https://www.instagram.com/ashgrove.pe') }),
+      ]);
+    },
+  );
 });

@@ -141,14 +141,11 @@ const REGEX_GAPS: Row[] = [
 ];
 
 describe('matchAddress', () => {
-  it.each([...DIRECT, ...PROXY, ...ARCHIVE, ...PROXY_LOOKALIKES, ...NOT_LISTED, ...REGEX_GAPS])(
-    '%s → %s',
-    (url, id, host, via) => {
-      const m = matchIn(url, NETWORKS);
-      expect(m?.network.id ?? null).toBe(id);
-      if (id !== null) expect(m).toMatchObject({ host, via });
-    },
-  );
+  it.each([...DIRECT, ...PROXY, ...ARCHIVE, ...PROXY_LOOKALIKES, ...NOT_LISTED, ...REGEX_GAPS])('%s → %s', (url, id, host, via) => {
+    const m = matchIn(url, NETWORKS);
+    expect(m?.network.id ?? null).toBe(id);
+    if (id !== null) expect(m).toMatchObject({ host, via });
+  });
 
   it('never throws on hostile input', () => {
     for (const input of [undefined, null, 42, {}, 'http://%', 'https://[', 'https://a..b/', 'x'.repeat(100000)]) {

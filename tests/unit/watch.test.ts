@@ -80,7 +80,11 @@ describe('ordinary browsing is not heard, so it does not wake the worker', () =>
 describe('pattern forms', () => {
   it('a host listens with its subdomains; an IP address only as itself', () => {
     expect(redirectPatterns(['facebook.com', '192.168.0.10', '[::1]'])).toEqual(['*://*.facebook.com/*', '*://192.168.0.10/*', '*://[::1]/*']);
-    expect(navigationFilters(['facebook.com', '10.0.0.1'])).toEqual([{ hostEquals: 'facebook.com' }, { hostSuffix: '.facebook.com' }, { hostEquals: '10.0.0.1' }]);
+    expect(navigationFilters(['facebook.com', '10.0.0.1'])).toEqual([
+      { hostEquals: 'facebook.com' },
+      { hostSuffix: '.facebook.com' },
+      { hostEquals: '10.0.0.1' },
+    ]);
   });
 
   it('10,000 extra sites give one pattern each, beside the catalogue', () => {

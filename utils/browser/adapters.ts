@@ -20,11 +20,9 @@ export const dnrPort: DnrPort = {
       }
     : {}),
   getDynamicRules: async () => (await browser.declarativeNetRequest.getDynamicRules()) as DnrRule[],
-  updateDynamicRules: (change) =>
-    browser.declarativeNetRequest.updateDynamicRules({ ...change, addRules: change.addRules as BrowserRule }),
+  updateDynamicRules: (change) => browser.declarativeNetRequest.updateDynamicRules({ ...change, addRules: change.addRules as BrowserRule }),
   getSessionRules: async () => (await browser.declarativeNetRequest.getSessionRules()) as DnrRule[],
-  updateSessionRules: (change) =>
-    browser.declarativeNetRequest.updateSessionRules({ ...change, addRules: change.addRules as BrowserRule }),
+  updateSessionRules: (change) => browser.declarativeNetRequest.updateSessionRules({ ...change, addRules: change.addRules as BrowserRule }),
 };
 
 export const tabsPort: TabsPort = {
@@ -58,7 +56,11 @@ export function alarmsPort(onSoon: (name: string) => void): AlarmsPort {
     async at(name, when) {
       clearTimeout(timers.get(name));
       const delay = when - Date.now();
-      if (delay < 60_000) timers.set(name, setTimeout(() => onSoon(name), Math.max(delay, 0) + 50));
+      if (delay < 60_000)
+        timers.set(
+          name,
+          setTimeout(() => onSoon(name), Math.max(delay, 0) + 50),
+        );
       await browser.alarms.create(name, { when: Math.max(when, Date.now() + 1000) });
     },
     async clear(name) {

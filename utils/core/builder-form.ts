@@ -177,8 +177,7 @@ export function toggled<T>(list: readonly T[], item: T, on: boolean, order: read
 
 export const withRow = <T>(rows: readonly T[], row: T): T[] => [...rows, row];
 export const withoutRow = <T>(rows: readonly T[], index: number): T[] => rows.filter((_, i) => i !== index);
-export const withRowChanged = <T>(rows: readonly T[], index: number, change: Partial<T>): T[] =>
-  rows.map((r, i) => (i === index ? { ...r, ...change } : r));
+export const withRowChanged = <T>(rows: readonly T[], index: number, change: Partial<T>): T[] => rows.map((r, i) => (i === index ? { ...r, ...change } : r));
 
 // ---------------------------------------------------------------------------------------------
 // Form → raw policy
@@ -226,9 +225,7 @@ export function formToPolicy(form: BuilderForm, role: Role): Record<string, unkn
   const approvedUses = form.approvedUses
     .filter((u) => !blankRow({ url: u.url, purpose: u.purpose }))
     .map((u) => ({ url: t(u.url), roles: [...u.roles], purpose: t(u.purpose), schoolHoursOnly: u.schoolHoursOnly }));
-  const approvers = form.exceptions.approvers
-    .filter((a) => !blankRow({ ...a }))
-    .map((a) => ({ name: t(a.name), pinHash: a.pinHash }));
+  const approvers = form.exceptions.approvers.filter((a) => !blankRow({ ...a })).map((a) => ({ name: t(a.name), pinHash: a.pinHash }));
   const maxMinutes = numberField(form.exceptions.maxMinutes);
 
   const policy: Record<string, unknown> = {

@@ -346,13 +346,7 @@ export function nextChange(instant: number, cal: Calendar): number | null {
 }
 
 /** First wall-clock breakpoint b with from < b < to where the state differs from `initial`. */
-function firstWallChange(
-  from: number,
-  to: number,
-  initial: boolean,
-  plan: readonly DayPlan[],
-  stateAt: (wall: number) => boolean,
-): number | null {
+function firstWallChange(from: number, to: number, initial: boolean, plan: readonly DayPlan[], stateAt: (wall: number) => boolean): number | null {
   for (let days = floorDiv(from, MS_PER_DAY); days * MS_PER_DAY < to; days++) {
     const base = days * MS_PER_DAY;
     for (const bp of plan[weekdayIndex(days)]?.breakpoints ?? []) {
@@ -386,12 +380,7 @@ function findTransition(lo: number, hi: number, loOffset: number, tz: string): n
  * the first change after `instant` into a state accepted by `pred`, or null.
  * The current state is not considered: check it before calling.
  */
-export function nextInstantWhere(
-  instant: number,
-  cal: Calendar,
-  pred: (schoolTime: boolean) => boolean,
-  maxSteps = 20,
-): number | null {
+export function nextInstantWhere(instant: number, cal: Calendar, pred: (schoolTime: boolean) => boolean, maxSteps = 20): number | null {
   let t = instant;
   let state = isSchoolTime(t, cal);
   for (let step = 0; step < maxSteps; step++) {
@@ -409,20 +398,7 @@ export function nextInstantWhere(
 // ---------------------------------------------------------------------------
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /**
  * "15:30" (same local day as `now`), "tomorrow at 08:30", or

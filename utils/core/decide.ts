@@ -33,13 +33,7 @@ function allowedBy(url: string, match: NetworkMatch, time: number, uses: readonl
   return allowances.some(live) ? 'allowance' : null;
 }
 
-export function decide(
-  url: string,
-  role: Role,
-  time: number,
-  policy: Policy,
-  allowances: readonly Allowance[] = [],
-): Decision {
+export function decide(url: string, role: Role, time: number, policy: Policy, allowances: readonly Allowance[] = []): Decision {
   const schoolTime = isSchoolTime(time, policy);
   const match = matchUrl(url, policy);
   const action = match ? actionFor(policy, role, schoolTime) : 'allow';

@@ -79,9 +79,7 @@ export interface RequestContext {
   user: string;
 }
 
-export type RequestCheck =
-  | { ok: true; grant: Omit<GrantedException, 'id' | 'approvedBy'> }
-  | { ok: false; error: string };
+export type RequestCheck = { ok: true; grant: Omit<GrantedException, 'id' | 'approvedBy'> } | { ok: false; error: string };
 
 const refuse = (error: string): RequestCheck => ({ ok: false, error });
 
@@ -110,7 +108,7 @@ export function validateRequest(req: ExceptionRequest, ctx: RequestContext): Req
     // Only the network's own pages: not a translation proxy or archive showing them.
     const inside = decision.match.via === 'direct' && network.domains.some((d) => hostMatchesDomain(decision.match!.host, d));
     if (!page || !inside) return refuse(`An exception for one page must be for a page on ${network.name} itself.`);
-    if (!scopeFitsRule(page)) return refuse('This page\'s address is too long for a page exception. Ask for the whole site instead.');
+    if (!scopeFitsRule(page)) return refuse("This page's address is too long for a page exception. Ask for the whole site instead.");
     scope = { kind: 'page', scope: page };
   } else return refuse('Choose whether the exception is for the whole site or just this page.');
 

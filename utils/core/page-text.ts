@@ -155,10 +155,13 @@ const EN_DAY_WORDS: DayWords = {
 
 /** School days as a person writes them: "Monday to Friday", "Monday, Wednesday and Friday". */
 export function daysText(days: readonly Weekday[], words: DayWords = EN_DAY_WORDS): string {
-  const idx = [...new Set(days)].map((d) => WEEKDAYS.indexOf(d)).filter((i) => i >= 0).sort((a, b) => a - b);
+  const idx = [...new Set(days)]
+    .map((d) => WEEKDAYS.indexOf(d))
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
   if (idx.length === 7) return words.every;
   const runs: string[] = [];
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1] === idx[j]! + 1) j++;
     const first = words.names[WEEKDAYS[idx[i]!]!];

@@ -35,25 +35,12 @@ function fromBase64(s: string): Uint8Array | null {
 
 async function derive(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   // NFC so that an "é" typed as one or two code points is the same passphrase.
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations },
-    key,
-    HASH_BYTES * 8,
-  );
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations }, key, HASH_BYTES * 8);
   return new Uint8Array(bits);
 }
 
-export async function hashPassphrase(
-  passphrase: string,
-  opts: { iterations?: number; salt?: Uint8Array } = {},
-): Promise<string> {
+export async function hashPassphrase(passphrase: string, opts: { iterations?: number; salt?: Uint8Array } = {}): Promise<string> {
   if (typeof passphrase !== 'string' || [...passphrase.normalize('NFC')].length < MIN_LENGTH) {
     throw new Error(`The passphrase must be at least ${MIN_LENGTH} characters long.`);
   }

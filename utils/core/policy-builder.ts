@@ -55,9 +55,7 @@ const WINDOWS_ROOTS: Record<WindowsBrowser, { root: string; recommended: Record<
 
 /** The shape of public/managed_schema.json, without titles (a unit test keeps the two in step). */
 export type SchemaNode =
-  | { type: 'string' | 'integer' | 'boolean' }
-  | { type: 'array'; items: SchemaNode }
-  | { type: 'object'; properties: Record<string, SchemaNode> };
+  { type: 'string' | 'integer' | 'boolean' } | { type: 'array'; items: SchemaNode } | { type: 'object'; properties: Record<string, SchemaNode> };
 
 const S: SchemaNode = { type: 'string' };
 const I: SchemaNode = { type: 'integer' };
@@ -188,9 +186,7 @@ function requirePolicyObject(policy: unknown): asserts policy is Record<string, 
 
 /** Top-level entries that JSON would keep (undefined, functions and symbols have no JSON form). */
 function entries(policy: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(policy).filter(
-    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
-  );
+  return Object.entries(policy).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
 }
 
 const pretty = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -246,8 +242,7 @@ const regQuote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/
 const isPrintableAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
 
 /** JSON with every character outside printable ASCII written as \uXXXX: the same value, in ASCII. */
-const asciiJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const dword = (n: number): string => `dword:${(n >>> 0).toString(16).padStart(8, '0')}`;
 
@@ -414,8 +409,6 @@ export function linuxChromeJson(policy: Record<string, unknown>, opts: LinuxChro
   requireUpdateUrl(updateUrl);
   return pretty({
     '3rdparty': { extensions: { [opts.extensionId]: viaJson(policy) } },
-    ...(opts.recommended
-      ? { ...CHROME_RECOMMENDED, ExtensionInstallForcelist: [forcelistEntry(opts.extensionId, updateUrl)] }
-      : {}),
+    ...(opts.recommended ? { ...CHROME_RECOMMENDED, ExtensionInstallForcelist: [forcelistEntry(opts.extensionId, updateUrl)] } : {}),
   });
 }

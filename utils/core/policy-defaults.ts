@@ -37,9 +37,7 @@ export const DEFAULT_ACTIONS: RoleActions = {
   governor: { schoolHours: 'block', otherTimes: 'allow' },
 };
 
-export const DEFAULT_SCHOOL_HOURS: SchoolHours[] = [
-  { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '15:30' },
-];
+export const DEFAULT_SCHOOL_HOURS: SchoolHours[] = [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:30', end: '15:30' }];
 
 export const DEFAULT_POLICY: Policy = {
   role: null,

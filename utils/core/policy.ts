@@ -123,12 +123,15 @@ const schoolHoursEntry = z
     message: 'start is not before end',
   });
 
-const closedRange = z
-  .object({ from: isoDate, to: isoDate, label: text.optional() })
-  .refine((r) => r.from <= r.to, { message: '"from" is after "to"' });
+const closedRange = z.object({ from: isoDate, to: isoDate, label: text.optional() }).refine((r) => r.from <= r.to, { message: '"from" is after "to"' });
 
 const roleRule = z.object({
-  email: z.string().trim().min(1).max(320).refine((s) => s.includes('@'), { message: 'not an email pattern' }),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .refine((s) => s.includes('@'), { message: 'not an email pattern' }),
   role: z.enum(ROLES),
 });
 
@@ -165,13 +168,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Validates a list item by item, keeping the good ones. Returns null (use the default) when the
  * value is not a list at all or is over the cap.
  */
-function parseList<T>(
-  out: Collector,
-  key: string,
-  value: unknown,
-  cap: number,
-  item: (v: unknown, itemKey: string) => T | null,
-): T[] | null {
+function parseList<T>(out: Collector, key: string, value: unknown, cap: number, item: (v: unknown, itemKey: string) => T | null): T[] | null {
   if (!Array.isArray(value)) {
     out.report(key, `expected a list, got ${show(value)}`, 'the default');
     return null;
@@ -241,11 +238,7 @@ function parseActions(out: Collector, value: unknown): RoleActions {
       if (typeof v === 'string' && (ACTIONS as readonly string[]).includes(v)) {
         actions[role][slot] = v as Action;
       } else {
-        out.report(
-          `actions.${role}.${slot}`,
-          `expected "block", "warn" or "allow", got ${show(v)}`,
-          `"${DEFAULT_ACTIONS[role][slot]}"`,
-        );
+        out.report(`actions.${role}.${slot}`, `expected "block", "warn" or "allow", got ${show(v)}`, `"${DEFAULT_ACTIONS[role][slot]}"`);
       }
     }
   }
@@ -331,7 +324,7 @@ function approvedPage(raw: string): { url: string; scope: UrlScope } | string {
   if (!scope) return 'not an http(s) address';
   // A path prefix cannot hold a query: `youtube.com/watch?v=1` would approve every video.
   if (url.search !== '') return 'the part after "?" cannot be matched; give the address of the page itself';
-  if (scope.pathPrefix === '/') return 'names a whole site: give the address of the school\'s page on it';
+  if (scope.pathPrefix === '/') return "names a whole site: give the address of the school's page on it";
   if (!scopeFitsRule(scope)) return `longer than the browser's rules allow (${MAX_SCOPE_LENGTH} characters of host and path)`;
   url.hash = '';
   return { url: url.href, scope };
@@ -401,14 +394,7 @@ function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
   }
   const given = parseObject(out, 'exceptions', value, ['roles', 'maxMinutes', 'approval', 'approvers']);
   if (given.roles !== undefined) policy.roles = parseExceptionRoles(out, given.roles);
-  policy.maxMinutes = parseWhole(
-    out,
-    'exceptions.maxMinutes',
-    given.maxMinutes,
-    1,
-    LIMITS.exceptionMinutesMax,
-    DEFAULT_POLICY.exceptions.maxMinutes,
-  );
+  policy.maxMinutes = parseWhole(out, 'exceptions.maxMinutes', given.maxMinutes, 1, LIMITS.exceptionMinutesMax, DEFAULT_POLICY.exceptions.maxMinutes);
   if (given.approval !== undefined) {
     if (typeof given.approval === 'string' && (APPROVALS as readonly string[]).includes(given.approval)) {
       policy.approval = given.approval as Approval;
@@ -463,7 +449,11 @@ function parseHub(out: Collector, value: unknown): HubSettings | null {
   }
   let key: string | null = null;
   if (typeof given.key !== 'string' || given.key.trim() === '') {
-    out.report('hub.key', `expected the school's ingest key, got ${given.key === undefined ? 'no key' : typeof given.key === 'string' ? 'an empty key' : `a ${typeof given.key}`}`, HUB_OFF);
+    out.report(
+      'hub.key',
+      `expected the school's ingest key, got ${given.key === undefined ? 'no key' : typeof given.key === 'string' ? 'an empty key' : `a ${typeof given.key}`}`,
+      HUB_OFF,
+    );
   } else if (given.key.trim().length > LIMITS.hubKey || !/^[\x21-\x7e]+$/.test(given.key.trim())) {
     // Never echo the key itself: the status page is not the place to copy it from.
     out.report('hub.key', `not an ingest key (1 to ${LIMITS.hubKey} printable characters, no spaces)`, HUB_OFF);
@@ -485,7 +475,11 @@ function parseLogo(out: Collector, key: string, value: unknown): string | null {
   const s = value.trim();
   if (s.startsWith('data:')) {
     if (s.length > LIMITS.logoDataChars) {
-      out.report(key, `the data: image is ${s.length} characters; at most ${LIMITS.logoDataChars} (about 48 KB): link to it on the school's site instead`, 'no logo');
+      out.report(
+        key,
+        `the data: image is ${s.length} characters; at most ${LIMITS.logoDataChars} (about 48 KB): link to it on the school's site instead`,
+        'no logo',
+      );
       return null;
     }
     if (!LOGO_DATA.test(s)) {
@@ -548,8 +542,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     else out.report('role', `expected "pupil", "staff" or "governor", got ${show(raw.role)}`, '"pupil"');
   }
   if (raw.roleRules !== undefined) {
-    policy.roleRules =
-      parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, 'ignored')) ?? [];
+    policy.roleRules = parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, 'ignored')) ?? [];
   }
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone === 'string' && isValidTimeZone(raw.timezone)) policy.timezone = raw.timezone;
@@ -565,8 +558,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     }
   }
   if (raw.closedDates !== undefined) {
-    policy.closedDates =
-      parseList(out, 'closedDates', raw.closedDates, LIMITS.closedDates, zodItem(out, closedRange, 'ignored (a school day)')) ?? [];
+    policy.closedDates = parseList(out, 'closedDates', raw.closedDates, LIMITS.closedDates, zodItem(out, closedRange, 'ignored (a school day)')) ?? [];
   }
   if (raw.networks !== undefined) policy.networks = parseNetworks(out, raw.networks);
   if (raw.extraSites !== undefined) policy.extraSites = parseExtraSites(out, raw.extraSites);

@@ -11,11 +11,7 @@ const SESSION_HOST = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  * `ownHosts` are the hosts the extension knows as its own (its id; Firefox's install UUID).
  * A look-alike page, another extension's page, or a redirect elsewhere is not ours.
  */
-export function blockingPageOf(
-  redirectUrl: string | undefined,
-  originalUrl: string,
-  ownHosts: readonly string[],
-): BlockingPage | null {
+export function blockingPageOf(redirectUrl: string | undefined, originalUrl: string, ownHosts: readonly string[]): BlockingPage | null {
   if (!redirectUrl) return null;
   let u: URL;
   try {
@@ -73,10 +69,7 @@ export const VIEW_SOURCE_HOLD_MS = 10_000;
  * the same tab, soon after that load started. (Firefox names the view-source: load before it
  * makes the page's request, and applies no rules to that request.)
  */
-export function heldForViewSource(
-  started: { tabId: number; at: number } | undefined,
-  request: { tabId: number; type: string; at: number },
-): boolean {
+export function heldForViewSource(started: { tabId: number; at: number } | undefined, request: { tabId: number; type: string; at: number }): boolean {
   if (!started || request.type !== 'main_frame' || request.tabId !== started.tabId) return false;
   return request.at >= started.at && request.at - started.at <= VIEW_SOURCE_HOLD_MS;
 }

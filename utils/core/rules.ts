@@ -101,13 +101,14 @@ function packExtraSitePatterns(extraDomains: readonly string[], regexBudget: num
 function proxyForms(networks: readonly Network[], extraRegexBudget = Infinity): ProxyForms & { extraCovered: number } {
   const catalogueDomains = networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains);
   const extraDomains = networks.filter(isExtraSite).flatMap((n) => n.domains);
-  const extras = extraRegexBudget === Infinity ? { covered: extraDomains.length, regexes: proxyRegexFilters(extraDomains) } : extraSitePatterns(extraDomains, extraRegexBudget);
+  const extras =
+    extraRegexBudget === Infinity
+      ? { covered: extraDomains.length, regexes: proxyRegexFilters(extraDomains) }
+      : extraSitePatterns(extraDomains, extraRegexBudget);
   return {
     // The regexes match the start of the address; `.*` carries the rest into \0.
     regexes: [...proxyRegexFilters(catalogueDomains), ...extras.regexes].map((r) => `(?:${r}).*`),
-    translateHosts: extraDomains
-      .slice(extras.covered)
-      .flatMap((d) => EXTRA_TRANSLATE_PREFIXES.map((p) => `${p}${encodeTranslateHost(d)}.translate.goog`)),
+    translateHosts: extraDomains.slice(extras.covered).flatMap((d) => EXTRA_TRANSLATE_PREFIXES.map((p) => `${p}${encodeTranslateHost(d)}.translate.goog`)),
     extraCovered: extras.covered,
   };
 }
@@ -141,9 +142,7 @@ export const EVERY_REQUEST: Pick<DnrRule['condition'], 'excludedResourceTypes'> 
 export interface DnrRule {
   id: number;
   priority: number;
-  action:
-    | { type: 'allow' | 'allowAllRequests' | 'block' }
-    | { type: 'redirect'; redirect: { regexSubstitution: string } | { extensionPath: string } };
+  action: { type: 'allow' | 'allowAllRequests' | 'block' } | { type: 'redirect'; redirect: { regexSubstitution: string } | { extensionPath: string } };
   condition: {
     requestDomains?: string[];
     regexFilter?: string;
@@ -259,9 +258,11 @@ function pageRules(scopes: readonly UrlScope[], dialect: RuleDialect = 'chromium
   }
   const hosts = [...new Set(hostOf.values())];
   return [
-    ...[...hostOf.keys()].map(
-      (regexFilter): RuleBody => ({ priority: PRIORITY.approved, action: { type: 'allow' }, condition: { regexFilter, resourceTypes: ['main_frame'] } }),
-    ),
+    ...[...hostOf.keys()].map((regexFilter): RuleBody => ({
+      priority: PRIORITY.approved,
+      action: { type: 'allow' },
+      condition: { regexFilter, resourceTypes: ['main_frame'] },
+    })),
     ...(hosts.length > 0
       ? [
           {
@@ -288,7 +289,13 @@ function exceptionBodies(exceptions: readonly ExceptionRuleInput[], dialect: Rul
     // What its pages load from elsewhere. Not in Firefox, where the allowance would carry on to
     // the next page typed into the tab, another network included (see pageRules).
     ...(dialect === 'chromium'
-      ? [{ priority: PRIORITY.approved, action: { type: 'allowAllRequests' }, condition: { requestDomains: n.domains, resourceTypes: ['main_frame'] } } satisfies RuleBody]
+      ? [
+          {
+            priority: PRIORITY.approved,
+            action: { type: 'allowAllRequests' },
+            condition: { requestDomains: n.domains, resourceTypes: ['main_frame'] },
+          } satisfies RuleBody,
+        ]
       : []),
   ]);
   return [...siteRules, ...pageRules(pages, dialect)];
@@ -339,14 +346,16 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   const dialect = input.dialect ?? 'chromium';
   const extraSites = input.networks.filter(isExtraSite).length;
   const excluded = rulesForAction(input.excluded, 'allow', PRIORITY.excluded, input.pageBase, { dialect });
-  const approved = pageRules((input.approved ?? []).map((u) => u.scope), input.dialect);
+  const approved = pageRules(
+    (input.approved ?? []).map((u) => u.scope),
+    input.dialect,
+  );
   const exceptions = exceptionBodies(input.exceptions ?? [], input.dialect);
   const floorAgain = input.withoutSiteAccess ? rulesForAction(input.withoutSiteAccess.floor, 'block', PRIORITY.floor, input.pageBase, { dialect }) : [];
   // What the networks in force cost without any extra site's patterns, then the rest for those.
   // (Counted, not compiled: with thousands of extra sites a second compilation doubles the time.)
   const catalogueRegexes = proxyRegexFilters(input.networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains)).length;
-  const baseCost =
-    input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1; // + the '^.*$' redirect
+  const baseCost = input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1; // + the '^.*$' redirect
   const budget = RULE_LIMITS.regex - REGEX_RESERVE - baseCost - regexCount([...floorAgain, ...excluded, ...approved, ...exceptions]);
   const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
   const plain = (bodies: RuleBody[]) => (input.withoutSiteAccess ? blocksInsteadOfRedirects(bodies) : bodies);
@@ -369,7 +378,10 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
  */
 export function compileFallbackRules(networks: readonly Network[], pageBase: string, siteAccess = true, dialect: RuleDialect = 'chromium'): DnrRule[] {
   if (networks.length === 0) return [];
-  const domains = requestDomainsFor(networks.flatMap((n) => n.domains), dialect);
+  const domains = requestDomainsFor(
+    networks.flatMap((n) => n.domains),
+    dialect,
+  );
   const bodies: RuleBody[] = [
     {
       priority: PRIORITY.policy,
@@ -385,12 +397,7 @@ export function compileFallbackRules(networks: readonly Network[], pageBase: str
  * Session rules for a warning's "Continue": that network, in that tab only. An allowance whose
  * network is not among `networks` (no longer in force) gets no rule.
  */
-export function compileTabRules(
-  allowances: readonly TabAllowance[],
-  networks: readonly Network[],
-  now: number,
-  dialect: RuleDialect = 'chromium',
-): DnrRule[] {
+export function compileTabRules(allowances: readonly TabAllowance[], networks: readonly Network[], now: number, dialect: RuleDialect = 'chromium'): DnrRule[] {
   const byId = new Map(networks.map((n) => [n.id, n]));
   return numberedFor(
     'tabAllowances',

@@ -109,8 +109,7 @@ export function selfCheck(f: SelfCheckFacts): CheckItem[] {
           id: 'hosts',
           label: 'Access to sites',
           state: 'bad',
-          detail:
-            'Withheld: the browser ignores redirects to the block page, so listed sites are blocked outright and Hall Pass opens the block page itself.',
+          detail: 'Withheld: the browser ignores redirects to the block page, so listed sites are blocked outright and Hall Pass opens the block page itself.',
           fix:
             f.browser === 'firefox'
               ? 'Press "Grant access to sites" below, or about:addons → Hall Pass → Permissions → Access your data for all websites.'

@@ -248,10 +248,8 @@ const alt = (parts: readonly string[]) => `(?:${parts.join('|')})`;
 // Each family is what follows `^https?://`. An encoded label is `(?:[a-z0-9]|--)+`, so a
 // lookalike such as `notfacebook-com` or `not--facebook-com` (not-facebook.com) cannot match.
 const FAMILIES = {
-  translate: (ds: readonly string[]) =>
-    `(?:(?:[a-z0-9]|--)+-)*${alt(ds.map((d) => escapeRegex(encodeTranslateHost(d))))}\\.translate\\.goog\\.?[:/]`,
-  wayback: (ds: readonly string[]) =>
-    `web\\.archive\\.org\\.?/(?:[^:.?#]*/)?(?:[a-z]+:/*)?(?:[-\\w]+\\.)*${alt(ds.map(escapeRegex))}(?:[/?#:]|$)`,
+  translate: (ds: readonly string[]) => `(?:(?:[a-z0-9]|--)+-)*${alt(ds.map((d) => escapeRegex(encodeTranslateHost(d))))}\\.translate\\.goog\\.?[:/]`,
+  wayback: (ds: readonly string[]) => `web\\.archive\\.org\\.?/(?:[^:.?#]*/)?(?:[a-z]+:/*)?(?:[-\\w]+\\.)*${alt(ds.map(escapeRegex))}(?:[/?#:]|$)`,
   archiveToday: (ds: readonly string[]) =>
     `archive\\.${alt(ARCHIVE_TODAY_TLDS)}\\.?/(?:[^:?#]*/)?https?:/*(?:[-\\w]+\\.)*${alt(ds.map(escapeRegex))}(?:[/?#:]|$)`,
 } as const;

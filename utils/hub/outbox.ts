@@ -137,7 +137,13 @@ export class Outbox {
 
     for (let round = 0; round < BATCHES_PER_FLUSH; round++) {
       const batch = await this.d.journal.entriesAfter(state.cursor, BATCH_MAX);
-      const run = batch.slice(0, nextBatchSeqs(state.cursor, batch.map((e) => e.seq)).length);
+      const run = batch.slice(
+        0,
+        nextBatchSeqs(
+          state.cursor,
+          batch.map((e) => e.seq),
+        ).length,
+      );
       if (run.length === 0 && !heartbeatDue(state.lastContactAt, now())) break;
       const waitingAfter = (await this.d.journal.countAfter(state.cursor)) - run.length;
       const result = await this.send(hub, identity, parsed!, run, waitingAfter);
@@ -165,8 +171,7 @@ export class Outbox {
 
     state = { ...state, waiting: await this.d.journal.countAfter(state.cursor) };
     await this.save(state);
-    const next =
-      state.nextAttemptAt ?? (state.waiting > 0 ? now() + 1_000 : (state.lastContactAt ?? now()) + HEARTBEAT_MS);
+    const next = state.nextAttemptAt ?? (state.waiting > 0 ? now() + 1_000 : (state.lastContactAt ?? now()) + HEARTBEAT_MS);
     await this.d.wakeAt(next);
     return state;
   }

@@ -16,7 +16,6 @@ import type { KvPort } from '../ports';
 import { readStored, STORED, writeStored } from '../stored-state';
 import type { HallPassDb, InboxItem, StoredCheckpoint } from './db';
 
-
 export interface ChainHead {
   seq: number;
   hash: string;
@@ -174,7 +173,7 @@ export class Journal {
     const db = this.db;
     const headOk = await this.headStillTrue();
     let written = 0;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const tail = await this.tail();
       if (headOk) await this.saveHead(tail);
       const items = await db.inbox.orderBy('id').limit(DRAIN_BATCH).toArray();

@@ -8,14 +8,31 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1114, (v) => v);
 
 /** Errors that mean "the database cannot be reached or is going away", not "your SQL is wrong". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 export function isUnavailable(e: unknown): boolean {
   if (e instanceof DbUnavailableError) return true;
   const err = e as { code?: string; message?: string } | null;
   if (!err) return false;
   if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(err.message ?? '');
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection/i.test(
+    err.message ?? '',
+  );
 }
 
 function wrap(e: unknown): unknown {

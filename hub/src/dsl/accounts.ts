@@ -24,7 +24,10 @@ export interface Viewer {
 export const normaliseEmail = (s: string): string => s.trim().toLowerCase();
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
-export async function createAccount(db: Db, opts: { email: string; role: string; school?: string; password: string }): Promise<{ id: number; email: string; role: AccountRole; school: string | null }> {
+export async function createAccount(
+  db: Db,
+  opts: { email: string; role: string; school?: string; password: string },
+): Promise<{ id: number; email: string; role: AccountRole; school: string | null }> {
   const email = normaliseEmail(opts.email);
   if (!EMAIL.test(email) || email.length > 254) throw new Error(`"${opts.email}" is not an email address`);
   if (!(ROLES as readonly string[]).includes(opts.role)) throw new Error(`role must be one of ${ROLES.join(', ')}, not "${opts.role}"`);
@@ -37,7 +40,12 @@ export async function createAccount(db: Db, opts: { email: string; role: string;
     if (opts.school && !school) throw new Error(`no school "${opts.school}"`);
     const exists = await tx.query('select 1 from accounts where email = $1', [email]);
     if (exists.rows.length) throw new Error(`an account for ${email} already exists (reset its password with: user reset ${email})`);
-    const { rows } = await tx.query<{ id: number }>('insert into accounts (email, role, school_id, password_hash) values ($1, $2, $3, $4) returning id', [email, role, school?.id ?? null, hash]);
+    const { rows } = await tx.query<{ id: number }>('insert into accounts (email, role, school_id, password_hash) values ($1, $2, $3, $4) returning id', [
+      email,
+      role,
+      school?.id ?? null,
+      hash,
+    ]);
     await audit(tx, { kind: 'cli', schoolId: school?.id ?? null, reason: `account ${email} created (${role})`, detail: { actor: 'cli' } });
     return { id: rows[0]!.id, email, role, school: school?.name ?? null };
   });
@@ -48,7 +56,10 @@ export async function resetPassword(db: Db, emailIn: string, password: string): 
   const email = normaliseEmail(emailIn);
   const hash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: number; school_id: number | null }>('update accounts set password_hash = $2, password_set_at = now() where email = $1 returning id, school_id', [email, hash]);
+    const { rows } = await tx.query<{ id: number; school_id: number | null }>(
+      'update accounts set password_hash = $2, password_set_at = now() where email = $1 returning id, school_id',
+      [email, hash],
+    );
     const a = rows[0];
     if (!a) throw new Error(`no account ${email}`);
     await tx.query('update sessions set ended_at = now() where account_id = $1 and ended_at is null', [a.id]);
@@ -86,7 +97,9 @@ export async function signIn(db: Db, emailIn: string, password: string, remoteAd
   const email = normaliseEmail(emailIn).slice(0, 254);
   const keys = [`account:${email}`, `addr:${remoteAddr}`];
   const now = Date.now();
-  const { rows: throttles } = await db.query<Throttle>('select key, failures, locked_until, last_failure from login_throttle where key = any($1::text[])', [keys]);
+  const { rows: throttles } = await db.query<Throttle>('select key, failures, locked_until, last_failure from login_throttle where key = any($1::text[])', [
+    keys,
+  ]);
   const account = (await db.query<{ id: number; password_hash: string }>('select id, password_hash from accounts where email = $1', [email])).rows[0] ?? null;
   const wait = Math.max(0, ...throttles.map((t) => secondsLeft({ failures: t.failures, lockedUntil: t.locked_until.getTime() }, now)));
   if (wait > 0) {

@@ -49,7 +49,14 @@ async function password(env: NodeJS.ProcessEnv, out: Out, readLine: () => Promis
   return made;
 }
 
-export async function runDslCli(args: string[], env: NodeJS.ProcessEnv, open: () => Promise<Db>, out: Out, usage: (msg: string) => Error, readLine = readStdinLine): Promise<number> {
+export async function runDslCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  open: () => Promise<Db>,
+  out: Out,
+  usage: (msg: string) => Error,
+  readLine = readStdinLine,
+): Promise<number> {
   const [cmd, sub, ...rest] = args;
   if (cmd === 'verify') {
     if (!sub || rest.length) throw usage('verify takes one file');

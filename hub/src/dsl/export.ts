@@ -88,7 +88,12 @@ export async function* jsonChunks(
           version: d?.version ?? null,
           publicKey: d?.publicKey ?? '',
           keyFingerprint: d ? keyFingerprint(d.publicKey) : '',
-          hubChainState: { state: d?.chainState ?? 'broken', brokenAtSeq: d?.brokenAtSeq ?? null, problem: d?.chainProblem ?? null, keyMismatches: d?.keyMismatches ?? 0 },
+          hubChainState: {
+            state: d?.chainState ?? 'broken',
+            brokenAtSeq: d?.brokenAtSeq ?? null,
+            problem: d?.chainProblem ?? null,
+            keyMismatches: d?.keyMismatches ?? 0,
+          },
           head: d && d.lastSeq !== null && d.lastHash !== null ? { seq: d.lastSeq, hash: d.lastHash } : null,
           start: startOf(e.deviceId),
         };

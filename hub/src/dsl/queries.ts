@@ -71,7 +71,14 @@ export async function reports(tx: Queryable, f: HubFilters, limit = 200): Promis
 }
 
 /** Sets a report's state; false when the viewer cannot see that report (row security) or it is not a report. */
-export async function setReportState(tx: Queryable, deviceId: string, seq: number, state: 'new' | 'seen' | 'handled', note: string, by: string): Promise<boolean> {
+export async function setReportState(
+  tx: Queryable,
+  deviceId: string,
+  seq: number,
+  state: 'new' | 'seen' | 'handled',
+  note: string,
+  by: string,
+): Promise<boolean> {
   const { rows } = await tx.query<{ school_id: number }>(
     `insert into report_states (device_id, seq, school_id, state, note, set_by, set_at)
      select e.device_id, e.seq, e.school_id, $3, $4, $5, now() from entries e where e.device_id = $1::uuid and e.seq = $2 and e.event = 'report'
@@ -81,7 +88,14 @@ export async function setReportState(tx: Queryable, deviceId: string, seq: numbe
   );
   const row = rows[0];
   if (!row) return false;
-  await tx.query('insert into report_history (device_id, seq, school_id, state, note, set_by) values ($1::uuid, $2, $3, $4, $5, $6)', [deviceId, seq, row.school_id, state, note, by]);
+  await tx.query('insert into report_history (device_id, seq, school_id, state, note, set_by) values ($1::uuid, $2, $3, $4, $5, $6)', [
+    deviceId,
+    seq,
+    row.school_id,
+    state,
+    note,
+    by,
+  ]);
   return true;
 }
 
@@ -207,7 +221,9 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   // School names apart: joining them onto every entry made the planner loop over schools per row.
   const names = new Map((await schools(tx)).map((x) => [String(x.id), x.name] as const));
   const of = (k: string) => rows.filter((r) => r.k === k);
-  const perEvent = of('event').map((r) => ({ event: r.a ?? '', count: r.n })).sort((a, b) => b.count - a.count || (a.event < b.event ? -1 : 1));
+  const perEvent = of('event')
+    .map((r) => ({ event: r.a ?? '', count: r.n }))
+    .sort((a, b) => b.count - a.count || (a.event < b.event ? -1 : 1));
   const networks = of('network')
     .map((r) => ({ network: r.b ?? r.a ?? '(no network)', count: r.n }))
     .sort((a, b) => b.count - a.count || (a.network < b.network ? -1 : a.network > b.network ? 1 : 0))
@@ -217,7 +233,9 @@ export async function summary(tx: Queryable, f: HubFilters, threshold: number, s
   return {
     total: perEvent.reduce((s2, r) => s2 + r.count, 0),
     perEvent,
-    perSchool: of('school').map((r) => ({ school: names.get(r.a ?? '') ?? `school ${r.a}`, count: r.n })).sort((a, b) => (a.school < b.school ? -1 : 1)),
+    perSchool: of('school')
+      .map((r) => ({ school: names.get(r.a ?? '') ?? `school ${r.a}`, count: r.n }))
+      .sort((a, b) => (a.school < b.school ? -1 : 1)),
     reports: rep.rows.map((r) => ({ state: r.state, count: r.n })),
     charts: { perDay: perDay(days), perNetwork: networks, total: [...days.values()].reduce((s2, n) => s2 + n, 0) },
     flaggedUsers: of('flag')
@@ -248,14 +266,21 @@ export async function exportStarts(tx: Queryable, f: Pick<HubFilters, 'school' |
  * after another in sequence order, as a verifier reads them. order 'time' (CSV): by time, which a
  * date range's index serves directly instead of walking every device's whole chain.
  */
-export async function* exportPages(run: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>, f: HubFilters, pageSize = 5000, order: 'chain' | 'time' = 'chain'): AsyncGenerator<HubEntry[]> {
+export async function* exportPages(
+  run: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+  f: HubFilters,
+  pageSize = 5000,
+  order: 'chain' | 'time' = 'chain',
+): AsyncGenerator<HubEntry[]> {
   let after: { device: string; seq: number; at: Date } | null = null;
   let names: Map<number, string> | null = null;
   const byTime = order === 'time';
   for (;;) {
     const w = whereSql(f, 3);
     const cursor: { device: string; seq: number; at: Date } | null = after;
-    const keyset = byTime ? '($1::uuid is null or (e.at, e.device_id, e.seq) > ($3::timestamptz, $1::uuid, $2::bigint))' : '($1::uuid is null or (e.device_id, e.seq) > ($1::uuid, $2::bigint)) and ($3::timestamptz is null or true)';
+    const keyset = byTime
+      ? '($1::uuid is null or (e.at, e.device_id, e.seq) > ($3::timestamptz, $1::uuid, $2::bigint))'
+      : '($1::uuid is null or (e.device_id, e.seq) > ($1::uuid, $2::bigint)) and ($3::timestamptz is null or true)';
     // School names apart, not joined onto every row (see summary()).
     const rows: { rows: (EntryRow & { at: Date; school_id: number })[] } = await run(async (tx) => {
       if (!names) names = new Map((await schools(tx)).map((x) => [x.id, x.name] as const));

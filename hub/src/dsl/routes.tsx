@@ -53,7 +53,10 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
   });
 
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     reply.header('X-Frame-Options', 'DENY');
     reply.header('X-Content-Type-Options', 'nosniff');
     // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on its own form posts, and the origin check needs it.
@@ -62,7 +65,11 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
     return payload;
   });
 
-  const page = (reply: FastifyReply, node: VNode, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(`<!doctype html>${render(node)}`);
+  const page = (reply: FastifyReply, node: VNode, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html>${render(node)}`);
 
   /** The request comes from a page of this hub: Origin (or, without it, Sec-Fetch-Site) must say so. */
   const sameOrigin = (req: FastifyRequest): boolean => {
@@ -72,8 +79,16 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
   };
 
   const refuseForgery = async (req: FastifyRequest, reply: FastifyReply, why: string) => {
-    await db.query("insert into audit (kind, reason, remote_addr, status, detail) values ('refused', $1, $2, 403, $3::text::jsonb)", [`forged or cross-site request refused: ${why}`, req.ip, JSON.stringify({ path: req.url.split('?')[0] })]);
-    return page(reply, <ErrorPage viewer={req.viewer ?? null} title="Refused" message={`This request was refused: ${why}. Go back, reload the page and try again.`} />, 403);
+    await db.query("insert into audit (kind, reason, remote_addr, status, detail) values ('refused', $1, $2, 403, $3::text::jsonb)", [
+      `forged or cross-site request refused: ${why}`,
+      req.ip,
+      JSON.stringify({ path: req.url.split('?')[0] }),
+    ]);
+    return page(
+      reply,
+      <ErrorPage viewer={req.viewer ?? null} title="Refused" message={`This request was refused: ${why}. Go back, reload the page and try again.`} />,
+      403,
+    );
   };
 
   // ---------------------------------------------------------------- sign-in
@@ -89,7 +104,8 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
     const body = (req.body ?? {}) as Record<string, string>;
     const expected = cookies(req)[LOGIN];
     if (!sameOrigin(req)) return refuseForgery(req, reply, 'it did not come from this hub’s sign-in page');
-    if (!expected || typeof body._csrf !== 'string' || !same(body._csrf, expected)) return refuseForgery(req, reply, 'the sign-in form’s token is missing or wrong');
+    if (!expected || typeof body._csrf !== 'string' || !same(body._csrf, expected))
+      return refuseForgery(req, reply, 'the sign-in form’s token is missing or wrong');
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const r = await signIn(db, email, password, req.ip);
@@ -188,7 +204,10 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       if (!f0) return;
       const f = f0.from || f0.to ? f0 : { ...f0, from: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) };
       const v = req.viewer!;
-      const { res, list } = await scoped(v, async (tx) => ({ res: await q.repeatedAttempts(tx, narrowed(v, f), dsl.flagThreshold), list: await q.schools(tx) }));
+      const { res, list } = await scoped(v, async (tx) => ({
+        res: await q.repeatedAttempts(tx, narrowed(v, f), dsl.flagThreshold),
+        list: await q.schools(tx),
+      }));
       await trail(req, 'view-attempts', f, res.users.length + res.devices.length);
       return page(reply, <AttemptsPage viewer={v} filters={f0} schools={list} threshold={dsl.flagThreshold} users={res.users} devices={res.devices} />);
     });
@@ -224,13 +243,17 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       const f = filtersOf(req, reply);
       if (!f) return;
       const v = req.viewer!;
-      const { s, devs } = await scoped(v, async (tx) => ({ s: await q.summary(tx, narrowed(v, f), dsl.flagThreshold, ctx.config.silentHours), devs: await q.devices(tx, narrowed(v, f), ctx.config.silentHours) }));
+      const { s, devs } = await scoped(v, async (tx) => ({
+        s: await q.summary(tx, narrowed(v, f), dsl.flagThreshold, ctx.config.silentHours),
+        devs: await q.devices(tx, narrowed(v, f), ctx.config.silentHours),
+      }));
       await trail(req, 'view-summary', f, s.total);
       return page(reply, <SummaryPage viewer={v} filters={f} summary={s} devices={devs} printed={new Date()} />);
     });
 
     const exportName = async (v: Viewer, f: HubFilters, ext: 'csv' | 'json') => {
-      const school = f.school !== undefined ? ((await scoped(v, (tx) => q.schools(tx))).find((s) => s.id === f.school)?.name ?? null) : (v.schoolName ?? 'trust');
+      const school =
+        f.school !== undefined ? ((await scoped(v, (tx) => q.schools(tx))).find((s) => s.id === f.school)?.name ?? null) : (v.schoolName ?? 'trust');
       return exportFileName({ school, device: f.device ?? null, from: f.from ?? null, to: f.to ?? null, ext });
     };
 
@@ -259,7 +282,12 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       const byId = new Map(devs.map((d) => [d.id, d]));
       const pagesOf = q.exportPages((fn) => scoped(v, fn), nf);
       reply.header('Content-Disposition', `attachment; filename="${await exportName(v, f, 'json')}"`);
-      const chunks = jsonChunks(pagesOf, { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f }, (id) => byId.get(id), (id) => starts.get(id) ?? null);
+      const chunks = jsonChunks(
+        pagesOf,
+        { exportedAt: new Date().toISOString(), exportedBy: v.email, filters: f },
+        (id) => byId.get(id),
+        (id) => starts.get(id) ?? null,
+      );
       return reply.type('application/json; charset=utf-8').send(Readable.from(chunks));
     });
 
@@ -273,16 +301,23 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       if (!allow(req, reply, ['trust-dsl', 'it-admin'])) return;
       const mig = await db.query<{ v: number | null }>('select max(version) as v from hub_migrations');
       const status = await scoped(req.viewer!, async (tx) => {
-        const c = (await tx.query<{ schools: number; devices: number; unconfirmed: number; attention: number }>(
-          `select (select count(*) from schools)::int as schools, count(*)::int as devices, count(*) filter (where not confirmed)::int as unconfirmed,
+        const c = (
+          await tx.query<{ schools: number; devices: number; unconfirmed: number; attention: number }>(
+            `select (select count(*) from schools)::int as schools, count(*)::int as devices, count(*) filter (where not confirmed)::int as unconfirmed,
                   count(*) filter (where chain_state = 'broken' or key_mismatches > 0 or last_seen < now() - make_interval(secs => $1::float8 * 3600))::int as attention
              from devices`,
-          [ctx.config.silentHours],
-        )).rows[0]!;
+            [ctx.config.silentHours],
+          )
+        ).rows[0]!;
         const refusals = await tx.query<{ reason: string; n: number; last: Date }>(
           "select reason, count(*)::int as n, max(at) as last from audit where kind in ('refused', 'key-mismatch') and at > now() - interval '7 days' group by reason order by last desc limit 50",
         );
-        return { database: db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL', migration: mig.rows[0]?.v ?? 0, ...c, refusals: refusals.rows.map((r) => ({ reason: r.reason, count: r.n, last: r.last })) };
+        return {
+          database: db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL',
+          migration: mig.rows[0]?.v ?? 0,
+          ...c,
+          refusals: refusals.rows.map((r) => ({ reason: r.reason, count: r.n, last: r.last })),
+        };
       });
       return page(reply, <StatusPage viewer={req.viewer!} status={status} />);
     });

@@ -13,7 +13,10 @@ export const scopeOf = (v: Pick<Viewer, 'role'>): Scope => (v.role === 'trust-ds
 export async function withScope<T>(db: Db, viewer: Pick<Viewer, 'role' | 'schoolId'>, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.query('set local role hallpass_pages');
-    await tx.query("select set_config('hallpass.scope', $1, true), set_config('hallpass.school_id', $2, true)", [scopeOf(viewer), viewer.schoolId === null ? '' : String(viewer.schoolId)]);
+    await tx.query("select set_config('hallpass.scope', $1, true), set_config('hallpass.school_id', $2, true)", [
+      scopeOf(viewer),
+      viewer.schoolId === null ? '' : String(viewer.schoolId),
+    ]);
     return fn(tx);
   });
 }

@@ -17,20 +17,55 @@ import type { HubFilters } from './filters.ts';
 const s = z.string();
 const ns = z.string().nullable();
 const entry = z.strictObject({
-  seq: z.number().int().min(1), at: s, localTime: s, timezone: s, user: s, role: s, device: ns, event: s,
-  networkId: ns, networkName: ns, host: ns, path: ns, query: ns, fragment: ns, schoolTime: z.boolean(), text: ns, person: ns,
-  prevHash: s, hash: s,
+  seq: z.number().int().min(1),
+  at: s,
+  localTime: s,
+  timezone: s,
+  user: s,
+  role: s,
+  device: ns,
+  event: s,
+  networkId: ns,
+  networkName: ns,
+  host: ns,
+  path: ns,
+  query: ns,
+  fragment: ns,
+  schoolTime: z.boolean(),
+  text: ns,
+  person: ns,
+  prevHash: s,
+  hash: s,
 });
 const device = z.strictObject({
-  id: s, school: s, label: ns, browser: ns, version: ns, publicKey: s, keyFingerprint: s,
+  id: s,
+  school: s,
+  label: ns,
+  browser: ns,
+  version: ns,
+  publicKey: s,
+  keyFingerprint: s,
   hubChainState: z.strictObject({ state: z.enum(['intact', 'broken']), brokenAtSeq: z.number().nullable(), problem: ns, keyMismatches: z.number() }),
   head: z.strictObject({ seq: z.number().int(), hash: s }).nullable(),
   start: z.strictObject({ seq: z.number().int(), prevHash: s }).nullable(),
   entries: z.array(entry),
 });
 const file = z.strictObject({
-  format: z.literal('hall-pass-hub-export'), version: z.literal(1), exportedAt: s, exportedBy: s,
-  filters: z.strictObject({ school: z.number().optional(), device: s.optional(), user: s.optional(), role: s.optional(), network: s.optional(), event: s.optional(), from: s.optional(), to: s.optional(), schoolTime: z.boolean().optional() }),
+  format: z.literal('hall-pass-hub-export'),
+  version: z.literal(1),
+  exportedAt: s,
+  exportedBy: s,
+  filters: z.strictObject({
+    school: z.number().optional(),
+    device: s.optional(),
+    user: s.optional(),
+    role: s.optional(),
+    network: s.optional(),
+    event: s.optional(),
+    from: s.optional(),
+    to: s.optional(),
+    schoolTime: z.boolean().optional(),
+  }),
   devices: z.array(device),
 });
 
@@ -62,7 +97,15 @@ const filtered = (f: HubFilters) => Object.keys(f).some((k) => k !== 'school' &&
 
 export async function verifyHubExport(exp: HubExport): Promise<{ ok: boolean; devices: DeviceVerdict[] }> {
   const isFiltered = filtered(exp.filters);
-  const lf: LogFilters = { from: exp.filters.from, to: exp.filters.to, user: exp.filters.user, role: exp.filters.role as LogFilters['role'], networkId: exp.filters.network, event: exp.filters.event as LogFilters['event'], schoolTime: exp.filters.schoolTime };
+  const lf: LogFilters = {
+    from: exp.filters.from,
+    to: exp.filters.to,
+    user: exp.filters.user,
+    role: exp.filters.role as LogFilters['role'],
+    networkId: exp.filters.network,
+    event: exp.filters.event as LogFilters['event'],
+    schoolTime: exp.filters.schoolTime,
+  };
   const out: DeviceVerdict[] = [];
   for (const d of exp.devices) {
     const entries = d.entries as LogEntry[];
@@ -77,15 +120,18 @@ export async function verifyHubExport(exp: HubExport): Promise<{ ok: boolean; de
       keyOk = false;
       key += `BAD (${(e as Error).message})`;
     }
-    const checkpoints = d.start && d.start.seq > 1 ? [{ at: '', purgedCount: 0, firstSeq: 1, lastSeq: d.start.seq - 1, fromAt: '', toAt: '', lastHash: d.start.prevHash }] : [];
+    const checkpoints =
+      d.start && d.start.seq > 1 ? [{ at: '', purgedCount: 0, firstSeq: 1, lastSeq: d.start.seq - 1, fromAt: '', toAt: '', lastHash: d.start.prevHash }] : [];
     const report: VerifyReport = await verifyChain(entries, { checkpoints, head: isFiltered ? null : d.head, allowGaps: isFiltered });
     const strays = isFiltered ? entries.filter((e) => !matchesFilters(e, lf)) : [];
-    const wrongOwner = (exp.filters.device !== undefined && d.id !== exp.filters.device);
+    const wrongOwner = exp.filters.device !== undefined && d.id !== exp.filters.device;
     let ok = report.ok && keyOk && strays.length === 0 && !wrongOwner;
     let summary = report.summary;
-    if (strays.length) summary += ` ${strays.length} entr${strays.length === 1 ? 'y does' : 'ies do'} not match the export's filters (first: entry ${strays[0]!.seq}).`;
+    if (strays.length)
+      summary += ` ${strays.length} entr${strays.length === 1 ? 'y does' : 'ies do'} not match the export's filters (first: entry ${strays[0]!.seq}).`;
     if (wrongOwner) summary += ' This device is not the one the export was filtered to.';
-    if (d.hubChainState.state === 'broken') summary += ` The hub had marked this device broken at entry ${d.hubChainState.brokenAtSeq}${d.hubChainState.problem ? ` (${d.hubChainState.problem})` : ''}.`;
+    if (d.hubChainState.state === 'broken')
+      summary += ` The hub had marked this device broken at entry ${d.hubChainState.brokenAtSeq}${d.hubChainState.problem ? ` (${d.hubChainState.problem})` : ''}.`;
     if (d.hubChainState.keyMismatches > 0) summary += ` The hub refused ${d.hubChainState.keyMismatches} request(s) signed by another key.`;
     if (d.hubChainState.state === 'broken') ok = false;
     out.push({ id: d.id, label: d.label, school: d.school, ok, summary, key });

@@ -85,7 +85,8 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
 
   app.setErrorHandler(async (err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err.statusCode === 413) return refuse(req, reply, new Refused(413, `the body is over the limit of ${MAX_BODY_BYTES} bytes`));
-    if (err.statusCode === 415) return refuse(req, reply, new Refused(400, 'Content-Type must be application/json', { kind: 'refused' }, { field: 'Content-Type' }));
+    if (err.statusCode === 415)
+      return refuse(req, reply, new Refused(400, 'Content-Type must be application/json', { kind: 'refused' }, { field: 'Content-Type' }));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return refuse(req, reply, new Refused(err.statusCode, err.message));
     req.log.error({ err }, 'ingest failed');
     return reply.code(500).send({ error: 'internal error' });
@@ -112,10 +113,17 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     const key = bearer(req.headers.authorization);
     const parsedKey = key ? parseKey(key) : null;
     const bucket = ctx.keyLimiter.take(parsedKey ? `key:${parsedKey.id}` : `ip:${req.ip}`);
-    if (!bucket.ok) throw new Refused(429, 'too many requests for this ingest key', { kind: 'refused', keyId: parsedKey?.id ?? null }, { retryAfter: bucket.retryAfter, audit: bucket.audit });
+    if (!bucket.ok)
+      throw new Refused(
+        429,
+        'too many requests for this ingest key',
+        { kind: 'refused', keyId: parsedKey?.id ?? null },
+        { retryAfter: bucket.retryAfter, audit: bucket.audit },
+      );
     if (!parsedKey) throw new Refused(401, key ? 'the ingest key is not in the right form' : 'an ingest key is required (Authorization: Bearer <key>)');
     const deviceHeader = req.headers['x-hallpass-device'];
-    if (typeof deviceHeader !== 'string' || !UUID.test(deviceHeader)) throw new Refused(400, 'X-HallPass-Device must be the device id (a UUID)', { kind: 'refused', keyId: parsedKey.id }, { field: 'X-HallPass-Device' });
+    if (typeof deviceHeader !== 'string' || !UUID.test(deviceHeader))
+      throw new Refused(400, 'X-HallPass-Device must be the device id (a UUID)', { kind: 'refused', keyId: parsedKey.id }, { field: 'X-HallPass-Device' });
     const deviceId = deviceHeader.toLowerCase();
 
     // 2. The key and the device's stored state, in one query; the key checked (401).
@@ -135,13 +143,19 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
     });
     if (verified === null) {
       const t = check as { retryAfter: number; audit: boolean } | null;
-      throw new Refused(429, 'too many ingest key checks from this address', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id }, { retryAfter: t?.retryAfter ?? 1, audit: t?.audit ?? true });
+      throw new Refused(
+        429,
+        'too many ingest key checks from this address',
+        { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id },
+        { retryAfter: t?.retryAfter ?? 1, audit: t?.audit ?? true },
+      );
     }
     if (!verified) throw new Refused(401, 'unknown ingest key', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     if (row.revoked_at) throw new Refused(401, 'this ingest key was revoked', { kind: 'refused', keyId: parsedKey.id, schoolId: row.school_id });
     const who = { kind: 'refused' as const, keyId: parsedKey.id, schoolId: row.school_id };
     const sigHeader = req.headers['x-hallpass-signature'];
-    if (typeof sigHeader !== 'string' || !sigHeader) throw new Refused(400, 'the X-HallPass-Signature header is missing', who, { field: 'X-HallPass-Signature' });
+    if (typeof sigHeader !== 'string' || !sigHeader)
+      throw new Refused(400, 'the X-HallPass-Signature header is missing', who, { field: 'X-HallPass-Signature' });
 
     // 3. The body (400 naming the field, 413 for too many records).
     const raw = req.body;
@@ -156,7 +170,10 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
 
     // 4. The signature, the device's school and its pinned key (403).
     const pub = p256Key(batch.publicKey);
-    if (!pub) throw new Refused(400, 'hallpass.device.public_key is not a P-256 public key (SPKI)', who, { field: 'resourceLogs[0].resource.attributes[hallpass.device.public_key]' });
+    if (!pub)
+      throw new Refused(400, 'hallpass.device.public_key is not a P-256 public key (SPKI)', who, {
+        field: 'resourceLogs[0].resource.attributes[hallpass.device.public_key]',
+      });
     const sig = signatureBytes(sigHeader);
     if (!sig || !verifySignature(pub, raw, sig)) throw new Refused(403, 'bad signature: the body is not signed by the device key it names', who);
     const publicKey = normalisedKey(pub);
@@ -167,15 +184,22 @@ export async function logsRoutes(app: FastifyInstance, opts: { ctx: HubContext }
       checkDevice(device, input);
       // 5. Only the device itself (it signed with the pinned key) uses up its own rate limit (429).
       const deviceBucket = ctx.deviceLimiter.take(`device:${deviceId}`);
-      if (!deviceBucket.ok) throw new Refused(429, 'too many requests from this device', who, { retryAfter: deviceBucket.retryAfter, audit: deviceBucket.audit });
+      if (!deviceBucket.ok)
+        throw new Refused(429, 'too many requests from this device', who, { retryAfter: deviceBucket.retryAfter, audit: deviceBucket.audit });
       // 6. Store it in one statement; answer only after it committed.
       const result = await storeBatch(ctx.db, input, device);
-      return reply.code(200).send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts, purged: result.purged } });
+      return reply
+        .code(200)
+        .send({ partialSuccess: {}, hallpass: { stored: result.stored, duplicates: result.duplicates, conflicts: result.conflicts, purged: result.purged } });
     } catch (e) {
       if (e instanceof Refusal) {
         if (e.kind === 'key-mismatch') {
           await ctx.db.query('update devices set key_mismatches = key_mismatches + 1, last_key_mismatch_at = now() where id = $1', [batch.deviceId]);
-          throw new Refused(403, 'this device id is pinned to another key: the request is signed by a different one', { ...who, kind: 'key-mismatch', detail: { presentedKey: publicKey } });
+          throw new Refused(403, 'this device id is pinned to another key: the request is signed by a different one', {
+            ...who,
+            kind: 'key-mismatch',
+            detail: { presentedKey: publicKey },
+          });
         }
         throw new Refused(e.status, e.message, { ...who, kind: e.kind });
       }

@@ -18,7 +18,11 @@ export interface TestDevice {
   /** Makes and chains `n` more entries onto this device's log; returns them. */
   write(n: number, over?: Partial<LogEntryData>): Promise<LogEntry[]>;
   /** The request for these entries: body text and headers (Authorization added from ingestKey). */
-  request(entries: readonly LogEntry[], ingestKey: string, opts?: { waiting?: number; signWith?: CryptoKeyPair; publicKey?: string }): Promise<{ body: string; headers: Record<string, string> }>;
+  request(
+    entries: readonly LogEntry[],
+    ingestKey: string,
+    opts?: { waiting?: number; signWith?: CryptoKeyPair; publicKey?: string },
+  ): Promise<{ body: string; headers: Record<string, string> }>;
 }
 
 export async function makeKeyPair(): Promise<{ keys: CryptoKeyPair; publicKey: string }> {
@@ -56,7 +60,12 @@ const attr = (key: string, value: Record<string, unknown>) => ({ key, value });
 const sv = (key: string, s: string) => attr(key, { stringValue: s });
 
 /** The OTLP JSON body for a device's entries (the contract's shape). */
-export function encodeBatch(dev: { id: string; publicKey: string; label: string | null }, entries: readonly LogEntry[], waiting = 0, version = '0.1.0'): string {
+export function encodeBatch(
+  dev: { id: string; publicKey: string; label: string | null },
+  entries: readonly LogEntry[],
+  waiting = 0,
+  version = '0.1.0',
+): string {
   const records = entries.map((e) => ({
     timeUnixNano: `${BigInt(Date.parse(e.at)) * 1_000_000n}`,
     observedTimeUnixNano: `${BigInt(Date.now()) * 1_000_000n}`,

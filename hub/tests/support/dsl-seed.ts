@@ -53,12 +53,32 @@ export async function seedTrust(hub: Pick<Hub, 'url' | 'db'>): Promise<Seeded> {
 
   // Oak: a pupil over the threshold today, a report, hostile text in fields.
   await deliver(hub, oak, oakS.key, 6, { ...daysAgo(0), user: 'amy@oak.example', networkId: 'tiktok', networkName: 'TikTok', host: 'www.tiktok.com' });
-  await deliver(hub, oak, oakS.key, 1, { ...daysAgo(1), event: 'report', text: OAK_REPORT, person: 'Mrs Khan', networkId: null, networkName: null, host: null, path: null, user: 'amy@oak.example' });
+  await deliver(hub, oak, oakS.key, 1, {
+    ...daysAgo(1),
+    event: 'report',
+    text: OAK_REPORT,
+    person: 'Mrs Khan',
+    networkId: null,
+    networkName: null,
+    host: null,
+    path: null,
+    user: 'amy@oak.example',
+  });
   await deliver(hub, oak, oakS.key, 1, { ...daysAgo(0), event: 'continued', text: HOSTILE_TEXT, user: 'ben@oak.example', role: 'staff' });
   await deliver(hub, oak, oakS.key, 1, { ...daysAgo(0), event: 'continued', text: FORMULA_TEXT, user: 'ben@oak.example', role: 'staff' });
   // Elm: its own pupil and report.
   await deliver(hub, elm, elmS.key, 3, { ...daysAgo(0), user: 'zoe@elm.example', networkId: 'snapchat', networkName: 'Snapchat', host: 'www.snapchat.com' });
-  await deliver(hub, elm, elmS.key, 1, { ...daysAgo(2), event: 'report', text: ELM_REPORT, person: null, networkId: null, networkName: null, host: null, path: null, user: 'zoe@elm.example' });
+  await deliver(hub, elm, elmS.key, 1, {
+    ...daysAgo(2),
+    event: 'report',
+    text: ELM_REPORT,
+    person: null,
+    networkId: null,
+    networkName: null,
+    host: null,
+    path: null,
+    user: 'zoe@elm.example',
+  });
   // A device whose chain broke: entries 1-3, then 6 (4 and 5 never arrived).
   await deliver(hub, broken, oakS.key, 3, daysAgo(0));
   const lost = await broken.write(2, daysAgo(0));
@@ -71,7 +91,13 @@ export async function seedTrust(hub: Pick<Hub, 'url' | 'db'>): Promise<Seeded> {
   // Last heard five days ago; the hub's sweep marked it silent 48 hours later (migration 005).
   await db.query("update devices set last_seen = now() - interval '5 days', silent_since = now() - interval '3 days' where id = $1", [silent.id]);
 
-  const accounts = { oakDsl: 'dsl@oak.example', elmDsl: 'dsl@elm.example', trust: 'safeguarding@trust.example', it: 'it@trust.example', lockMe: 'locked@oak.example' };
+  const accounts = {
+    oakDsl: 'dsl@oak.example',
+    elmDsl: 'dsl@elm.example',
+    trust: 'safeguarding@trust.example',
+    it: 'it@trust.example',
+    lockMe: 'locked@oak.example',
+  };
   await createAccount(db, { email: accounts.oakDsl, role: 'school-dsl', school: 'Oak Primary', password: PASSWORD });
   await createAccount(db, { email: accounts.elmDsl, role: 'school-dsl', school: 'Elm Academy', password: PASSWORD });
   await createAccount(db, { email: accounts.trust, role: 'trust-dsl', password: PASSWORD });

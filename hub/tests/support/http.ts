@@ -7,7 +7,11 @@ export interface Sent {
   headers: Headers;
 }
 
-export async function send(hub: Pick<Hub, 'url'>, req: { body: string; headers: Record<string, string> }, extra: Record<string, string | null> = {}): Promise<Sent> {
+export async function send(
+  hub: Pick<Hub, 'url'>,
+  req: { body: string; headers: Record<string, string> },
+  extra: Record<string, string | null> = {},
+): Promise<Sent> {
   const headers: Record<string, string> = { ...req.headers };
   for (const [k, v] of Object.entries(extra)) {
     if (v === null) delete headers[k];

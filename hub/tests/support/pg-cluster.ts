@@ -80,7 +80,9 @@ export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgClu
     ...(opts.fast === false ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
     ...opts.settings,
   };
-  const serverOpts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
+  const serverOpts = Object.entries(settings)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
   let stopped = true;
   const cluster: PgCluster = {
     url: `postgres://${USER}@127.0.0.1:${port}/postgres`,

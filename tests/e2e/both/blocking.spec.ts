@@ -46,7 +46,7 @@ for (const b of BROWSERS) {
       expect(sites.social.connections, `requests seen: ${sites.social.requests.join(', ')}`).toBe(0);
     });
 
-    test('with no managed policy at all the device is a pupil\'s: everything listed is blocked, and the status page says why', async () => {
+    test("with no managed policy at all the device is a pupil's: everything listed is blocked, and the status page says why", async () => {
       // Firefox's storage.managed rejects when there is no policy; Chromium answers {}.
       const s = await start(null, hosts(), (st) => !st.parsed.present && st.computedAt > 0);
       const tab = await s.newTab();
@@ -113,7 +113,11 @@ for (const b of BROWSERS) {
     test('an open tab goes to the block page when school time starts', async () => {
       // Room for a slow start on a busy machine: the tab must be open on the site before school starts.
       const { calendar, startsAt } = schoolStartsIn(25);
-      const s = await start(basePolicy({ role: 'staff', ...calendar }), hosts(), (st) => st.parsed.present && st.role.role === 'staff' && st.action === 'allow');
+      const s = await start(
+        basePolicy({ role: 'staff', ...calendar }),
+        hosts(),
+        (st) => st.parsed.present && st.role.role === 'staff' && st.action === 'allow',
+      );
       const tab = await s.newTab();
       await tab.goto('http://social.test/timeline');
       await tab.waitForText('#site', 'SOCIAL /timeline');

@@ -94,7 +94,11 @@ for (const b of BROWSERS) {
     });
 
     test('a pupil never sees the request, and a forged request grants nothing', async () => {
-      const s = await start(basePolicy({ role: 'pupil', ...schoolTimeAllDay(), exceptions: { approval: 'self' } }), hosts(), (st) => st.parsed.present && st.role.role === 'pupil');
+      const s = await start(
+        basePolicy({ role: 'pupil', ...schoolTimeAllDay(), exceptions: { approval: 'self' } }),
+        hosts(),
+        (st) => st.parsed.present && st.role.role === 'pupil',
+      );
       const tab = await s.newTab();
       await tab.goto('http://social.test/feed');
       await tab.waitForUrl(/blocked\.html/);

@@ -22,7 +22,8 @@ function hostilePages(): Record<string, string> {
     pages[`/${name}/meta`] = `<!doctype html><meta http-equiv="refresh" content="0;url=${blocked}"><title>meta</title>`;
     pages[`/${name}/script`] = `<!doctype html><title>script</title><script>location.href = ${JSON.stringify(warned)}</script>`;
     pages[`/${name}/link`] = `<!doctype html><title>link</title><a id="go" href="${blocked}">Go</a>`;
-    pages[`/${name}/form`] = `<!doctype html><title>form</title><form id="f" action="${base}blocked.html" method="get"><input name="u" value="${FB}"><button id="send">Send</button></form>`;
+    pages[`/${name}/form`] =
+      `<!doctype html><title>form</title><form id="f" action="${base}blocked.html" method="get"><input name="u" value="${FB}"><button id="send">Send</button></form>`;
     // One click, then the pop-up is sent through a server redirect to the block page five times.
     pages[`/${name}/popup`] = `<!doctype html><title>popup</title><button id="open">Open</button><script>
       const hop = '/redirect?to=' + encodeURIComponent(${JSON.stringify(blocked)});
@@ -58,7 +59,15 @@ async function attempts(s: Session) {
 async function load(tab: Tab, url: string, selector: string) {
   for (let i = 1; ; i++) {
     await tab.goto(url);
-    const ready = await poll(() => tab.count(selector), (n) => n > 0, `${selector} on ${url}`, 5_000).then(() => true, () => false);
+    const ready = await poll(
+      () => tab.count(selector),
+      (n) => n > 0,
+      `${selector} on ${url}`,
+      5_000,
+    ).then(
+      () => true,
+      () => false,
+    );
     if (ready) return;
     if (i === 3) throw new Error(`${url} never showed ${selector}; the tab is on ${await tab.url()}`);
     console.warn(`${url} did not show ${selector} (the tab is on ${await tab.url()}): loading it again`);
@@ -102,12 +111,21 @@ for (const b of BROWSERS) {
       // A pop-up after one click, sent to the block page five times.
       await load(tab, `http://school.test/${b.name}/popup`, '#open');
       await tab.click('#open');
-      await poll(() => tab.evaluate(() => document.title, null), (t) => t === 'done', 'the pop-up hops', 20_000);
+      await poll(
+        () => tab.evaluate(() => document.title, null),
+        (t) => t === 'done',
+        'the pop-up hops',
+        20_000,
+      );
 
       // A real attempt: exactly one entry, and it is the only attempt in the log.
       await tab.goto('https://www.facebook.com/real');
       await tab.waitForUrl(`${base}blocked.html#https://www.facebook.com/real`);
-      const logged = await poll(() => attempts(s), (a) => a.length > 0, 'the real attempt in the log');
+      const logged = await poll(
+        () => attempts(s),
+        (a) => a.length > 0,
+        'the real attempt in the log',
+      );
       expect(logged).toEqual(['blocked www.facebook.com/real']);
       expect(sites.social.connections).toBe(0);
     });
@@ -116,7 +134,12 @@ for (const b of BROWSERS) {
       const s = await start(basePolicy({ role: 'pupil' }), hosts(), (st) => st.parsed.present && st.role.role === 'pupil');
       const tab = await s.newTab();
       await tab.goto('http://school.test/frames');
-      await poll(() => tab.evaluate(() => document.title, null), (t) => t === 'framed', 'every frame settled', 20_000).catch(() => undefined);
+      await poll(
+        () => tab.evaluate(() => document.title, null),
+        (t) => t === 'framed',
+        'every frame settled',
+        20_000,
+      ).catch(() => undefined);
       expect(sites.social.connections, sites.social.requests.join(', ')).toBe(0);
       // The same extra-site forms at the top level go to the block page.
       for (const url of ['https://chat-social-test.translate.goog/', 'https://web.archive.org/web/2024/https://social.test/']) {

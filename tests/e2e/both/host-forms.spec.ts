@@ -65,7 +65,11 @@ for (const b of BROWSERS) {
       // guard sends the tab to the block page, and holds the page's request until it has decided.
       const where = await s.typeAddress('view-source:https://www.facebook.com/', blockPage, 15_000);
       expect(where).toMatch(blockPage);
-      const entries = await poll(() => s.storedEntries(), (e) => e.some((x) => x.event === 'blocked'), 'the attempt in the log');
+      const entries = await poll(
+        () => s.storedEntries(),
+        (e) => e.some((x) => x.event === 'blocked'),
+        'the attempt in the log',
+      );
       expect(entries.filter((e) => e.event === 'blocked').map((e) => `${e.host}${e.path}`)).toEqual(['www.facebook.com/']);
       expect(sites.social.connections).toBe(0);
     });

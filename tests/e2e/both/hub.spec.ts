@@ -49,11 +49,14 @@ const READ_IDENTITY = (): Promise<{ deviceId: string; publicKeySpki: string; ext
     open.onsuccess = () => {
       const req = open.result.transaction('identity').objectStore('identity').get('device');
       req.onsuccess = () =>
-        resolve(req.result ? { deviceId: req.result.deviceId, publicKeySpki: req.result.publicKeySpki, extractable: req.result.privateKey.extractable } : (null as never));
+        resolve(
+          req.result
+            ? { deviceId: req.result.deviceId, publicKeySpki: req.result.publicKeySpki, extractable: req.result.privateKey.extractable }
+            : (null as never),
+        );
       req.onerror = () => reject(req.error);
     };
   });
-
 
 const hubEntries = (deviceId: string) =>
   hub.query<HubEntry>(
@@ -62,11 +65,21 @@ const hubEntries = (deviceId: string) =>
   );
 
 async function identity(s: Session) {
-  return poll(() => s.inExtension(READ_IDENTITY, undefined), (id) => !!id?.deviceId, 'the device identity', 30_000);
+  return poll(
+    () => s.inExtension(READ_IDENTITY, undefined),
+    (id) => !!id?.deviceId,
+    'the device identity',
+    30_000,
+  );
 }
 
 async function waitForHub(deviceId: string, count: number, timeoutMs = 60_000): Promise<HubEntry[]> {
-  return poll(() => hubEntries(deviceId), (rows) => rows.length >= count, `${count} entries at the hub`, timeoutMs);
+  return poll(
+    () => hubEntries(deviceId),
+    (rows) => rows.length >= count,
+    `${count} entries at the hub`,
+    timeoutMs,
+  );
 }
 
 async function block(tab: Tab, path: string) {
@@ -79,7 +92,11 @@ for (const b of BROWSERS) {
     test.describe.configure({ timeout: 240_000 });
     const { start } = useBrowser(b);
     const startWithHub = (extra: Record<string, unknown> = {}) =>
-      start(basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key }, ...extra }), sites.hosts(), (s) => s.parsed.present && (s.parsed.policy as { hub: unknown }).hub !== null);
+      start(
+        basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key }, ...extra }),
+        sites.hosts(),
+        (s) => s.parsed.present && (s.parsed.policy as { hub: unknown }).hub !== null,
+      );
 
     test('blocked attempts reach the hub with the right fields, signed by the key the hub pinned; the status page shows it green', async () => {
       const s = await startWithHub();
@@ -103,7 +120,13 @@ for (const b of BROWSERS) {
         'select public_key, browser, label, chain_state, confirmed from devices where id = $1',
         [id.deviceId],
       );
-      expect(device).toMatchObject({ public_key: id.publicKeySpki, browser: b.name === 'chromium' ? 'chrome' : 'firefox', label: 'ICT suite PC 12', chain_state: 'intact', confirmed: false });
+      expect(device).toMatchObject({
+        public_key: id.publicKeySpki,
+        browser: b.name === 'chromium' ? 'chrome' : 'firefox',
+        label: 'ICT suite PC 12',
+        chain_state: 'intact',
+        confirmed: false,
+      });
 
       await tab.open('status.html');
       await tab.waitForText('[data-testid="hub-checks"] [data-check="delivery"]', 'In contact');
@@ -116,10 +139,18 @@ for (const b of BROWSERS) {
     test('a hub address that is not HTTPS is a policy problem: shown in red, nothing sent, the log kept on the device', async () => {
       const before = hub.recorded.length;
       const plain = hub.url.replace('127.0.0.1', 'hub.school.test');
-      const s = await start(basePolicy({ role: 'pupil', hub: { url: plain, key: hub.key } }), sites.hosts(), (st) => st.parsed.present && st.parsed.problems.some((p) => p.key === 'hub.url'));
+      const s = await start(
+        basePolicy({ role: 'pupil', hub: { url: plain, key: hub.key } }),
+        sites.hosts(),
+        (st) => st.parsed.present && st.parsed.problems.some((p) => p.key === 'hub.url'),
+      );
       const tab = await s.newTab();
       await block(tab, '/still-logged');
-      await poll(async () => (await s.storedEntries()).map((e) => e.path), (p) => p.includes('/still-logged'), 'the entry on the device');
+      await poll(
+        async () => (await s.storedEntries()).map((e) => e.path),
+        (p) => p.includes('/still-logged'),
+        'the entry on the device',
+      );
       await tab.open('status.html');
       await tab.waitForText('[data-testid="problems"]', 'hub.url');
       await tab.waitForText('[data-testid="problems"]', 'must start with https://');
@@ -139,13 +170,22 @@ for (const b of BROWSERS) {
       await waitForHub(id.deviceId, 1);
       await hub.stop();
       for (let i = 1; i <= 12; i++) await block(tab, `/burst/${i}`);
-      await poll(async () => (await s.storedEntries()).length, (n) => n === 13, '13 local entries');
+      await poll(
+        async () => (await s.storedEntries()).length,
+        (n) => n === 13,
+        '13 local entries',
+      );
       // The status page says what is wrong and what waits.
       await tab.open('status.html');
       await tab.waitForText('[data-fact="Last error"]', 'cannot reach the hub', 60_000);
       await tab.waitForText('[data-check="waiting"]', /1[0-2] entries|12 entries|not yet acknowledged/);
       await hub.start();
-      const rows = await poll(() => hubEntries(id.deviceId), (r) => r.length === 13, 'all 13 entries at the hub', 150_000);
+      const rows = await poll(
+        () => hubEntries(id.deviceId),
+        (r) => r.length === 13,
+        'all 13 entries at the hub',
+        150_000,
+      );
       expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
       expect(rows.map((r) => r.path)).toEqual(['/before', ...Array.from({ length: 12 }, (_, i) => `/burst/${i + 1}`)]);
       expect(rows.every((r, i) => (i === 0 ? r.link === 'start' : r.link === 'ok') && !r.conflict)).toBe(true);
@@ -180,7 +220,9 @@ for (const b of BROWSERS) {
       for (const p of ['/one', '/two', '/three']) await block(tab, p);
       const id = await identity(s);
       await waitForHub(id.deviceId, 3);
-      const sent = hub.recorded.filter((r) => r.method === 'POST' && r.status === 200 && r.headers['x-hallpass-device'] === id.deviceId && r.body.includes('"logRecords":[{'));
+      const sent = hub.recorded.filter(
+        (r) => r.method === 'POST' && r.status === 200 && r.headers['x-hallpass-device'] === id.deviceId && r.body.includes('"logRecords":[{'),
+      );
       expect(sent.length).toBeGreaterThan(0);
       const batch = sent[0]!;
       const headers = {
@@ -198,17 +240,22 @@ for (const b of BROWSERS) {
       // Someone with the ingest key and the body, but not the device's private key.
       const other = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
       const otherSpki = toBase64(new Uint8Array(await webcrypto.subtle.exportKey('spki', other.publicKey)));
-      const signWithOther = async (body: string) => toBase64Url(new Uint8Array(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, other.privateKey, new TextEncoder().encode(body))));
+      const signWithOther = async (body: string) =>
+        toBase64Url(new Uint8Array(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, other.privateKey, new TextEncoder().encode(body))));
       const forgedOnly = await hub.post({ ...headers, 'X-HallPass-Signature': await signWithOther(batch.body) }, batch.body);
       expect(forgedOnly.status).toBe(403);
       const swapped = batch.body.replace(id.publicKeySpki, otherSpki);
       const forgedKey = await hub.post({ ...headers, 'X-HallPass-Signature': await signWithOther(swapped) }, swapped);
       expect(forgedKey.status).toBe(403);
       expect(await hubEntries(id.deviceId)).toEqual(before);
-      const audit = await hub.query<{ kind: string; status: number }>('select kind, status from audit where device_id = $1 and status = 403 order by id', [id.deviceId]);
+      const audit = await hub.query<{ kind: string; status: number }>('select kind, status from audit where device_id = $1 and status = 403 order by id', [
+        id.deviceId,
+      ]);
       expect(audit.length).toBeGreaterThanOrEqual(2);
       expect(audit.map((a) => a.kind)).toContain('key-mismatch');
-      const [dev] = await hub.query<{ public_key: string; key_mismatches: number }>('select public_key, key_mismatches from devices where id = $1', [id.deviceId]);
+      const [dev] = await hub.query<{ public_key: string; key_mismatches: number }>('select public_key, key_mismatches from devices where id = $1', [
+        id.deviceId,
+      ]);
       expect(dev).toMatchObject({ public_key: id.publicKeySpki });
       expect(dev!.key_mismatches).toBeGreaterThan(0);
     });
@@ -255,7 +302,8 @@ for (const b of BROWSERS) {
       }, undefined);
       await block(tab, '/f');
       const [dev] = await poll(
-        () => hub.query<{ chain_state: string; broken_at_seq: string | null }>('select chain_state, broken_at_seq::text from devices where id = $1', [id.deviceId]),
+        () =>
+          hub.query<{ chain_state: string; broken_at_seq: string | null }>('select chain_state, broken_at_seq::text from devices where id = $1', [id.deviceId]),
         (r) => r[0]?.chain_state === 'broken',
         'the device marked broken at the hub',
         90_000,
@@ -278,12 +326,21 @@ for (const b of BROWSERS) {
         await waitForHub(id.deviceId, 1);
         await hub.stop();
         for (const p of ['/w1', '/w2', '/w3']) await block(tab, p);
-        await poll(async () => (await s.storedEntries()).length, (n) => n === 4, '4 local entries');
+        await poll(
+          async () => (await s.storedEntries()).length,
+          (n) => n === 4,
+          '4 local entries',
+        );
         await s.stopBackground!();
         await hub.start();
         // The next navigation wakes the worker; its start and its alarm send what waited.
         await tab.goto('http://school.test/');
-        const rows = await poll(() => hubEntries(id.deviceId), (r) => r.length === 4, 'all 4 entries at the hub', 150_000);
+        const rows = await poll(
+          () => hubEntries(id.deviceId),
+          (r) => r.length === 4,
+          'all 4 entries at the hub',
+          150_000,
+        );
         expect(rows.map((r) => r.path)).toEqual(['/first', '/w1', '/w2', '/w3']);
       });
     }

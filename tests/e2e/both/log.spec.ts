@@ -30,7 +30,6 @@ test.afterAll(async () => {
   await ordinary.close();
 });
 
-
 for (const b of BROWSERS) {
   test.describe(b.name, () => {
     const { start } = useBrowser(b);
@@ -152,7 +151,10 @@ for (const b of BROWSERS) {
       }
       exp.head = { seq: exp.entries.at(-1).seq, hash: prev };
       await fs.writeFile(file, JSON.stringify(exp));
-      await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/Intact[\s\S]*BAD SIGNATURE/) });
+      await expect(run('npx', ['tsx', 'utils/cli/verify-export.ts', file])).rejects.toMatchObject({
+        code: 1,
+        stdout: expect.stringMatching(/Intact[\s\S]*BAD SIGNATURE/),
+      });
     });
 
     test('Print summary: school, device, range, summaries and flagged users, printed to PDF (controls hidden in print: checked where media can be emulated)', async () => {

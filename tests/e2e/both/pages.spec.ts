@@ -51,7 +51,10 @@ const ownWords = (tab: Tab) =>
 
 async function expectNoEnglish(tab: Tab, state: string) {
   const words = await ownWords(tab);
-  expect(ENGLISH_SENTENCES.filter((e) => words.includes(e)), `${state}: English left on a Welsh page`).toEqual([]);
+  expect(
+    ENGLISH_SENTENCES.filter((e) => words.includes(e)),
+    `${state}: English left on a Welsh page`,
+  ).toEqual([]);
 }
 const bodyText = (tab: Tab) => tab.evaluate(() => document.body.innerText, null);
 
@@ -216,7 +219,7 @@ for (const b of BROWSERS) {
       await expectAccessible(tab, 'policy builder');
     });
 
-    test('a pupil\'s report stands out on the DSL page and is marked seen, then handled with a note, kept in the log', async () => {
+    test("a pupil's report stands out on the DSL page and is marked seen, then handled with a note, kept in the log", async () => {
       const s = await start(
         basePolicy({ role: 'pupil', dsl: { name: 'Gemma Williams', passphraseHash } }),
         sites.hosts(),
@@ -254,7 +257,7 @@ for (const b of BROWSERS) {
       await expectAccessible(tab, 'status page, invalid role');
     });
 
-    test('a governor sees the adults\' block page: the reason, when it opens, no smiley face', async () => {
+    test("a governor sees the adults' block page: the reason, when it opens, no smiley face", async () => {
       const s = await start(
         basePolicy({ role: 'governor', ...schoolTimeAllDay(), exceptions: { approval: 'off' } }),
         sites.hosts(),
@@ -324,7 +327,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('h1', 'Hall Pass status');
     });
 
-    test('focus is clearly visible on every control of the pupils\' pages: block, report form open, warning', async () => {
+    test("focus is clearly visible on every control of the pupils' pages: block, report form open, warning", async () => {
       test.setTimeout(240_000);
       const s = await start(
         basePolicy({ role: 'pupil', ...schoolTimeAllDay(), actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } }, languages: ['en', 'cy'] }),
@@ -343,7 +346,7 @@ for (const b of BROWSERS) {
       expect(await expectVisibleFocus(tab, 'report form open')).toBeGreaterThanOrEqual(5);
     });
 
-    test('focus is clearly visible on every control of the adults\' pages: block with the exception form, warning, popup, status, DSL locked and unlocked, builder; the builder reflows at 320 and 640 px', async () => {
+    test("focus is clearly visible on every control of the adults' pages: block with the exception form, warning, popup, status, DSL locked and unlocked, builder; the builder reflows at 320 and 640 px", async () => {
       test.setTimeout(300_000);
       const s = await start(
         basePolicy({

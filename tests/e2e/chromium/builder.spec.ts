@@ -73,7 +73,10 @@ test('the Linux Chrome JSON it makes, deployed as is, is the policy the status p
   expect(JSON.parse(texts['Google Admin JSON (staff)']!).role).toEqual({ Value: 'staff' });
   expect(texts['Windows .reg (Chrome and Edge)']).toContain('"role"="staff"');
 
-  expect(JSON.parse(texts['Linux Chrome JSON']!)).toMatchObject({ NetworkPredictionOptions: 2, ExtensionInstallForcelist: [expect.stringContaining(CHROME_EXTENSION_ID)] });
+  expect(JSON.parse(texts['Linux Chrome JSON']!)).toMatchObject({
+    NetworkPredictionOptions: 2,
+    ExtensionInstallForcelist: [expect.stringContaining(CHROME_EXTENSION_ID)],
+  });
 
   // The test browser loads the extension unpacked: a force-install entry for the same id would make
   // Chromium wait for the Web Store instead (forced-install.spec.ts covers that path).

@@ -94,7 +94,11 @@ test('chrome://extensions shows it cannot be turned off or removed, and refuses 
       management: { setEnabled(id: string, on: boolean): Promise<void>; uninstall(id: string, o: object): Promise<void> };
     };
     const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const attempt = (p: Promise<void>) => p.then(() => 'done', (e: Error) => e.message);
+    const attempt = (p: Promise<void>) =>
+      p.then(
+        () => 'done',
+        (e: Error) => e.message,
+      );
     const info = await api.developerPrivate.getExtensionInfo(id);
     return {
       info,

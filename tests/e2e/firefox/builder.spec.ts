@@ -31,7 +31,7 @@ test.afterAll(async () => {
   }
 });
 
-test("the Firefox policies.json it makes, deployed as is, installs Hall Pass and is the policy its status page shows", async () => {
+test('the Firefox policies.json it makes, deployed as is, installs Hall Pass and is the policy its status page shows', async () => {
   const xpi = path.join(tmp, 'hall-pass.xpi');
   await zipDirectory(FIREFOX_EXTENSION_DIR, xpi);
 

@@ -36,7 +36,11 @@ test.describe('chromium', () => {
   const { start } = useBrowser(chromiumUnderTest);
 
   test("attempts and a pupil's report made in the browser reach the hub and show on the DSL's pages", async () => {
-    const s = await start(basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key } }), sites.hosts(), (st) => st.parsed.present && st.parsed.policy.hub !== null);
+    const s = await start(
+      basePolicy({ role: 'pupil', hub: { url: hub.url, key: hub.key } }),
+      sites.hosts(),
+      (st) => st.parsed.present && st.parsed.policy.hub !== null,
+    );
     const tab = await s.newTab();
     for (const p of ['/groups/year6', '/messages']) {
       await tab.goto(`http://facebook.com${p}`);
@@ -50,7 +54,7 @@ test.describe('chromium', () => {
     await tab.clickButton('Send');
     await tab.waitForText('[data-testid="report-sent"]', 'Thank you for telling us.');
     const rows = await poll(
-      () => hub.query<{ device_id: string; event: string }>("select device_id, event from entries order by seq"),
+      () => hub.query<{ device_id: string; event: string }>('select device_id, event from entries order by seq'),
       (r) => r.some((x) => x.event === 'report') && r.filter((x) => x.event === 'blocked').length >= 3,
       'the attempts and the report at the hub',
       90_000,
@@ -85,7 +89,14 @@ test.describe('chromium', () => {
       const file = path.join(dir, 'device.json');
       await dl.saveAs(file);
       const out: string[] = [];
-      expect(await runCli(['verify', file], {}, (x) => out.push(x), (x) => out.push(x))).toBe(0);
+      expect(
+        await runCli(
+          ['verify', file],
+          {},
+          (x) => out.push(x),
+          (x) => out.push(x),
+        ),
+      ).toBe(0);
       expect(out.join('')).toMatch(/OK: every device/);
     } finally {
       await browser.close();

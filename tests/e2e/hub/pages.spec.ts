@@ -82,14 +82,22 @@ test('a school DSL sees only their school, also when the request is edited by ha
   await page.goto(`${url()}/devices?school=${hp.seed.elmId}`);
   await expect(page.getByTestId('device')).toHaveCount(0);
   const csv = await page.evaluate(async (u) => (await fetch(u)).text(), `${url()}/export/csv?school=${hp.seed.elmId}`);
-  expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toHaveLength(1);
+  expect(
+    csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n'),
+  ).toHaveLength(1);
   // A hand-made POST that marks Elm's report handled, with this session's real token.
   await page.goto(`${url()}/reports`);
   const csrf = await page.locator('input[name=_csrf]').first().inputValue();
   const elmReport = hp.seed.elm.entries.find((e) => e.event === 'report')!;
   const status = await page.evaluate(
     async ({ u, body }) => (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).status,
-    { u: `${url()}/reports/state`, body: new URLSearchParams({ _csrf: csrf, device: hp.seed.elm.id, seq: String(elmReport.seq), state: 'handled', note: 'x' }).toString() },
+    {
+      u: `${url()}/reports/state`,
+      body: new URLSearchParams({ _csrf: csrf, device: hp.seed.elm.id, seq: String(elmReport.seq), state: 'handled', note: 'x' }).toString(),
+    },
   );
   expect(status).toBe(404);
   expect((await hp.hub.db.query('select * from report_states where device_id = $1', [hp.seed.elm.id])).rows).toEqual([]);
@@ -192,7 +200,14 @@ test('exports: CSV parses and is formula-safe, JSON verifies per device with the
     const exp = parseHubExport(fs.readFileSync(oakFile, 'utf8'));
     expect(exp.devices).toHaveLength(3);
     const out: string[] = [];
-    expect(await runCli(['verify', oakFile], {}, (s) => out.push(s), (s) => out.push(s))).toBe(1);
+    expect(
+      await runCli(
+        ['verify', oakFile],
+        {},
+        (s) => out.push(s),
+        (s) => out.push(s),
+      ),
+    ).toBe(1);
     expect(out.join('')).toMatch(/BROKEN Oak Primary \/ Oak ICT 7/);
     expect(out.join('')).toMatch(/OK {5}Oak Primary \/ Oak ICT 1 .*Intact: 9 entries/);
 
@@ -201,11 +216,25 @@ test('exports: CSV parses and is formula-safe, JSON verifies per device with the
     const elmFile = path.join(dir, 'elm.json');
     await elmDl.saveAs(elmFile);
     const out2: string[] = [];
-    expect(await runCli(['verify', elmFile], {}, (s) => out2.push(s), (s) => out2.push(s))).toBe(0);
+    expect(
+      await runCli(
+        ['verify', elmFile],
+        {},
+        (s) => out2.push(s),
+        (s) => out2.push(s),
+      ),
+    ).toBe(0);
     expect(out2.join('')).toMatch(/OK: every device/);
     // One edited character and it no longer verifies.
     fs.writeFileSync(elmFile, fs.readFileSync(elmFile, 'utf8').replace('zoe@elm.example', 'zoe@elm.examplf'));
-    expect(await runCli(['verify', elmFile], {}, () => {}, () => {})).toBe(1);
+    expect(
+      await runCli(
+        ['verify', elmFile],
+        {},
+        () => {},
+        () => {},
+      ),
+    ).toBe(1);
 
     await page.goto(`${url()}/exports?school=${hp.seed.oakId}`);
     await page.getByRole('link', { name: 'Printable summary' }).click();
@@ -225,9 +254,18 @@ test('the access trail shows every view and export, with who and what filter, to
   await signIn(page, url(), hp.seed.accounts.trust);
   await page.getByRole('link', { name: 'Access trail' }).click();
   const trail = page.getByTestId('trail');
-  const oakEdited = trail.locator('tr').filter({ hasText: hp.seed.accounts.oakDsl }).filter({ hasText: 'view-entries' }).filter({ hasText: `"school":${hp.seed.elmId}` });
+  const oakEdited = trail
+    .locator('tr')
+    .filter({ hasText: hp.seed.accounts.oakDsl })
+    .filter({ hasText: 'view-entries' })
+    .filter({ hasText: `"school":${hp.seed.elmId}` });
   await expect(oakEdited).toHaveCount(1);
-  await expect(trail.locator('tr').filter({ hasText: 'export-json' }).filter({ hasText: `"school":${hp.seed.oakId}` })).toHaveCount(1);
+  await expect(
+    trail
+      .locator('tr')
+      .filter({ hasText: 'export-json' })
+      .filter({ hasText: `"school":${hp.seed.oakId}` }),
+  ).toHaveCount(1);
   await expect(trail.locator('tr').filter({ hasText: 'export-csv' }).first()).toBeVisible();
   await expect(trail.locator('tr').filter({ hasText: 'set-report' }).filter({ hasText: '"state":"handled"' })).toHaveCount(1);
   await page.context().close();
@@ -251,12 +289,17 @@ test('a form posted from another origin, or without the session token, is refuse
   // Another origin on the same machine (same site, so the cookie goes with it) posts a form, even with the token.
   const evil = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
-    const inputs = Object.entries({ ...fields, _csrf: csrf }).map(([k, v]) => `<input name="${k}" value="${v}">`).join('');
+    const inputs = Object.entries({ ...fields, _csrf: csrf })
+      .map(([k, v]) => `<input name="${k}" value="${v}">`)
+      .join('');
     res.end(`<form id=f method=post action="${url()}/reports/state">${inputs}</form><script>document.getElementById('f').submit()</script>`);
   });
   await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
   try {
-    const [resp] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reports/state')), page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`)]);
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/reports/state')),
+      page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`),
+    ]);
     expect(resp.status()).toBe(403);
     await expect(page.locator('body')).toContainText('did not come from a page of this hub');
   } finally {

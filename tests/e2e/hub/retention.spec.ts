@@ -29,7 +29,12 @@ async function deliver(d: TestDevice, key: string, n: number, ago: number) {
 
 async function cli(...args: string[]): Promise<string> {
   let out = '';
-  const code = await runCli(args, env, (s) => (out += s), (s) => (out += s));
+  const code = await runCli(
+    args,
+    env,
+    (s) => (out += s),
+    (s) => (out += s),
+  );
   expect(code, out).toBe(0);
   return out;
 }
@@ -87,7 +92,14 @@ test('after a purge the device is intact with its recent entries, the purge is o
     const file = path.join(dir, 'trust.json');
     await dl.saveAs(file);
     const out: string[] = [];
-    expect(await runCli(['verify', file], {}, (s) => out.push(s), (s) => out.push(s))).toBe(0);
+    expect(
+      await runCli(
+        ['verify', file],
+        {},
+        (s) => out.push(s),
+        (s) => out.push(s),
+      ),
+    ).toBe(0);
     expect(out.join('')).toMatch(/OK {5}Oak Primary \/ Oak ICT 1 .*Intact: 3 entries \(seq 6 to 8\)/);
     expect(out.join('')).toMatch(/OK {5}Elm Academy \/ Elm Library 2 .*Intact: 4 entries/);
   } finally {

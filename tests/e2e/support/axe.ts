@@ -26,9 +26,10 @@ export async function expectReflow(tab: Tab, state: string, width = 320): Promis
   await tab.setViewport(width, 720);
   // Let layout settle after the resize.
   await new Promise((r) => setTimeout(r, 200));
-  const { scroll, client } = (await tab.runScript(
-    '({ scroll: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth })',
-  )) as { scroll: number; client: number };
+  const { scroll, client } = (await tab.runScript('({ scroll: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth })')) as {
+    scroll: number;
+    client: number;
+  };
   expect(scroll, `${state} at ${width} px wide: scrollWidth ${scroll} > clientWidth ${client}`).toBeLessThanOrEqual(client);
   await tab.setViewport(1280, 900);
 }

@@ -85,7 +85,12 @@ export function chromiumSession(context: BrowserContext, userDataDir: string, cl
     async typeAddress(url, endsOn, timeoutMs = 10_000) {
       const page = await context.newPage();
       await page.goto(url).catch(() => undefined);
-      return poll(async () => page.url(), (u) => endsOn.test(u), `the tab to settle on ${endsOn}`, timeoutMs).catch(() => page.url());
+      return poll(
+        async () => page.url(),
+        (u) => endsOn.test(u),
+        `the tab to settle on ${endsOn}`,
+        timeoutMs,
+      ).catch(() => page.url());
     },
     inExtension: async (fn, arg) => (await extensionWorker(context)).evaluate(fn as never, arg) as never,
     stopBackground: () => stopServiceWorker(context),

@@ -61,12 +61,7 @@ export async function launch(
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensions}`,
-      `--load-extension=${extensions}`,
-      `--host-resolver-rules=${rules}`,
-      ...(opts.extraArgs ?? []),
-    ],
+    args: [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, `--host-resolver-rules=${rules}`, ...(opts.extraArgs ?? [])],
   });
   const worker = await extensionWorker(context);
   return {
@@ -84,7 +79,6 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   const ours = (w: Worker) => w.url().startsWith(EXTENSION_BASE);
   return context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
 }
-
 
 export async function readStatus(worker: Worker): Promise<Status | undefined> {
   // The worker's own `chrome` global, not ours.

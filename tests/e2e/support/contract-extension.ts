@@ -35,7 +35,10 @@ export async function buildContractExtension(browser: 'chromium' | 'firefox'): P
   await fs.copyFile(path.join(built, 'managed_schema.json'), path.join(dir, 'managed_schema.json'));
   // The driver reaches a Firefox extension's pages through its web-accessible blocked.html (as a
   // link from a web page would): in Firefox the contract runs in that page, in Chromium in the worker.
-  await fs.writeFile(path.join(dir, 'blocked.html'), '<!doctype html><meta charset="utf-8"><title>ports contract</title><script type="module" src="background.js"></script>');
+  await fs.writeFile(
+    path.join(dir, 'blocked.html'),
+    '<!doctype html><meta charset="utf-8"><title>ports contract</title><script type="module" src="background.js"></script>',
+  );
   const manifest = {
     manifest_version: 3,
     name: 'Hall Pass ports contract',

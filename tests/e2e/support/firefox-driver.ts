@@ -12,7 +12,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { STATUS_KEY } from '../../../utils/status';
 import type { HostMap } from './chromium';
-import { FIND_BUTTONS, FIND_BY_LABEL, FIND_LINK, IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Status, type Tab } from './driver';
+import {
+  FIND_BUTTONS,
+  FIND_BY_LABEL,
+  FIND_LINK,
+  IS_VISIBLE,
+  matches,
+  poll,
+  READ_LOG_ENTRIES,
+  type BrowserUnderTest,
+  type LaunchOptions,
+  type Session,
+  type Status,
+  type Tab,
+} from './driver';
 import { downloadPrefs, FIREFOX_BASE, launchFirefox, removeFirefoxPolicy, writeFirefoxPolicy } from './firefox';
 import { startSite } from './servers';
 
@@ -64,9 +77,7 @@ function firefoxTab(page: Page, downloads: string): Tab {
       const newDocumentLoaded = poll(
         () =>
           withTimeout(
-            page.evaluate(
-              () => [location.href, (window as unknown as { hallPassLeft?: boolean }).hallPassLeft === true, document.readyState] as const,
-            ),
+            page.evaluate(() => [location.href, (window as unknown as { hallPassLeft?: boolean }).hallPassLeft === true, document.readyState] as const),
             1500,
           ),
         ([href, old, state]) => !old && href !== 'about:blank' && (href.startsWith(FIREFOX_BASE) || state === 'complete'),
@@ -82,7 +93,11 @@ function firefoxTab(page: Page, downloads: string): Tab {
     waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
     waitForText: (selector, expected, timeoutMs = 15_000) =>
       poll(
-        () => withTimeout(page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector), 2000),
+        () =>
+          withTimeout(
+            page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector),
+            2000,
+          ),
         (t) => matches(t, expected),
         `"${String(expected)}" in ${selector}`,
         timeoutMs,
@@ -217,21 +232,23 @@ export const firefoxUnderTest: BrowserUnderTest<FirefoxSession> = {
       status: async () =>
         (await probeTab()).evaluate(
           async (key) =>
-            (await (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }).browser.storage.local.get(key))[
-              key
-            ],
+            (
+              await (
+                globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, Status>> } } } }
+              ).browser.storage.local.get(key)
+            )[key],
           STATUS_KEY,
         ),
-      storedEntries: async () =>
-        (await probeTab()).evaluate(
-          READ_LOG_ENTRIES,
-          null,
-        ),
+      storedEntries: async () => (await probeTab()).evaluate(READ_LOG_ENTRIES, null),
       inExtension: async (fn, arg) => (await probeTab()).evaluate(fn, arg),
       async typeAddress(url, endsOn, timeoutMs = 10_000) {
         // The address bar is browser chrome: reached through BiDi's chrome scope (the session is
         // started with -remote-allow-system-access), loading the address as the bar does.
-        const connection = (ff.browser as unknown as { connection: { send(m: string, p: unknown): Promise<{ result: { contexts: { context: string }[]; result?: { value?: unknown } } }> } }).connection;
+        const connection = (
+          ff.browser as unknown as {
+            connection: { send(m: string, p: unknown): Promise<{ result: { contexts: { context: string }[]; result?: { value?: unknown } } }> };
+          }
+        ).connection;
         const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
         const context = tree.result.contexts[0]!.context;
         const answer = await connection.send('script.evaluate', {
@@ -249,7 +266,9 @@ export const firefoxUnderTest: BrowserUnderTest<FirefoxSession> = {
         return String(answer.result.result?.value ?? '');
       },
       async withholdSiteAccess() {
-        const removed = await (await probeTab()).evaluate(
+        const removed = await (
+          await probeTab()
+        ).evaluate(
           () =>
             (globalThis as unknown as { browser: { permissions: { remove(p: unknown): Promise<boolean> } } }).browser.permissions.remove({
               origins: ['<all_urls>'],

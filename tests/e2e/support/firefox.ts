@@ -77,7 +77,12 @@ export function downloadPrefs(dir: string): Record<string, unknown> {
 
 export async function launchFirefox(
   hosts: HostMap,
-  opts: { install?: boolean; userDataDir?: string; prefs?: Record<string, unknown>; /** A build to install in place of .output/firefox-mv3. */ extensionDir?: string } = {},
+  opts: {
+    install?: boolean;
+    userDataDir?: string;
+    prefs?: Record<string, unknown>;
+    /** A build to install in place of .output/firefox-mv3. */ extensionDir?: string;
+  } = {},
 ): Promise<LaunchedFirefox> {
   const userDataDir = opts.userDataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hall-pass-ff-')));
   const browser = await puppeteer.launch({

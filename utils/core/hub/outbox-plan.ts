@@ -27,9 +27,7 @@ export function nextBatchSeqs(cursor: number, storedAfterCursor: readonly number
   return out;
 }
 
-export type HubAnswer =
-  | { kind: 'delivered' }
-  | { kind: 'refused'; retryable: boolean; message: string; retryAfterMs: number | null };
+export type HubAnswer = { kind: 'delivered' } | { kind: 'refused'; retryable: boolean; message: string; retryAfterMs: number | null };
 
 /**
  * What a response means. Only 2xx delivers. Every other answer keeps the entries; 400/401/403/413

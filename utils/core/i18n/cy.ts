@@ -2,9 +2,11 @@
 import type { Messages } from './en';
 import { plural } from './languages';
 
-const munud = (n: number) => plural('cy', n, { zero: '{n} munud', one: '{n} munud', two: '{n} funud', few: '{n} munud', many: '{n} munud', other: '{n} munud' });
+const munud = (n: number) =>
+  plural('cy', n, { zero: '{n} munud', one: '{n} munud', two: '{n} funud', few: '{n} munud', many: '{n} munud', other: '{n} munud' });
 const awr = (n: number) => plural('cy', n, { zero: '{n} awr', one: '{n} awr', two: '{n} awr', few: '{n} awr', many: '{n} awr', other: '{n} awr' });
-const eiliad = (n: number) => plural('cy', n, { zero: '{n} eiliad', one: '{n} eiliad', two: '{n} eiliad', few: '{n} eiliad', many: '{n} eiliad', other: '{n} eiliad' });
+const eiliad = (n: number) =>
+  plural('cy', n, { zero: '{n} eiliad', one: '{n} eiliad', two: '{n} eiliad', few: '{n} eiliad', many: '{n} eiliad', other: '{n} eiliad' });
 
 export const cy: Messages = {
   pupil: {

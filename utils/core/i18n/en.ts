@@ -50,7 +50,8 @@ export const enPupil = {
       'If something worries you, stop and tell a grown-up you trust.',
     ],
     reason: 'What do you need it for?',
-    minutes: (n: number) => plural('en', n, { one: 'Continue opens this site in this tab for {n} minute.', other: 'Continue opens this site in this tab for {n} minutes.' }),
+    minutes: (n: number) =>
+      plural('en', n, { one: 'Continue opens this site in this tab for {n} minute.', other: 'Continue opens this site in this tab for {n} minutes.' }),
     continue: 'Continue',
     noAddress: 'There is no address to continue to.',
   },
@@ -118,7 +119,8 @@ export const enAdult = {
       'Do not refer to any staff member, pupil, parent or school event without the head teacher’s prior permission.',
     ],
     reason: 'Why do you need this site? (optional)',
-    minutes: (n: number) => plural('en', n, { one: 'Continue opens this site in this tab for {n} minute.', other: 'Continue opens this site in this tab for {n} minutes.' }),
+    minutes: (n: number) =>
+      plural('en', n, { one: 'Continue opens this site in this tab for {n} minute.', other: 'Continue opens this site in this tab for {n} minutes.' }),
   },
   popup: {
     role: (role: string) => `Role: ${role}`,

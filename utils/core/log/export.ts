@@ -179,7 +179,11 @@ export function toJsonExport(input: ExportInput): string {
  */
 export function exportStatement(exp: ExportInput, deviceId: string): string {
   const f = activeFilters(exp.filters);
-  const filters = Object.fromEntries(Object.keys(f).sort().map((k) => [k, f[k as keyof LogFilters]]));
+  const filters = Object.fromEntries(
+    Object.keys(f)
+      .sort()
+      .map((k) => [k, f[k as keyof LogFilters]]),
+  );
   return JSON.stringify({
     format: 'hall-pass-log',
     version: 2,
@@ -216,9 +220,7 @@ export async function signedJsonExport(input: ExportInput, signer: ExportSigner)
 }
 
 export type SignatureCheck =
-  | { state: 'signed'; deviceId: string; fingerprint: string }
-  | { state: 'unsigned' }
-  | { state: 'bad'; deviceId: string; fingerprint: string | null };
+  { state: 'signed'; deviceId: string; fingerprint: string } | { state: 'unsigned' } | { state: 'bad'; deviceId: string; fingerprint: string | null };
 
 /** Whether the export is signed, and by which key. Never throws. */
 export async function checkExportSignature(exp: LogExport): Promise<SignatureCheck> {

@@ -89,8 +89,10 @@ export function summarise(entries: readonly LogEntryData[], flagThreshold: numbe
     }
   }
 
-  const byCount = <T extends { count: number }>(tie: (a: T, b: T) => number) => (a: T, b: T) =>
-    b.count - a.count || tie(a, b);
+  const byCount =
+    <T extends { count: number }>(tie: (a: T, b: T) => number) =>
+    (a: T, b: T) =>
+      b.count - a.count || tie(a, b);
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
   return {
@@ -99,9 +101,7 @@ export function summarise(entries: readonly LogEntryData[], flagThreshold: numbe
       .map(([networkId, count]) => ({ networkId, networkName: networkNames.get(networkId) ?? networkId, count }))
       .sort(byCount((a, b) => cmp(a.networkName, b.networkName) || cmp(a.networkId, b.networkId))),
     perUser: [...users].map(([user, count]) => ({ user, count })).sort(byCount((a, b) => cmp(a.user, b.user))),
-    flagged: [...attempts.values()]
-      .filter((a) => a.count >= flagThreshold)
-      .sort(byCount((a, b) => cmp(b.date, a.date) || cmp(a.user, b.user))),
+    flagged: [...attempts.values()].filter((a) => a.count >= flagThreshold).sort(byCount((a, b) => cmp(b.date, a.date) || cmp(a.user, b.user))),
     reports: reports.sort((a, b) => cmp(b.at, a.at) || b.seq - a.seq),
     marks: Object.fromEntries(reportMarks(entries)),
     total: entries.length,

@@ -58,7 +58,19 @@ export function Layout({ viewer, title, current, children }: { viewer: Viewer | 
   );
 }
 
-export function FilterForm({ action, filters, viewer, schools, fields }: { action: string; filters: HubFilters; viewer: Viewer; schools: { id: number; name: string }[]; fields?: 'all' | 'dates' }) {
+export function FilterForm({
+  action,
+  filters,
+  viewer,
+  schools,
+  fields,
+}: {
+  action: string;
+  filters: HubFilters;
+  viewer: Viewer;
+  schools: { id: number; name: string }[];
+  fields?: 'all' | 'dates';
+}) {
   const all = fields !== 'dates';
   return (
     <form method="get" action={action} class="filters" aria-label="Filters">

@@ -78,7 +78,21 @@ export function EntryTable({ entries }: { entries: HubEntry[] }) {
   );
 }
 
-export function EntriesPage({ viewer, filters, schools, entries, page, more }: { viewer: Viewer; filters: HubFilters; schools: Schools; entries: HubEntry[]; page: number; more: boolean }) {
+export function EntriesPage({
+  viewer,
+  filters,
+  schools,
+  entries,
+  page,
+  more,
+}: {
+  viewer: Viewer;
+  filters: HubFilters;
+  schools: Schools;
+  entries: HubEntry[];
+  page: number;
+  more: boolean;
+}) {
   return (
     <Layout viewer={viewer} title="All entries" current="/entries">
       <FilterForm action="/entries" filters={filters} viewer={viewer} schools={schools} />
@@ -105,7 +119,8 @@ export function ReportsPage({ viewer, filters, schools, rows }: { viewer: Viewer
         {rows.map((r) => (
           <li class={`report ${r.state}`} data-testid="report" data-state={r.state}>
             <div class="meta">
-              <span class={`badge ${r.state}`}>{r.state}</span> <time>{r.entry.localTime}</time> ({r.entry.timezone}) · {r.entry.school} · {r.deviceLabel ?? r.entry.device ?? r.entry.deviceId} · {r.entry.user}
+              <span class={`badge ${r.state}`}>{r.state}</span> <time>{r.entry.localTime}</time> ({r.entry.timezone}) · {r.entry.school} ·{' '}
+              {r.deviceLabel ?? r.entry.device ?? r.entry.deviceId} · {r.entry.user}
             </div>
             <blockquote class="text">{r.entry.text ?? ''}</blockquote>
             {r.entry.person && <p>Would like to talk to: {r.entry.person}</p>}
@@ -158,7 +173,9 @@ function FlagTable({ rows, what }: { rows: Flagged[]; what: 'User' | 'Device' })
         {rows.map((r) => (
           <tr>
             <td>
-              <a href={withFilters('/entries', what === 'User' ? { user: r.key, from: r.date, to: r.date } : { device: r.key, from: r.date, to: r.date })}>{r.label}</a>
+              <a href={withFilters('/entries', what === 'User' ? { user: r.key, from: r.date, to: r.date } : { device: r.key, from: r.date, to: r.date })}>
+                {r.label}
+              </a>
             </td>
             <td>{r.school}</td>
             <td>{r.date}</td>
@@ -171,7 +188,21 @@ function FlagTable({ rows, what }: { rows: Flagged[]; what: 'User' | 'Device' })
   );
 }
 
-export function AttemptsPage({ viewer, filters, schools, threshold, users, devices }: { viewer: Viewer; filters: HubFilters; schools: Schools; threshold: number; users: Flagged[]; devices: Flagged[] }) {
+export function AttemptsPage({
+  viewer,
+  filters,
+  schools,
+  threshold,
+  users,
+  devices,
+}: {
+  viewer: Viewer;
+  filters: HubFilters;
+  schools: Schools;
+  threshold: number;
+  users: Flagged[];
+  devices: Flagged[];
+}) {
   return (
     <Layout viewer={viewer} title="Repeated attempts" current="/attempts">
       <FilterForm action="/attempts" filters={filters} viewer={viewer} schools={schools} fields="dates" />
@@ -273,7 +304,11 @@ export function ChartsBlock({ charts }: { charts: Charts }) {
   return (
     <>
       <h2>Attempts per day</h2>
-      <p data-testid="chart-range">{days.length ? `${days.length} day${days.length === 1 ? '' : 's'}, ${days[0]!.date} to ${days[days.length - 1]!.date}, ${charts.total} attempts.` : 'No attempts.'}</p>
+      <p data-testid="chart-range">
+        {days.length
+          ? `${days.length} day${days.length === 1 ? '' : 's'}, ${days[0]!.date} to ${days[days.length - 1]!.date}, ${charts.total} attempts.`
+          : 'No attempts.'}
+      </p>
       <DayChart days={days} />
       <h2>Attempts per network</h2>
       <NetworkBars rows={charts.perNetwork} />
@@ -316,9 +351,24 @@ export function ExportsPage({ viewer, filters, schools }: { viewer: Viewer; filt
   );
 }
 
-export function SummaryPage({ viewer, filters, summary, devices, printed }: { viewer: Viewer; filters: HubFilters; summary: Summary; devices: DeviceRow[]; printed: Date }) {
+export function SummaryPage({
+  viewer,
+  filters,
+  summary,
+  devices,
+  printed,
+}: {
+  viewer: Viewer;
+  filters: HubFilters;
+  summary: Summary;
+  devices: DeviceRow[];
+  printed: Date;
+}) {
   const attention = devices.filter((d) => d.chainState === 'broken' || d.keyMismatches > 0 || d.silentDays !== null);
-  const integrity = attention.length === 0 ? 'Intact: every device’s chain continues and every device has been heard from.' : `${attention.length} of ${devices.length} device(s) need attention: their entries may be incomplete or changed.`;
+  const integrity =
+    attention.length === 0
+      ? 'Intact: every device’s chain continues and every device has been heard from.'
+      : `${attention.length} of ${devices.length} device(s) need attention: their entries may be incomplete or changed.`;
   return (
     <Layout viewer={viewer} title="Safeguarding summary" current="/exports">
       <p class="confidential" data-testid="confidential">
@@ -409,13 +459,31 @@ export function TrailPage({ viewer, rows }: { viewer: Viewer; rows: TrailRow[] }
   );
 }
 
-export function StatusPage({ viewer, status }: { viewer: Viewer; status: { database: string; migration: number; schools: number; devices: number; unconfirmed: number; attention: number; refusals: { reason: string; count: number; last: Date }[] } }) {
+export function StatusPage({
+  viewer,
+  status,
+}: {
+  viewer: Viewer;
+  status: {
+    database: string;
+    migration: number;
+    schools: number;
+    devices: number;
+    unconfirmed: number;
+    attention: number;
+    refusals: { reason: string; count: number; last: Date }[];
+  };
+}) {
   return (
     <Layout viewer={viewer} title="Hub status" current="/status">
       <ul data-testid="status">
-        <li>Database: {status.database}, migration {status.migration}</li>
+        <li>
+          Database: {status.database}, migration {status.migration}
+        </li>
         <li>Schools: {status.schools}</li>
-        <li>Devices: {status.devices} ({status.unconfirmed} new, unconfirmed; {status.attention} needing attention)</li>
+        <li>
+          Devices: {status.devices} ({status.unconfirmed} new, unconfirmed; {status.attention} needing attention)
+        </li>
       </ul>
       <h2>Refused requests, last 7 days</h2>
       {status.refusals.length === 0 ? (
