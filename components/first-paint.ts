@@ -23,8 +23,11 @@ export function drawWithStatus(root: HTMLElement, draw: (initial: StatusSnapshot
     // The prerendered page is replaced in the same task: nothing is painted in between.
     root.replaceChildren();
     draw(initial);
-    // Shown again if the first-paint script hid words that were not right for this reader.
+    // Shown again if the first-paint script hid words that were not right for this reader, and
+    // usable: the prerendered controls were inert (a click there would have done nothing).
     root.style.visibility = '';
+    root.inert = false;
+    root.dataset.ready = 'true';
     if (!shellWasRight) performance.mark(CONTENT);
     else if (root.innerText !== shown) performance.mark(CORRECTED);
   };

@@ -84,9 +84,13 @@ export function paintShell(script: Element | null = document.currentScript): voi
   }
   if (right) performance.mark('hall-pass:content');
   else if (root) root.style.visibility = 'hidden';
+  // Words only until the full page draws: its buttons do nothing yet, so they cannot be clicked.
+  if (root) root.inert = true;
   const app = script?.getAttribute(APP_ATTRIBUTE);
   const show = () => {
-    if (root) root.style.visibility = '';
+    if (!root) return;
+    root.style.visibility = '';
+    root.inert = false;
   };
   const load = () => {
     if (!app) return show();

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { CHROME_EXTENSION_ID } from '../../../utils/extension-identity';
 import { EXTENSION_BASE as BASE, extensionWorker, launch, readStatus, removePolicy, writePolicy, type HostMap } from './chromium';
 import { stopServiceWorker } from './chromium-cdp';
-import { IS_VISIBLE, matches, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
+import { IS_VISIBLE, matches, PAGE_READY, poll, READ_LOG_ENTRIES, type BrowserUnderTest, type LaunchOptions, type Session, type Tab } from './driver';
 
 function chromiumTab(page: Page): Tab {
   // A form control only: a section labelled with the same words (aria-labelledby) is not one.
@@ -15,7 +15,17 @@ function chromiumTab(page: Page): Tab {
       await page.goto(url).catch(() => undefined);
     },
     url: async () => page.url(),
-    waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
+    async waitForUrl(expected, timeoutMs = 10_000) {
+      const url = await poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs);
+      // A block or warning page is there for a user once its full page has drawn over the first paint.
+      await poll(
+        () => page.evaluate(PAGE_READY).catch(() => false),
+        (ready) => ready,
+        `the page at ${url} drawn`,
+        timeoutMs,
+      );
+      return url;
+    },
     waitForText: (selector, expected, timeoutMs = 15_000) =>
       poll(
         async () => (await page.locator(selector).first().textContent({ timeout: 1000 })) ?? '',
@@ -38,6 +48,12 @@ function chromiumTab(page: Page): Tab {
     },
     open: async (name) => {
       await page.goto(`${BASE}${name}`);
+      await poll(
+        () => page.evaluate(PAGE_READY).catch(() => false),
+        (ready) => ready,
+        `${name} drawn`,
+        10_000,
+      );
     },
     emulatePrint: () => page.emulateMedia({ media: 'print' }),
     pdf: () => page.pdf(),

@@ -148,6 +148,12 @@ export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolea
   throw new Error(`${what} never happened; last seen: ${JSON.stringify(last)?.slice(0, 500)}${error ? ` (${String(error)})` : ''}`);
 }
 
+/**
+ * In the page: false while a block or warning page shows only its prerendered first paint (words,
+ * inert controls), true once the full page has drawn, and for every other page.
+ */
+export const PAGE_READY = (): boolean => !/\/(blocked|warn)\.html$/.test(location.pathname) || document.getElementById('app')?.dataset.ready === 'true';
+
 export function matches(value: string, expected: string | RegExp, exact = false): boolean {
   if (typeof expected !== 'string') return expected.test(value);
   return exact ? value === expected : value.includes(expected);

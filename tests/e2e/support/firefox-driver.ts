@@ -19,6 +19,7 @@ import {
   IS_VISIBLE,
   matches,
   poll,
+  PAGE_READY,
   READ_LOG_ENTRIES,
   type BrowserUnderTest,
   type LaunchOptions,
@@ -90,7 +91,17 @@ function firefoxTab(page: Page, downloads: string): Tab {
       await Promise.race([navigation, newDocumentLoaded]);
     },
     url: () => currentUrl(page),
-    waitForUrl: (expected, timeoutMs = 10_000) => poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs),
+    async waitForUrl(expected, timeoutMs = 10_000) {
+      const url = await poll(tab.url, (u) => matches(u, expected, true), `address ${expected}`, timeoutMs);
+      // A block or warning page is there for a user once its full page has drawn over the first paint.
+      await poll(
+        () => withTimeout(page.evaluate(PAGE_READY), 1500).catch(() => false),
+        (ready) => ready,
+        `the page at ${url} drawn`,
+        timeoutMs,
+      );
+      return url;
+    },
     waitForText: (selector, expected, timeoutMs = 15_000) =>
       poll(
         () =>
