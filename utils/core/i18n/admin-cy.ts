@@ -7,6 +7,26 @@ import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 
 const n = (x: number) => x.toLocaleString('cy');
+/** A zod issue's place inside the item, and the item as the admin wrote it. */
+const at = (path: string) => (path ? `${path}: ` : '');
+const valueOf = (value: string) => ` (gwerth ${value})`;
+/** JSON's and zod's names for kinds of value; one not listed is shown as zod wrote it. */
+const KINDS: Record<string, string> = {
+  string: 'testun',
+  number: 'rhif',
+  boolean: 'true neu false',
+  array: 'rhestr',
+  object: 'gwrthrych',
+  null: 'null',
+  undefined: 'dim byd',
+  bigint: 'rhif mawr',
+};
+const kind = (k: string) => KINDS[k] ?? k;
+const UNITS: Record<string, string> = { characters: 'nod', items: 'eitem' };
+const size = (p: { origin: string; adj: string; bound: string; unit: string | null }) => {
+  const adj = p.adj === 'exactly ' ? 'union ' : p.adj;
+  return p.unit ? `disgwyl i ${kind(p.origin)} gael ${adj}${p.bound} ${UNITS[p.unit] ?? p.unit}` : `disgwyl i ${kind(p.origin)} fod yn ${adj}${p.bound}`;
+};
 const forms = (word: string, two: string) => ({
   zero: `{n} ${word}`,
   one: `{n} ${word}`,
@@ -334,5 +354,89 @@ export const cyAdmin: AdminMessages = {
     downloadLabel: (title) => `Lawrlwytho ${title}`,
     copied: 'Wedi’i gopïo.',
     copyFailed: 'Methu copïo: dewiswch y testun a’i gopïo â llaw.',
+  },
+  policyProblems: {
+    problem: {
+      expectedList: (p) => `disgwyl rhestr, cafwyd ${p.value}`,
+      overLimit: (p) => `mae ${n(p.count)} cofnod yn fwy na’r terfyn o ${n(p.cap)}`,
+      zodType: (p) => `${at(p.path)}Mewnbwn annilys: disgwyl ${kind(p.expected)}, cafwyd ${kind(p.received)}${valueOf(p.value)}`,
+      zodLiteral: (p) => `${at(p.path)}Mewnbwn annilys: disgwyl ${p.expected}${valueOf(p.value)}`,
+      zodOption: (p) => `${at(p.path)}Dewis annilys: disgwyl un o ${p.options}${valueOf(p.value)}`,
+      zodTooBig: (p) => `${at(p.path)}Rhy fawr: ${size(p)}${valueOf(p.value)}`,
+      zodTooSmall: (p) => `${at(p.path)}Rhy fach: ${size(p)}${valueOf(p.value)}`,
+      zodUnknownKeys: (p) => `${at(p.path)}${p.count > 1 ? 'Allweddi anhysbys' : 'Allwedd anhysbys'}: ${p.keys}${valueOf(p.value)}`,
+      zodOther: (p) => `${at(p.path)}gwerth annilys${valueOf(p.value)}`,
+      timeUpTo24: (p) => `${at(p.path)}nid yw’n amser rhwng 00:00 a 24:00${valueOf(p.value)}`,
+      timeUpTo2359: (p) => `${at(p.path)}nid yw’n amser rhwng 00:00 a 23:59${valueOf(p.value)}`,
+      notIsoDate: (p) => `${at(p.path)}nid yw’n ddyddiad ar y ffurf YYYY-MM-DD${valueOf(p.value)}`,
+      startNotBeforeEnd: (p) => `${at(p.path)}nid yw’r dechrau ("start") cyn y diwedd ("end")${valueOf(p.value)}`,
+      fromAfterTo: (p) => `${at(p.path)}mae "from" ar ôl "to"${valueOf(p.value)}`,
+      notEmailPattern: (p) => `${at(p.path)}nid yw’n batrwm e-bost${valueOf(p.value)}`,
+      expectedText: (p) => `disgwyl testun o 1 i ${n(p.max)} nod, cafwyd ${p.value}`,
+      notHttpAddress: (p) => `nid yw’n gyfeiriad http(s): ${p.value}`,
+      expectedObject: (p) => `disgwyl gwrthrych, cafwyd ${p.value}`,
+      unknownKey: () => 'allwedd anhysbys',
+      expectedAction: (p) => `disgwyl "block", "warn" neu "allow", cafwyd ${p.value}`,
+      unknownNetwork: (p) => `dynodydd rhwydwaith anhysbys ${p.value}`,
+      noValidNetwork: () => 'dim dynodydd rhwydwaith dilys yn y rhestr',
+      notDomain: (p) => `nid yw’n barth y gellir ei ddefnyddio: ${p.value}`,
+      expectedWhole: (p) => `disgwyl rhif cyfan o ${n(p.min)} i ${n(p.max)}, cafwyd ${p.value}`,
+      expectedBoolean: (p) => `disgwyl true neu false, cafwyd ${p.value}`,
+      notPassphraseHash: () => 'nid yw’n stwnsh cyfrinymadrodd a wnaed gan "npm run hash-passphrase" (pbkdf2-sha256$<600000 neu fwy>$<halen>$<stwnsh>)',
+      urlNotWebAddress: (p) => `url: nid yw’n gyfeiriad gwe${valueOf(p.value)}`,
+      urlNotHttp: (p) => `url: nid yw’n gyfeiriad http(s)${valueOf(p.value)}`,
+      urlHasQuery: (p) => `url: ni ellir cyfateb y rhan ar ôl "?"; rhowch gyfeiriad y dudalen ei hun${valueOf(p.value)}`,
+      urlWholeSite: (p) => `url: mae’n enwi gwefan gyfan: rhowch gyfeiriad tudalen yr ysgol arni${valueOf(p.value)}`,
+      urlTooLong: (p) => `url: yn hwy nag y mae rheolau’r porwr yn ei ganiatáu (${n(p.max)} nod o westeiwr a llwybr)${valueOf(p.value)}`,
+      notPinHash: () => 'pinHash: nid yw’n stwnsh a wnaed gan "npm run hash-passphrase" (pbkdf2-sha256$<600000 neu fwy>$<halen>$<stwnsh>)',
+      duplicateApprover: (p) => `name: mae ${p.name} eisoes yn gymeradwywr`,
+      pupilsNeverAsk: () => 'ni all disgyblion byth ofyn am eithriad',
+      expectedStaffOrGovernor: (p) => `disgwyl "staff" neu "governor", cafwyd ${p.value}`,
+      expectedApproval: (p) => `disgwyl "self", "approver-pin" neu "off", cafwyd ${p.value}`,
+      approverPinNeedsApprover: () => 'mae "approver-pin" angen o leiaf un cymeradwywr â pinHash dilys',
+      hubNotWebAddress: (p) => `nid yw’n gyfeiriad gwe: ${p.value}`,
+      hubNotHttps: (p) => `rhaid iddo ddechrau gyda https:// (http plaen dim ond ar gyfer localhost neu 127.0.0.1), cafwyd ${p.value}`,
+      hubUserInfo: () => 'ni ddylai gynnwys enw defnyddiwr na chyfrinair; mae’r allwedd yn mynd yn "key"',
+      hubQuery: (p) => `ni ddylai fod â rhan "?" neu "#", cafwyd ${p.value}`,
+      hubExpectedObject: (p) => `disgwyl gwrthrych { "url", "key" }, cafwyd ${p.value}`,
+      hubExpectedUrl: (p) => `disgwyl cyfeiriad https:// yr hyb, cafwyd ${p.value}`,
+      hubExpectedKey: (p) => `disgwyl allwedd derbyn yr ysgol, cafwyd ${p.got === 'missing' ? 'dim allwedd' : p.got === 'empty' ? 'allwedd wag' : kind(p.got)}`,
+      hubNotKey: (p) => `nid yw’n allwedd derbyn (1 i ${n(p.max)} nod argraffadwy, dim bylchau)`,
+      logoExpectedText: (p) => `disgwyl testun, cafwyd ${p.value}`,
+      logoTooLarge: (p) =>
+        `mae’r ddelwedd data: yn ${n(p.length)} nod; ${n(p.max)} ar y mwyaf (tua 48 KB): rhowch ddolen iddi ar wefan yr ysgol yn lle hynny`,
+      logoNotData: () => 'nid yw’n ddelwedd data: PNG, JPEG, GIF neu WebP mewn base64',
+      logoNotAddress: (p) => `nid yw’n gyfeiriad https nac yn ddelwedd data: ${p.value}`,
+      langExpectedTag: (p) => `disgwyl tag iaith fel "cy", cafwyd ${p.value}`,
+      langNotTag: (p) => `nid yw’n dag iaith (BCP 47): ${p.value}`,
+      langNoTranslation: (p) => `dim cyfieithiad ar gyfer ${p.value}; mae gan Hall Pass ${p.have}`,
+      noUsableLanguage: () => 'dim iaith y gellir ei defnyddio',
+      expectedRole: (p) => `disgwyl "pupil", "staff" neu "governor", cafwyd ${p.value}`,
+      unknownTimezone: (p) => `cylchfa amser anhysbys ${p.value}`,
+      emptyList: () => 'mae’r rhestr yn wag',
+      refusedApprovedUse: (p) => `Gwrthododd y porwr y rheol ar gyfer ${p.url} (${p.reason}).`,
+      refusedException: (p) => `Gwrthododd y porwr y rheol ar gyfer yr eithriad ar ${p.where} (${p.reason}).`,
+      refusedRule: (p) => `Gwrthododd y porwr reol ${p.id} (${p.reason}).`,
+    },
+    used: {
+      theDefault: () => 'y rhagosodiad',
+      nothing: () => 'dim byd',
+      ignored: () => 'wedi’i anwybyddu',
+      value: (p) => p.value,
+      defaultSchoolHours: () => 'oriau ysgol rhagosodedig',
+      defaultSchoolHoursMonFri: () => 'oriau ysgol rhagosodedig (Llun–Gwener 08:30–15:30)',
+      ignoredSchoolDay: () => 'wedi’i anwybyddu (diwrnod ysgol)',
+      everyNetwork: () => 'pob rhwydwaith yn y catalog',
+      dslLocked: () => 'dim cyfrinymadrodd: mae tudalen yr Arweinydd Diogelu yn aros ar glo',
+      removed: () => 'wedi’i dynnu',
+      approvalOffNobody: () => '"approval": "off" (ni all neb ofyn)',
+      offNobody: () => '"off" (ni all neb ofyn)',
+      hubOff: () => 'ni anfonir dim: mae’r cofnod yn aros ar y ddyfais hon',
+      noLogo: () => 'dim logo',
+      defaultPolicy: () => 'y polisi rhagosodedig',
+      refusedApprovedUse: () => 'gadawyd y defnydd cymeradwy hwn allan (mae ei dudalennau’n aros wedi’u rhwystro); mae pob rheol arall yn berthnasol',
+      refusedException: () => 'gadawyd yr eithriad hwn allan (mae’n aros wedi’i rwystro); mae pob rheol arall yn berthnasol',
+      refusedRule: () => 'gadawyd y rheol honno allan; mae pob rheol arall yn berthnasol',
+    },
   },
 };
