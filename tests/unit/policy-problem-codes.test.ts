@@ -10,17 +10,44 @@ const hash = `pbkdf2-sha256$600000$${'a'.repeat(22)}$${'b'.repeat(43)}=`;
 const BAD_POLICIES: [string, unknown][] = [
   ['not an object', 'staff'],
   ['unknown key and bad role', { rolle: 'x', role: 'teacher' }],
-  ['role rules: wrong type, bad email, bad enum, too long', { roleRules: [5, { email: 'no-at', role: 'staff' }, { email: 'a@b', role: 'boss' }, { email: `${'a'.repeat(321)}@x`, role: 'staff' }] }],
-  ['role rules: unknown key in an item, empty email', { roleRules: [{ email: 'a@b', role: 'staff', extra: 1 }, { email: ' ', role: 'staff' }] }],
+  [
+    'role rules: wrong type, bad email, bad enum, too long',
+    { roleRules: [5, { email: 'no-at', role: 'staff' }, { email: 'a@b', role: 'boss' }, { email: `${'a'.repeat(321)}@x`, role: 'staff' }] },
+  ],
+  [
+    'role rules: unknown key in an item, empty email',
+    {
+      roleRules: [
+        { email: 'a@b', role: 'staff', extra: 1 },
+        { email: ' ', role: 'staff' },
+      ],
+    },
+  ],
   ['role rules: not a list', { roleRules: 'a@b' }],
   ['role rules: over the limit', { roleRules: Array.from({ length: 501 }, () => ({ email: 'a@b', role: 'staff' })) }],
   ['timezone', { timezone: 'Mars/Olympus' }],
   ['school hours: bad times', { schoolHours: [{ days: ['mon'], start: '25:00', end: '15:00' }] }],
   ['school hours: end after 24:00', { schoolHours: [{ days: ['mon'], start: '08:00', end: '24:30' }] }],
   ['school hours: start after end', { schoolHours: [{ days: ['mon'], start: '16:00', end: '09:00' }] }],
-  ['school hours: no days, bad day', { schoolHours: [{ days: [], start: '08:00', end: '09:00' }, { days: ['funday'], start: '08:00', end: '09:00' }] }],
+  [
+    'school hours: no days, bad day',
+    {
+      schoolHours: [
+        { days: [], start: '08:00', end: '09:00' },
+        { days: ['funday'], start: '08:00', end: '09:00' },
+      ],
+    },
+  ],
   ['school hours: empty', { schoolHours: [] }],
-  ['closed dates', { closedDates: [{ from: '2026-13-01', to: '2026-12-01' }, { from: '2026-12-02', to: '2026-12-01' }] }],
+  [
+    'closed dates',
+    {
+      closedDates: [
+        { from: '2026-13-01', to: '2026-12-01' },
+        { from: '2026-12-02', to: '2026-12-01' },
+      ],
+    },
+  ],
   ['networks', { networks: ['myspace'] }],
   ['extra sites', { extraSites: ['not a domain', 3] }],
   ['actions', { actions: { pupil: { schoolHours: 'maybe' }, boss: {}, staff: 'allow' } }],
@@ -53,7 +80,11 @@ const BAD_POLICIES: [string, unknown][] = [
       exceptions: {
         roles: ['pupil', 'boss'],
         approval: 'approver-pin',
-        approvers: [{ name: 'Mrs Khan', pinHash: 'nope' }, { name: 'Mr Jones', pinHash: hash }, { name: 'mr jones', pinHash: hash }],
+        approvers: [
+          { name: 'Mrs Khan', pinHash: 'nope' },
+          { name: 'Mr Jones', pinHash: hash },
+          { name: 'mr jones', pinHash: hash },
+        ],
         maxMinutes: 999,
       },
     },
@@ -69,7 +100,9 @@ const BAD_POLICIES: [string, unknown][] = [
   ['hub: query', { hub: { url: 'https://hub.example/?x=1', key: 'k' } }],
 ];
 
-const problems: [string, PolicyProblem][] = BAD_POLICIES.flatMap(([name, raw]) => parsePolicy(raw).problems.map((p): [string, PolicyProblem] => [`${name}: ${p.key}: ${p.problem}`, p]));
+const problems: [string, PolicyProblem][] = BAD_POLICIES.flatMap(([name, raw]) =>
+  parsePolicy(raw).problems.map((p): [string, PolicyProblem] => [`${name}: ${p.key}: ${p.problem}`, p]),
+);
 
 describe('policy problems as codes', () => {
   it.each(problems)('%s', (_name, p) => {

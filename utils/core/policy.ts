@@ -168,7 +168,10 @@ function issueSay(error: z.ZodError, value: string): ProblemSay {
   }
   if (issue?.code === 'invalid_value' && (m = /^Invalid option: expected one of (.+)$/.exec(message))) return say('zodOption', { ...at, options: m[1]! });
   if (issue?.code === 'invalid_value' && (m = /^Invalid input: expected (.+)$/.exec(message))) return say('zodLiteral', { ...at, expected: m[1]! });
-  if ((issue?.code === 'too_big' || issue?.code === 'too_small') && (m = /^Too (?:big|small): expected (\S+) to (?:have|be) (exactly |<=|>=|<|>)(\S+)(?: (\S+))?$/.exec(message))) {
+  if (
+    (issue?.code === 'too_big' || issue?.code === 'too_small') &&
+    (m = /^Too (?:big|small): expected (\S+) to (?:have|be) (exactly |<=|>=|<|>)(\S+)(?: (\S+))?$/.exec(message))
+  ) {
     return say(issue.code === 'too_big' ? 'zodTooBig' : 'zodTooSmall', { ...at, origin: m[1]!, adj: m[2]!, bound: m[3]!, unit: m[4] ?? null });
   }
   if (issue?.code === 'unrecognized_keys') {
@@ -209,7 +212,13 @@ function parseList<T>(out: Collector, key: string, value: unknown, cap: number, 
     return null;
   }
   if (value.length > cap) {
-    out.report(key, `${value.length} entries is more than the limit of ${cap}`, 'the default', say('overLimit', { count: value.length, cap }), usedSay('theDefault', NONE));
+    out.report(
+      key,
+      `${value.length} entries is more than the limit of ${cap}`,
+      'the default',
+      say('overLimit', { count: value.length, cap }),
+      usedSay('theDefault', NONE),
+    );
     return null;
   }
   const kept: T[] = [];
@@ -233,7 +242,13 @@ function parseText(out: Collector, key: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const r = text.safeParse(value);
   if (r.success) return r.data;
-  out.report(key, `expected text of 1 to ${LIMITS.text} characters, got ${show(value)}`, 'nothing', say('expectedText', { max: LIMITS.text, value: show(value) }), usedSay('nothing', NONE));
+  out.report(
+    key,
+    `expected text of 1 to ${LIMITS.text} characters, got ${show(value)}`,
+    'nothing',
+    say('expectedText', { max: LIMITS.text, value: show(value) }),
+    usedSay('nothing', NONE),
+  );
   return null;
 }
 
@@ -314,14 +329,26 @@ function parseExtraSites(out: Collector, value: unknown): string[] {
 function parseWhole(out: Collector, key: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  out.report(key, `expected a whole number from ${min} to ${max}, got ${show(value)}`, String(fallback), say('expectedWhole', { min, max, value: show(value) }), usedSay('value', { value: String(fallback) }));
+  out.report(
+    key,
+    `expected a whole number from ${min} to ${max}, got ${show(value)}`,
+    String(fallback),
+    say('expectedWhole', { min, max, value: show(value) }),
+    usedSay('value', { value: String(fallback) }),
+  );
   return fallback;
 }
 
 function parseBoolean(out: Collector, key: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  out.report(key, `expected true or false, got ${show(value)}`, String(fallback), say('expectedBoolean', { value: show(value) }), usedSay('value', { value: String(fallback) }));
+  out.report(
+    key,
+    `expected true or false, got ${show(value)}`,
+    String(fallback),
+    say('expectedBoolean', { value: show(value) }),
+    usedSay('value', { value: String(fallback) }),
+  );
   return fallback;
 }
 
@@ -356,7 +383,9 @@ const approvedUseShape = z.strictObject({
 });
 
 /** The page an approved use names, or what is wrong with its address. */
-function approvedPage(raw: string): { url: string; scope: UrlScope } | [string, 'urlNotWebAddress' | 'urlNotHttp' | 'urlHasQuery' | 'urlWholeSite' | 'urlTooLong'] {
+function approvedPage(
+  raw: string,
+): { url: string; scope: UrlScope } | [string, 'urlNotWebAddress' | 'urlNotHttp' | 'urlHasQuery' | 'urlWholeSite' | 'urlTooLong'] {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -429,7 +458,8 @@ function parseExceptionRoles(out: Collector, value: unknown): Role[] {
   const roles = parseList(out, 'exceptions.roles', value, ROLES.length * 4, (v, k): Role | null => {
     if (v === 'pupil') out.report(k, 'pupils can never ask for an exception', 'removed', say('pupilsNeverAsk', NONE), usedSay('removed', NONE));
     else if (typeof v === 'string' && (ROLES as readonly string[]).includes(v)) return v as Role;
-    else out.report(k, `expected "staff" or "governor", got ${show(v)}`, 'ignored', say('expectedStaffOrGovernor', { value: show(v) }), usedSay('ignored', NONE));
+    else
+      out.report(k, `expected "staff" or "governor", got ${show(v)}`, 'ignored', say('expectedStaffOrGovernor', { value: show(v) }), usedSay('ignored', NONE));
     return null;
   });
   return roles ? [...new Set(roles)] : [];
@@ -509,13 +539,25 @@ export function hubUrlProblem(raw: string): { url: string } | { problem: string;
 function parseHub(out: Collector, value: unknown): HubSettings | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) {
-    out.report('hub', `expected an object { "url", "key" }, got ${show(value)}`, HUB_OFF, say('hubExpectedObject', { value: show(value) }), usedSay('hubOff', NONE));
+    out.report(
+      'hub',
+      `expected an object { "url", "key" }, got ${show(value)}`,
+      HUB_OFF,
+      say('hubExpectedObject', { value: show(value) }),
+      usedSay('hubOff', NONE),
+    );
     return null;
   }
   const given = parseObject(out, 'hub', value, ['url', 'key']);
   let url: string | null = null;
   if (typeof given.url !== 'string' || given.url.trim() === '' || given.url.length > LIMITS.hubUrl) {
-    out.report('hub.url', `expected the hub's https:// address, got ${show(given.url)}`, HUB_OFF, say('hubExpectedUrl', { value: show(given.url) }), usedSay('hubOff', NONE));
+    out.report(
+      'hub.url',
+      `expected the hub's https:// address, got ${show(given.url)}`,
+      HUB_OFF,
+      say('hubExpectedUrl', { value: show(given.url) }),
+      usedSay('hubOff', NONE),
+    );
   } else {
     const r = hubUrlProblem(given.url);
     if ('problem' in r) out.report('hub.url', r.problem, HUB_OFF, r.say, usedSay('hubOff', NONE));
@@ -532,7 +574,13 @@ function parseHub(out: Collector, value: unknown): HubSettings | null {
     );
   } else if (given.key.trim().length > LIMITS.hubKey || !/^[\x21-\x7e]+$/.test(given.key.trim())) {
     // Never echo the key itself: the status page is not the place to copy it from.
-    out.report('hub.key', `not an ingest key (1 to ${LIMITS.hubKey} printable characters, no spaces)`, HUB_OFF, say('hubNotKey', { max: LIMITS.hubKey }), usedSay('hubOff', NONE));
+    out.report(
+      'hub.key',
+      `not an ingest key (1 to ${LIMITS.hubKey} printable characters, no spaces)`,
+      HUB_OFF,
+      say('hubNotKey', { max: LIMITS.hubKey }),
+      usedSay('hubOff', NONE),
+    );
   } else {
     key = given.key.trim();
   }
@@ -604,7 +652,8 @@ function parseLanguages(out: Collector, value: unknown): Lang[] {
     return null;
   });
   const unique = [...new Set(langs ?? [])];
-  if (langs !== null && unique.length === 0) out.report('languages', 'no usable language', '["en"]', say('noUsableLanguage', NONE), usedSay('value', { value: '["en"]' }));
+  if (langs !== null && unique.length === 0)
+    out.report('languages', 'no usable language', '["en"]', say('noUsableLanguage', NONE), usedSay('value', { value: '["en"]' }));
   return unique.length > 0 ? unique : DEFAULT_LANGUAGES;
 }
 
@@ -614,7 +663,13 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: Policy = structuredClone(DEFAULT_POLICY);
   if (raw === undefined || raw === null) return { policy, problems: [], present: false };
   if (!isRecord(raw)) {
-    out.report('(policy)', `expected an object, got ${show(raw)}`, 'the default policy', say('expectedObject', { value: show(raw) }), usedSay('defaultPolicy', NONE));
+    out.report(
+      '(policy)',
+      `expected an object, got ${show(raw)}`,
+      'the default policy',
+      say('expectedObject', { value: show(raw) }),
+      usedSay('defaultPolicy', NONE),
+    );
     return { policy, problems: out.problems, present: true };
   }
   const present = Object.keys(raw).length > 0;
@@ -624,7 +679,14 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
 
   if (raw.role !== undefined) {
     if (typeof raw.role === 'string' && (ROLES as readonly string[]).includes(raw.role)) policy.role = raw.role as Role;
-    else out.report('role', `expected "pupil", "staff" or "governor", got ${show(raw.role)}`, '"pupil"', say('expectedRole', { value: show(raw.role) }), usedSay('value', { value: '"pupil"' }));
+    else
+      out.report(
+        'role',
+        `expected "pupil", "staff" or "governor", got ${show(raw.role)}`,
+        '"pupil"',
+        say('expectedRole', { value: show(raw.role) }),
+        usedSay('value', { value: '"pupil"' }),
+      );
   }
   if (raw.roleRules !== undefined) {
     policy.roleRules = parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, 'ignored', usedSay('ignored', NONE))) ?? [];
@@ -644,14 +706,33 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   if (raw.schoolHours !== undefined) {
     // One bad entry replaces them all: a dropped entry would silently shorten the working day.
     const before = out.problems.length;
-    const hours = parseList(out, 'schoolHours', raw.schoolHours, LIMITS.schoolHours, zodItem(out, schoolHoursEntry, 'the default school hours', usedSay('defaultSchoolHours', NONE)));
+    const hours = parseList(
+      out,
+      'schoolHours',
+      raw.schoolHours,
+      LIMITS.schoolHours,
+      zodItem(out, schoolHoursEntry, 'the default school hours', usedSay('defaultSchoolHours', NONE)),
+    );
     if (hours !== null && out.problems.length === before && hours.length > 0) policy.schoolHours = hours;
     else if (hours !== null && out.problems.length === before) {
-      out.report('schoolHours', 'the list is empty', 'the default school hours (Mon-Fri 08:30-15:30)', say('emptyList', NONE), usedSay('defaultSchoolHoursMonFri', NONE));
+      out.report(
+        'schoolHours',
+        'the list is empty',
+        'the default school hours (Mon-Fri 08:30-15:30)',
+        say('emptyList', NONE),
+        usedSay('defaultSchoolHoursMonFri', NONE),
+      );
     }
   }
   if (raw.closedDates !== undefined) {
-    policy.closedDates = parseList(out, 'closedDates', raw.closedDates, LIMITS.closedDates, zodItem(out, closedRange, 'ignored (a school day)', usedSay('ignoredSchoolDay', NONE))) ?? [];
+    policy.closedDates =
+      parseList(
+        out,
+        'closedDates',
+        raw.closedDates,
+        LIMITS.closedDates,
+        zodItem(out, closedRange, 'ignored (a school day)', usedSay('ignoredSchoolDay', NONE)),
+      ) ?? [];
   }
   if (raw.networks !== undefined) policy.networks = parseNetworks(out, raw.networks);
   if (raw.extraSites !== undefined) policy.extraSites = parseExtraSites(out, raw.extraSites);

@@ -403,8 +403,7 @@ export const cyAdmin: AdminMessages = {
       hubExpectedKey: (p) => `disgwyl allwedd derbyn yr ysgol, cafwyd ${p.got === 'missing' ? 'dim allwedd' : p.got === 'empty' ? 'allwedd wag' : kind(p.got)}`,
       hubNotKey: (p) => `nid yw’n allwedd derbyn (1 i ${n(p.max)} nod argraffadwy, dim bylchau)`,
       logoExpectedText: (p) => `disgwyl testun, cafwyd ${p.value}`,
-      logoTooLarge: (p) =>
-        `mae’r ddelwedd data: yn ${n(p.length)} nod; ${n(p.max)} ar y mwyaf (tua 48 KB): rhowch ddolen iddi ar wefan yr ysgol yn lle hynny`,
+      logoTooLarge: (p) => `mae’r ddelwedd data: yn ${n(p.length)} nod; ${n(p.max)} ar y mwyaf (tua 48 KB): rhowch ddolen iddi ar wefan yr ysgol yn lle hynny`,
       logoNotData: () => 'nid yw’n ddelwedd data: PNG, JPEG, GIF neu WebP mewn base64',
       logoNotAddress: (p) => `nid yw’n gyfeiriad https nac yn ddelwedd data: ${p.value}`,
       langExpectedTag: (p) => `disgwyl tag iaith fel "cy", cafwyd ${p.value}`,

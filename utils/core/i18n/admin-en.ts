@@ -322,8 +322,10 @@ export const enAdmin = {
       zodType: (p) => `${at(p.path)}Invalid input: expected ${p.expected}, received ${p.received}${valueOf(p.value)}`,
       zodLiteral: (p) => `${at(p.path)}Invalid input: expected ${p.expected}${valueOf(p.value)}`,
       zodOption: (p) => `${at(p.path)}Invalid option: expected one of ${p.options}${valueOf(p.value)}`,
-      zodTooBig: (p) => `${at(p.path)}Too big: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
-      zodTooSmall: (p) => `${at(p.path)}Too small: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
+      zodTooBig: (p) =>
+        `${at(p.path)}Too big: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
+      zodTooSmall: (p) =>
+        `${at(p.path)}Too small: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
       zodUnknownKeys: (p) => `${at(p.path)}Unrecognized key${p.count > 1 ? 's' : ''}: ${p.keys}${valueOf(p.value)}`,
       zodOther: (p) => `${at(p.path)}${p.message}${valueOf(p.value)}`,
       timeUpTo24: (p) => `${at(p.path)}not a time from 00:00 to 24:00${valueOf(p.value)}`,
