@@ -1,6 +1,7 @@
 import type { PolicyProblem } from '../utils/core/policy';
 import { problemSeverity } from '../utils/core/self-check';
 import type { AdminMessages } from '../utils/core/i18n/admin-en';
+import { renderProblem, renderUsed } from '../utils/core/policy-problem-codes';
 import { English, type PageLanguage } from './i18n';
 
 interface Props {
@@ -26,6 +27,15 @@ function Key({ name }: { name: string }) {
   );
 }
 
+/**
+ * A problem's sentence in the page's language from its code; the core's English sentence (marked
+ * `lang="en"`) for a problem with no code, or a code this page's catalogue does not know.
+ * Values the admin wrote are parameters, rendered as text.
+ */
+function Words({ rendered, english, page }: { rendered: string | null; english: string; page: PageLanguage }) {
+  return rendered !== null ? <>{rendered}</> : <English page={page}>{english}</English>;
+}
+
 /** Which key, how serious, what is wrong, what is used instead: the same table on the status page and the builder. */
 export function ProblemTable({ problems, caption, testId, words, page }: Props) {
   const w = words.problems;
@@ -49,10 +59,10 @@ export function ProblemTable({ problems, caption, testId, words, page }: Props) 
                 <span class={`badge ${severity}`}>{severityWords[severity]}</span> <Key name={p.key} />
               </td>
               <td data-label={w.wrong}>
-                <English page={page}>{p.problem}</English>
+                <Words rendered={p.say ? renderProblem(words.policyProblems, p.say) : null} english={p.problem} page={page} />
               </td>
               <td data-label={w.used}>
-                <English page={page}>{p.used}</English>
+                <Words rendered={p.usedSay ? renderUsed(words.policyProblems, p.usedSay) : null} english={p.used} page={page} />
               </td>
             </tr>
           );

@@ -28,6 +28,9 @@ import { networkIndex } from '../../utils/core/networks';
 import { scopeRegexFilter } from '../../utils/core/scope';
 import { isSchoolTime } from '../../utils/core/calendar';
 import { parsePolicy, type Policy } from '../../utils/core/policy';
+import { renderProblem, renderUsed } from '../../utils/core/policy-problem-codes';
+import { enAdmin } from '../../utils/core/i18n/admin-en';
+import { cyAdmin } from '../../utils/core/i18n/admin-cy';
 import type { Action, Allowance, ApprovedUse, ExceptionScope, Network, Role, TabAllowance } from '../../utils/core/types';
 
 const BASE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/';
@@ -1010,5 +1013,10 @@ describe('refusedRuleProblems', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.key).toBe(expected.key);
     expect(problems[0]!.problem).toMatch(expected.problem);
+    // The code's English is the same sentence (so the two cannot drift); Welsh has its own words.
+    expect(renderProblem(enAdmin.policyProblems, problems[0]!.say!)).toBe(problems[0]!.problem);
+    expect(renderUsed(enAdmin.policyProblems, problems[0]!.usedSay!)).toBe(problems[0]!.used);
+    expect(renderProblem(cyAdmin.policyProblems, problems[0]!.say!)).toMatch(/^Gwrthododd y porwr .*memoryLimitExceeded/);
+    expect(renderUsed(cyAdmin.policyProblems, problems[0]!.usedSay!)).toMatch(/mae pob rheol arall yn berthnasol$/);
   });
 });

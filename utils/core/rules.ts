@@ -16,6 +16,7 @@ import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './sco
 import { numberedFor } from './rule-ids';
 import { isExtraSite } from './networks';
 import type { PolicyProblem } from './policy';
+import { NONE, say, usedSay } from './policy-problem-codes';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -495,6 +496,8 @@ export function refusedRuleProblems(
         key: `approvedUses[${allApprovedUses.indexOf(u)}]`,
         problem: `The browser refused the rule for ${u.url} (${reason}).`,
         used: 'this approved use left out (its pages stay blocked); every other rule applies',
+        say: say('refusedApprovedUse', { url: u.url, reason }),
+        usedSay: usedSay('refusedApprovedUse', NONE),
       });
     }
     for (const e of exceptions) {
@@ -503,10 +506,18 @@ export function refusedRuleProblems(
         key: '(exceptions)',
         problem: `The browser refused the rule for the exception on ${where} (${reason}).`,
         used: 'this exception left out (it stays blocked); every other rule applies',
+        say: say('refusedException', { where, reason }),
+        usedSay: usedSay('refusedException', NONE),
       });
     }
     if (approved.length === 0 && exceptions.length === 0) {
-      add({ key: '(blocking rules)', problem: `The browser refused rule ${rule.id} (${reason}).`, used: 'that rule left out; every other rule applies' });
+      add({
+        key: '(blocking rules)',
+        problem: `The browser refused rule ${rule.id} (${reason}).`,
+        used: 'that rule left out; every other rule applies',
+        say: say('refusedRule', { id: rule.id, reason }),
+        usedSay: usedSay('refusedRule', NONE),
+      });
     }
   }
   return out;

@@ -277,7 +277,15 @@ for (const b of BROWSERS) {
     test("Welsh on the adults' own pages: the status page, the DSL page locked and unlocked, and the policy builder, with no English of their own left", async () => {
       test.setTimeout(180_000);
       const s = await start(
-        basePolicy({ role: 'staff', ...schoolTimeAllDay(), warnMinutes: 0, dsl: { name: 'Gemma Williams', passphraseHash }, languages: ['cy', 'en'] }),
+        basePolicy({
+          role: 'staff',
+          ...schoolTimeAllDay(),
+          warnMinutes: 0,
+          extraSites: ['social.test', '<b>not a domain</b>'],
+          networks: ['facebook', 'myspace'],
+          dsl: { name: 'Gemma Williams', passphraseHash },
+          languages: ['cy', 'en'],
+        }),
         sites.hosts(),
         (st) => st.parsed.present && st.role.role === 'staff',
       );
@@ -291,6 +299,14 @@ for (const b of BROWSERS) {
       expect(status).toContain('Calendr yr ysgol (UTC)');
       expect(status).toContain('Bob dydd: 00:00–24:00');
       expect(status).toContain('Gwneud stwnsh cyfrinymadrodd i’r Arweinydd Diogelu');
+      // The policy's problems in Welsh: what is wrong and what is used instead, the admin's own value as written (text, not markup).
+      const problems = await tab.evaluate(() => (document.querySelector('[data-testid="problems"]') as HTMLElement).innerText, null);
+      expect(problems).toContain('disgwyl rhif cyfan o 1 i 1,440, cafwyd 0');
+      expect(problems).toContain('dynodydd rhwydwaith anhysbys "myspace"');
+      expect(problems).toContain('wedi’i anwybyddu');
+      expect(problems).toContain('nid yw’n barth y gellir ei ddefnyddio: "<b>not a domain</b>"');
+      expect(problems).not.toContain('expected a whole number');
+      expect(await tab.runScript('document.querySelectorAll(\'[data-testid="problems"] [lang="en"], [data-testid="problems"] b\').length')).toBe(0);
       await tab.waitForText('[data-testid="role"]', 'Staff');
       await expectNoEnglish(tab, 'status page');
       await expectAccessible(tab, 'status page, Welsh');
@@ -325,6 +341,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('h1', 'Hall Pass policy builder');
       await tab.open('status.html');
       await tab.waitForText('h1', 'Hall Pass status');
+      await tab.waitForText('[data-testid="problems"]', 'expected a whole number from 1 to 1440, got 0');
     });
 
     test("focus is clearly visible on every control of the pupils' pages: block, report form open, warning", async () => {
