@@ -11,6 +11,7 @@ import { ProblemTable } from './ProblemTable';
 import type { LogHealth } from '../utils/journal/safe-journal';
 import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
+import { checkText } from '../utils/core/i18n/check-text';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
 
 interface Props {
@@ -100,11 +101,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <ul class="checks" data-testid="self-check">
             {checks.map((c) => (
               <li key={c.id} class={`check ${c.state}`} data-check={c.id} data-state={c.state}>
-                <span class="badge">{a.badge[c.state]}</span>{' '}
-                <English page={page}>
-                  <strong>{c.label}</strong>: {c.detail}
-                  {c.fix && <span class="fix"> {c.fix}</span>}
-                </English>
+                <span class="badge">{a.badge[c.state]}</span> <CheckWords text={checkText(a.checks, c.msg)} />
                 {c.id === 'hosts' && c.state !== 'ok' && grantSiteAccess && (
                   <>
                     {' '}
@@ -203,5 +200,14 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
       </section>
       <PassphraseMaker makeHash={makeHash} words={a.passphrase} />
     </main>
+  );
+}
+
+function CheckWords({ text }: { text: { label: string; detail: string; fix: string } }) {
+  return (
+    <>
+      <strong>{text.label}</strong>: {text.detail}
+      {text.fix && <span class="fix"> {text.fix}</span>}
+    </>
   );
 }
