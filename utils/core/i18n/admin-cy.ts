@@ -6,6 +6,7 @@
 import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
+import type { VerifyOutcome } from '../log/chain';
 
 const n = (x: number) => x.toLocaleString('cy');
 const agoCy = (a: Ago) =>
@@ -16,6 +17,15 @@ const agoCy = (a: Ago) =>
       : a.unit === 'h'
         ? `${n(a.n)} awr yn ôl`
         : `${plural('cy', a.n, forms('diwrnod', 'ddiwrnod'))} yn ôl`;
+const verifyKindsCy: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], string> = {
+  edited: 'newidiwyd ei gynnwys ar ôl ei ysgrifennu',
+  'broken-link': 'nid yw’n dilyn o’r cofnod o’i flaen; cafodd un ohonynt ei ddisodli',
+  gap: 'mae cofnodion ar goll o’i flaen',
+  'out-of-order': 'mae wedi’i gadw allan o drefn',
+  'missing-start': 'nid yw dechrau’r cofnod yn cyfateb i’w gofnod glanhau',
+  truncated: 'cafodd y cofnodion mwyaf newydd eu dileu',
+  'filter-mismatch': 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
+};
 const whenCy = (t: number, timeZone: string) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone });
 const forms = (word: string, two: string) => ({
   zero: `{n} ${word}`,
@@ -153,6 +163,14 @@ export const cyAdmin: AdminMessages = {
           `${plural('cy', m.count, forms('cofnod', 'gofnod'))} yn hŷn na log.retentionDays${m.oldest ? ` (yr hynaf o ${m.oldest})` : ''}, wedi’u cadw am nad yw’r hyb wedi’u cydnabod. Byddant yn mynd yn y glanhau cyntaf ar ôl eu hanfon.`,
       },
     },
+    verify: (o) =>
+      o.code === 'intact-empty'
+        ? 'Cyfan: does dim cofnodion i’w gwirio.'
+        : o.code === 'intact-one'
+          ? `Cyfan: dilyswyd 1 cofnod (rhif ${n(o.seq)}).`
+          : o.code === 'intact'
+            ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
+            : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
     hubFacts: {
       none: { label: 'Hyb yr ysgol', detail: 'Dim yn y polisi: mae’r cofnod yn aros ar y ddyfais hon.' },
       address: { label: 'Cyfeiriad yr hyb', detail: (f) => f.url },

@@ -10,9 +10,19 @@ import type { Weekday } from '../types';
 import { plural } from './languages';
 import { hubFactWords, hubWords, selfCheckWords } from './check-text';
 import type { Ago } from '../hub/hub-status';
+import type { VerifyOutcome } from '../log/chain';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const agoEn = (a: Ago) => (a.unit === 'now' ? 'just now' : a.unit === 'days' ? `${a.n} days ago` : `${a.n} ${a.unit} ago`);
+const verifyKindsEn: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], string> = {
+  edited: 'its contents were changed after it was written',
+  'broken-link': 'it does not follow on from the entry before it; one of them was replaced',
+  gap: 'entries are missing before it',
+  'out-of-order': 'it is stored out of order',
+  'missing-start': 'the start of the log does not match its purge record',
+  truncated: 'the newest entries were deleted',
+  'filter-mismatch': "it does not match the export's filters, so entries around it may have been removed",
+};
 const whenEn = (t: number, timeZone: string) => new Date(t).toLocaleString('en-GB', { timeZone });
 
 export const enAdmin = {
@@ -142,6 +152,15 @@ export const enAdmin = {
           `${n(m.count)} ${m.count === 1 ? 'entry is' : 'entries are'} older than log.retentionDays${m.oldest ? ` (the oldest from ${m.oldest})` : ''}, kept because the hub has not acknowledged ${m.count === 1 ? 'it' : 'them'}. ${m.count === 1 ? 'It goes' : 'They go'} at the first purge after delivery.`,
       },
     }),
+    /** Verify's result on the DSL page (the English page shows the core's own sentence, which names the entries). */
+    verify: (o: VerifyOutcome): string =>
+      o.code === 'intact-empty'
+        ? 'Intact: the log has no entries to check.'
+        : o.code === 'intact-one'
+          ? `Intact: 1 entry (seq ${n(o.seq)}) verified.`
+          : o.code === 'intact'
+            ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
+            : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
     hubFacts: hubFactWords({
       none: { label: 'School hub', detail: 'None in the policy: the log stays on this device.' },
       address: { label: 'Hub address', detail: (f) => f.url },
