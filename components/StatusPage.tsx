@@ -1,6 +1,6 @@
 import { networkIndex } from '../utils/core/networks';
 import { describeCoverage } from '../utils/core/rules';
-import { clockLine } from '../utils/core/clock';
+import { clockLine, clockMsg } from '../utils/core/clock';
 import { daysText, schoolTimeWords } from '../utils/core/page-text';
 import { AdminHeader, English, useAdminPage } from './i18n';
 import { intlTag } from '../utils/core/i18n/languages';
@@ -66,14 +66,12 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           {status.coverage && (
             <>
               <dt>{w.coverage}</dt>
-              <dd data-testid="rule-coverage">
-                <English page={page}>{describeCoverage(status.coverage)}</English>
-              </dd>
+              <dd data-testid="rule-coverage">{page.lang === 'en' ? describeCoverage(status.coverage) : a.checks.coverage(status.coverage)}</dd>
             </>
           )}
           <dt>{w.clock}</dt>
           <dd data-testid="clock" class={status.clockMoved ? 'error' : undefined}>
-            <English page={page}>{clockLine(status.clockMoved, policy, now)}</English>
+            {page.lang === 'en' ? clockLine(status.clockMoved, policy, now) : a.checks.clock(clockMsg(status.clockMoved, policy))}
           </dd>
           <dt>{w.prediction}</dt>
           <dd>{status.predictionOff === null ? w.notChecked : status.predictionOff ? w.predictionOff : w.predictionOn}</dd>

@@ -8,6 +8,9 @@ import { verifyChain, type VerifyOutcome } from '../../utils/core/log/chain';
 
 const NOW = Date.UTC(2026, 10, 24, 10);
 
+/** Each distinct value once, named by its JSON. */
+const distinct = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x] as const)).entries()];
+
 /** Every self-check line the core can give, from a spread of devices. */
 function allSelfCheckMsgs(): SelfCheckMsg[] {
   const out: SelfCheckMsg[] = [];
@@ -101,7 +104,7 @@ describe('the self-check, hub and Verify lines, said in each language of the adu
   });
 
   const english = (m: SelfCheckMsg) => checkText(enAdmin.checks, m);
-  it.each(sc.map((m) => [JSON.stringify(m), m] as const))('self-check %s: Welsh words, none of them the English', (_, m) => {
+  it.each(distinct(sc))('self-check %s: Welsh words, none of them the English', (_, m) => {
     const en = english(m);
     const w = checkText(cy.checks, m);
     expect(w.label).not.toBe('');
@@ -113,7 +116,7 @@ describe('the self-check, hub and Verify lines, said in each language of the adu
     for (const s of [w.label, w.detail, w.fix]) expect(s).not.toMatch(/undefined|\[object|NaN/);
   });
 
-  it.each(hub.lines.map((m) => [JSON.stringify(m), m] as const))('hub line %s: Welsh words', (_, m) => {
+  it.each(distinct(hub.lines))('hub line %s: Welsh words', (_, m) => {
     const en = hubText(enAdmin.checks, m);
     const w = hubText(cy.checks, m);
     expect(w.label).not.toBe(en.label);
@@ -121,7 +124,7 @@ describe('the self-check, hub and Verify lines, said in each language of the adu
     expect(w.detail).not.toMatch(/undefined|\[object|NaN/);
   });
 
-  it.each(hub.facts.map((f) => [JSON.stringify(f), f] as const))('hub fact %s: a Welsh label, the value itself where it is data', (_, f) => {
+  it.each(distinct(hub.facts))('hub fact %s: a Welsh label, the value itself where it is data', (_, f) => {
     const [enLabel, enValue] = hubFactText(enAdmin.checks, f);
     const [label, value] = hubFactText(cy.checks, f);
     expect(label).not.toBe(enLabel);
@@ -136,6 +139,29 @@ describe('the self-check, hub and Verify lines, said in each language of the adu
     expect(en).toMatch(/^(Intact|Broken)/);
     expect(w).toMatch(/^(Cyfan|Wedi torri)/);
     expect(w).not.toMatch(/undefined|NaN/);
+  });
+
+  it.each([
+    { code: 'none' as const },
+    { code: 'moved' as const, forward: true, byMs: 2 * 3_600_000, from: NOW, to: NOW + 2 * 3_600_000, crossed: 'out' as const, timezone: 'Europe/London' },
+    { code: 'moved' as const, forward: false, byMs: 20 * 60_000, from: NOW, to: NOW - 20 * 60_000, crossed: 'into' as const, timezone: 'Europe/London' },
+    { code: 'moved' as const, forward: false, byMs: 3 * 86_400_000, from: NOW, to: NOW - 3 * 86_400_000, crossed: 'none' as const, timezone: 'Europe/London' },
+  ])('the clock line %j in Welsh', (m) => {
+    const w = cy.checks.clock(m);
+    expect(w).not.toBe(enAdmin.checks.clock(m));
+    expect(w).toMatch(m.code === 'none' ? /^Dim symudiad/ : /^Symudodd cloc y ddyfais (ymlaen|yn ôl) \d/);
+    expect(w).not.toMatch(/undefined|NaN/);
+  });
+  it.each([
+    { extraSites: 0, withPatterns: 0, regexLimit: 1000, regexUsed: 40 },
+    { extraSites: 2, withPatterns: 2, regexLimit: 1000, regexUsed: 60 },
+    { extraSites: 300, withPatterns: 200, regexLimit: 1000, regexUsed: 1000 },
+  ])('the coverage line %j in Welsh, with its numbers', (c) => {
+    const w = cy.checks.coverage(c);
+    expect(w).toMatch(/^Rhwydweithiau rhestredig/);
+    expect(w).toContain(c.regexUsed.toLocaleString('cy'));
+    if (c.extraSites > c.withPatterns) expect(w).toContain(`${c.extraSites - c.withPatterns} gwefan ychwanegol arall`);
+    expect(enAdmin.checks.coverage(c)).toMatch(/^Listed networks/);
   });
 
   it('says numbers with Welsh plural forms and the facts of the line', () => {

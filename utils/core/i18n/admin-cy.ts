@@ -171,6 +171,32 @@ export const cyAdmin: AdminMessages = {
           : o.code === 'intact'
             ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
             : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
+    clock: (m) => {
+      if (m.code === 'none') return 'Dim symudiad yng nghloc y ddyfais wedi’i sylwi.';
+      const mins = Math.round(m.byMs / 60_000);
+      const by =
+        mins < 120
+          ? plural('cy', mins, forms('munud', 'funud'))
+          : mins < 2 * 24 * 60
+            ? plural('cy', Math.round(mins / 60), forms('awr', 'awr'))
+            : plural('cy', Math.round(mins / 1440), forms('diwrnod', 'ddiwrnod'));
+      const at = (t: number) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone: m.timezone, dateStyle: 'medium', timeStyle: 'short' });
+      const crossed = m.crossed === 'into' ? '; mae’n amser ysgol nawr' : m.crossed === 'out' ? '; mae y tu allan i oriau ysgol nawr' : '';
+      return `Symudodd cloc y ddyfais ${m.forward ? 'ymlaen' : 'yn ôl'} ${by} (o ${at(m.from)} i ${at(m.to)})${crossed}.`;
+    },
+    coverage: (c) => {
+      const budget = `${n(c.regexUsed)} o ${n(c.regexLimit)} rheol patrwm y porwr wedi’u defnyddio`;
+      const catalogue = 'Rhwydweithiau rhestredig: pob ffurf dirprwy ac archif, mewn tudalennau a fframiau';
+      if (c.extraSites === 0) return `${catalogue} (${budget}).`;
+      const sites = (x: number) => plural('cy', x, forms('gwefan ychwanegol', 'wefan ychwanegol'));
+      const covered = `${n(c.withPatterns)} o ${sites(c.extraSites)} ym mhob ffurf dirprwy ac archif`;
+      if (c.withPatterns >= c.extraSites) return `${catalogue}; ${covered} (${budget}).`;
+      return (
+        `${catalogue}; ${covered}. Mae’r ${sites(c.extraSites - c.withPatterns)} arall yn cael eu rhwystro’n uniongyrchol a thrwy’r ` +
+        `dirprwy cyfieithu fel example.org, www.example.org a m.example.org, ond nid mewn archifau gwe: dim ond ` +
+        `${n(c.regexLimit)} rheol patrwm y mae’r porwr yn eu caniatáu (${n(c.regexUsed)} wedi’u defnyddio).`
+      );
+    },
     hubFacts: {
       none: { label: 'Hyb yr ysgol', detail: 'Dim yn y polisi: mae’r cofnod yn aros ar y ddyfais hon.' },
       address: { label: 'Cyfeiriad yr hyb', detail: (f) => f.url },

@@ -11,6 +11,8 @@ import { plural } from './languages';
 import { hubFactWords, hubWords, selfCheckWords } from './check-text';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
+import { describeDuration, type ClockMsg } from '../clock';
+import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const agoEn = (a: Ago) => (a.unit === 'now' ? 'just now' : a.unit === 'days' ? `${a.n} days ago` : `${a.n} ${a.unit} ago`);
@@ -161,6 +163,12 @@ export const enAdmin = {
           : o.code === 'intact'
             ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
             : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
+    /** The clock and coverage lines (the English page shows the core's own sentences, clockLine and describeCoverage). */
+    clock: (m: ClockMsg): string =>
+      m.code === 'none'
+        ? 'No move of the device clock noticed.'
+        : `The device clock moved ${m.forward ? 'forward' : 'back'} by ${describeDuration(m.byMs)}${m.crossed === 'into' ? '; it is now school time' : m.crossed === 'out' ? '; it is now outside school hours' : ''}.`,
+    coverage: (c: ExtraSiteCoverage): string => describeCoverage(c),
     hubFacts: hubFactWords({
       none: { label: 'School hub', detail: 'None in the policy: the log stays on this device.' },
       address: { label: 'Hub address', detail: (f) => f.url },
