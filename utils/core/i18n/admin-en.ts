@@ -2,8 +2,9 @@
  * English for the adults' own pages: the status page, the DSL's safeguarding log and the policy
  * builder. Kept apart from `en.ts` so the pupils' pages do not carry it. Every full language
  * (`FULL_LANGUAGES`) is typed against this file, so a sentence missing in Welsh fails the type check.
- * Messages that the policy parser, the self-check, the hub status and the builder's file makers
- * produce in the core stay in English (these pages mark them `lang="en"`).
+ * The self-check's, the hub's, the clock's, the coverage and Verify's lines come from the core as
+ * codes and are said here (`checks`). The policy parser's messages and the builder's notes and file
+ * descriptions stay in English (these pages mark them `lang="en"`).
  */
 import { EVENT_TEXT, type LogEvent } from '../log/types';
 import type { Weekday } from '../types';
