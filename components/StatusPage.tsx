@@ -1,6 +1,6 @@
 import { networkIndex } from '../utils/core/networks';
 import { describeCoverage } from '../utils/core/rules';
-import { clockLine } from '../utils/core/clock';
+import { clockLine, clockMsg } from '../utils/core/clock';
 import { daysText, schoolTimeWords } from '../utils/core/page-text';
 import { AdminHeader, English, useAdminPage } from './i18n';
 import { intlTag } from '../utils/core/i18n/languages';
@@ -11,6 +11,7 @@ import { ProblemTable } from './ProblemTable';
 import type { LogHealth } from '../utils/journal/safe-journal';
 import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
+import { checkText } from '../utils/core/i18n/check-text';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
 
 interface Props {
@@ -65,14 +66,12 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           {status.coverage && (
             <>
               <dt>{w.coverage}</dt>
-              <dd data-testid="rule-coverage">
-                <English page={page}>{describeCoverage(status.coverage)}</English>
-              </dd>
+              <dd data-testid="rule-coverage">{page.lang === 'en' ? describeCoverage(status.coverage) : a.checks.coverage(status.coverage)}</dd>
             </>
           )}
           <dt>{w.clock}</dt>
           <dd data-testid="clock" class={status.clockMoved ? 'error' : undefined}>
-            <English page={page}>{clockLine(status.clockMoved, policy, now)}</English>
+            {page.lang === 'en' ? clockLine(status.clockMoved, policy, now) : a.checks.clock(clockMsg(status.clockMoved, policy))}
           </dd>
           <dt>{w.prediction}</dt>
           <dd>{status.predictionOff === null ? w.notChecked : status.predictionOff ? w.predictionOff : w.predictionOn}</dd>
@@ -100,11 +99,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <ul class="checks" data-testid="self-check">
             {checks.map((c) => (
               <li key={c.id} class={`check ${c.state}`} data-check={c.id} data-state={c.state}>
-                <span class="badge">{a.badge[c.state]}</span>{' '}
-                <English page={page}>
-                  <strong>{c.label}</strong>: {c.detail}
-                  {c.fix && <span class="fix"> {c.fix}</span>}
-                </English>
+                <span class="badge">{a.badge[c.state]}</span> <CheckWords text={checkText(a.checks, c.msg)} />
                 {c.id === 'hosts' && c.state !== 'ok' && grantSiteAccess && (
                   <>
                     {' '}
@@ -203,5 +198,14 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
       </section>
       <PassphraseMaker makeHash={makeHash} words={a.passphrase} />
     </main>
+  );
+}
+
+function CheckWords({ text }: { text: { label: string; detail: string; fix: string } }) {
+  return (
+    <>
+      <strong>{text.label}</strong>: {text.detail}
+      {text.fix && <span class="fix"> {text.fix}</span>}
+    </>
   );
 }

@@ -9,10 +9,13 @@ import { DayChart } from './DayChart';
 import { ReportList } from './ReportList';
 import type { ReportStatus } from '../../utils/core/log/report-status';
 import { LogTable } from './LogTable';
+import type { VerifyOutcome } from '../../utils/core/log/chain';
 
 export interface Verification {
   ok: boolean;
   summary: string;
+  /** The result as a code, said in the page's language (the English page keeps the core's sentence). */
+  outcome?: VerifyOutcome;
   problems: { seq: number | null; message: string }[];
   /** The newest entry: compare with an export's head to spot entries deleted from its end. */
   head: { seq: number; hash: string } | null;
@@ -48,6 +51,7 @@ function clean(f: LogFilters): LogFilters {
 
 export function Review({ source, school, device, flagThreshold, onLock, words, page }: Props) {
   const w = words.dsl;
+  const verifyWords = (v: Verification) => (page.lang !== 'en' && v.outcome ? words.checks.verify(v.outcome) : <English page={page}>{v.summary}</English>);
   const roles = page.t.adult.roles;
   const stamp = () => new Date().toLocaleString([intlTag(page.lang), 'en-GB'], { dateStyle: 'long', timeStyle: 'short' });
   const [filters, setFilters] = useState<LogFilters>({});
@@ -127,7 +131,7 @@ export function Review({ source, school, device, flagThreshold, onLock, words, p
       </div>
       {verification && (
         <p role="status" data-testid="verification" class={verification.ok ? 'ok' : 'error'}>
-          <English page={page}>{verification.summary}</English>
+          {verifyWords(verification)}
         </p>
       )}
       {verification?.head && (
@@ -210,7 +214,7 @@ export function Review({ source, school, device, flagThreshold, onLock, words, p
           </p>
           <p data-testid="printed-at">{w.printed(printedAt ?? stamp())}</p>
           <p data-testid="printed-verification">
-            {w.verifyLine} {verification ? <English page={page}>{verification.summary}</English> : w.notVerified}
+            {w.verifyLine} {verification ? verifyWords(verification) : w.notVerified}
           </p>
         </div>
       )}

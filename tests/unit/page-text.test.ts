@@ -380,7 +380,8 @@ describe('every language is complete', () => {
       return out;
     }
     if (Array.isArray(v)) return v.flatMap(adminTexts);
-    if (v && typeof v === 'object') return Object.values(v).flatMap(adminTexts);
+    // `checks` takes codes with parameters, not these sample arguments: tests/unit/check-text.test.ts renders each.
+    if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => (k === 'checks' ? [] : adminTexts(x)));
     return [];
   };
   it('Welsh has the status page, the safeguarding log and the builder: every sentence, none left in English', async () => {

@@ -72,3 +72,22 @@ export function clockLine(move: ClockMove | undefined, policy: Policy, now: numb
   if (!move) return 'No move of the device clock noticed.';
   return `${describeClockMove(move, policy)} Noticed ${describeInstant(move.at, policy.timezone, now)}.`;
 }
+
+/** The status page's clock line as a code, for a page in another language (words in `checks.clock`). */
+export type ClockMsg =
+  { code: 'none' } | { code: 'moved'; forward: boolean; byMs: number; from: number; to: number; crossed: 'none' | 'into' | 'out'; timezone: string };
+
+export function clockMsg(move: ClockMove | undefined, policy: Policy): ClockMsg {
+  if (!move) return { code: 'none' };
+  const before = isSchoolTime(move.expected, policy);
+  const after = isSchoolTime(move.at, policy);
+  return {
+    code: 'moved',
+    forward: move.byMs > 0,
+    byMs: Math.abs(move.byMs),
+    from: move.expected,
+    to: move.at,
+    crossed: before === after ? 'none' : after ? 'into' : 'out',
+    timezone: policy.timezone,
+  };
+}

@@ -4,6 +4,8 @@
  */
 import type { CheckState } from '../self-check';
 import type { PolicyProblem } from '../policy';
+import { enAdmin } from '../i18n/admin-en';
+import { hubFactText, hubText } from '../i18n/check-text';
 
 /** What the status page shows, and what the outbox needs to carry on after a restart. */
 export interface OutboxState {
@@ -36,6 +38,7 @@ export interface HubLine {
   label: string;
   state: CheckState;
   detail: string;
+  msg: HubMsg;
 }
 
 export interface HubStatusView {
@@ -48,83 +51,104 @@ export interface HubStatusView {
 /** Waiting this long with no delivery turns amber into red. */
 export const STALE_MS = 60 * 60_000;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-function ago(then: number, now: number): string {
-  const s = Math.max(0, Math.round((now - then) / 1000));
-  if (s < 60) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(h / 24)} days ago`;
+/** How long ago, in whole units: the catalogue says it in each language. */
+export interface Ago {
+  unit: 'now' | 'min' | 'h' | 'days';
+  n: number;
 }
 
-const when = (t: number, tz: string) => new Date(t).toLocaleString('en-GB', { timeZone: tz });
+/** What one hub line says, as a code with parameters (words in `checks.hub` of the catalogues). */
+export type HubMsg =
+  | { code: 'hub-wrong'; problems: string }
+  | { code: 'delivery-error'; error: string }
+  | { code: 'delivery-none' }
+  | { code: 'delivery-failing'; ago: Ago; error: string }
+  | { code: 'delivery-ok'; ago: Ago }
+  | { code: 'waiting-none' }
+  | { code: 'waiting'; count: number }
+  | { code: 'retention'; count: number; oldest: string | null };
 
-export function hubStatus(i: HubStatusInput): HubStatusView {
+/** One fact under the lines, as a code with parameters (words in `checks.hubFacts`). */
+export type HubFact =
+  | { id: 'none' }
+  | { id: 'address'; url: string }
+  | { id: 'deviceId'; value: string }
+  | { id: 'deviceKey'; value: string }
+  | { id: 'lastDelivery'; at: number | null; ago: Ago | null; timezone: string }
+  | { id: 'acked'; cursor: number }
+  | { id: 'lastError'; error: { message: string; at: number } | null; timezone: string }
+  | { id: 'nextTry'; at: number; timezone: string };
+
+export function ago(then: number, now: number): Ago {
+  const s = Math.max(0, Math.round((now - then) / 1000));
+  if (s < 60) return { unit: 'now', n: 0 };
+  const m = Math.round(s / 60);
+  if (m < 60) return { unit: 'min', n: m };
+  const h = Math.round(m / 60);
+  if (h < 48) return { unit: 'h', n: h };
+  return { unit: 'days', n: Math.round(h / 24) };
+}
+
+/** The lines and facts as codes; `hubStatus` adds the English words. */
+export function hubStatusCodes(i: HubStatusInput): { configured: boolean; lines: { id: HubLine['id']; state: CheckState; msg: HubMsg }[]; facts: HubFact[] } {
   const hubProblems = i.problems.filter((p) => p.key === 'hub' || p.key.startsWith('hub.'));
   if (!i.hub) {
-    if (hubProblems.length === 0) {
-      return { configured: false, lines: [], facts: [['School hub', 'None in the policy: the log stays on this device.']] };
-    }
-    return {
-      configured: false,
-      lines: [
-        {
-          id: 'hub',
-          label: 'School hub',
-          state: 'bad',
-          detail: `The hub setting is wrong (${hubProblems.map((p) => `${p.key}: ${p.problem}`).join('; ')}). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
-        },
-      ],
-      facts: [],
-    };
+    if (hubProblems.length === 0) return { configured: false, lines: [], facts: [{ id: 'none' }] };
+    const problems = hubProblems.map((p) => `${p.key}: ${p.problem}`).join('; ');
+    return { configured: false, lines: [{ id: 'hub', state: 'bad', msg: { code: 'hub-wrong', problems } }], facts: [] };
   }
+  const tz = i.timezone;
   const o = i.outbox && i.outbox.url === i.hub.url ? i.outbox : null;
-  const facts: [string, string][] = [['Hub address', i.hub.url]];
-  if (o?.deviceId) facts.push(['Device id', o.deviceId]);
-  if (o?.fingerprint) facts.push(['Device key', o.fingerprint]);
-  facts.push(['Last delivery', o?.lastDeliveryAt ? `${when(o.lastDeliveryAt, i.timezone)} (${ago(o.lastDeliveryAt, i.now)})` : 'never']);
-  facts.push(['Acknowledged up to', o && o.cursor > 0 ? `entry ${o.cursor.toLocaleString('en-GB')}` : 'nothing yet']);
-  facts.push(['Last error', o?.lastError ? `${o.lastError.message} (${when(o.lastError.at, i.timezone)})` : 'none']);
-  if (o?.nextAttemptAt && o.lastError) facts.push(['Next try', when(o.nextAttemptAt, i.timezone)]);
+  const facts: HubFact[] = [{ id: 'address', url: i.hub.url }];
+  if (o?.deviceId) facts.push({ id: 'deviceId', value: o.deviceId });
+  if (o?.fingerprint) facts.push({ id: 'deviceKey', value: o.fingerprint });
+  const delivered = o?.lastDeliveryAt ?? null;
+  facts.push({ id: 'lastDelivery', at: delivered, ago: delivered ? ago(delivered, i.now) : null, timezone: tz });
+  facts.push({ id: 'acked', cursor: o?.cursor ?? 0 });
+  facts.push({ id: 'lastError', error: o?.lastError ?? null, timezone: tz });
+  if (o?.nextAttemptAt && o.lastError) facts.push({ id: 'nextTry', at: o.nextAttemptAt, timezone: tz });
 
-  const lines: HubLine[] = [];
+  const lines: { id: HubLine['id']; state: CheckState; msg: HubMsg }[] = [];
   const waiting = o?.waiting ?? null;
   if (!o || o.lastContactAt === null) {
     lines.push({
       id: 'delivery',
-      label: 'Delivery to the hub',
       state: o?.lastError ? 'bad' : 'warn',
-      detail: o?.lastError ? `Not delivered yet: ${o.lastError.message}.` : 'Not in contact with the hub yet.',
+      msg: o?.lastError ? { code: 'delivery-error', error: o.lastError.message } : { code: 'delivery-none' },
     });
   } else if (o.lastError) {
     const stale = i.now - (o.lastContactAt ?? 0) >= STALE_MS;
     lines.push({
       id: 'delivery',
-      label: 'Delivery to the hub',
       state: stale ? 'bad' : 'warn',
-      detail: `Failing since the last contact ${ago(o.lastContactAt, i.now)}: ${o.lastError.message}. Entries are kept and sent when it works again.`,
+      msg: { code: 'delivery-failing', ago: ago(o.lastContactAt, i.now), error: o.lastError.message },
     });
   } else {
-    lines.push({ id: 'delivery', label: 'Delivery to the hub', state: 'ok', detail: `In contact (${ago(o.lastContactAt, i.now)}).` });
+    lines.push({ id: 'delivery', state: 'ok', msg: { code: 'delivery-ok', ago: ago(o.lastContactAt, i.now) } });
   }
   if (waiting !== null) {
     lines.push({
       id: 'waiting',
-      label: 'Entries waiting',
       state: waiting === 0 ? 'ok' : o?.lastError ? 'warn' : 'ok',
-      detail: waiting === 0 ? 'None: the hub has every entry.' : `${plural(waiting, 'entry', 'entries')} not yet acknowledged by the hub.`,
+      msg: waiting === 0 ? { code: 'waiting-none' } : { code: 'waiting', count: waiting },
     });
   }
   if (i.held && i.held.count > 0) {
     lines.push({
       id: 'retention',
-      label: 'Kept past retention',
       state: 'warn',
-      detail: `${plural(i.held.count, 'entry is', 'entries are')} older than log.retentionDays${i.held.oldestAt ? ` (the oldest from ${i.held.oldestAt.slice(0, 10)})` : ''}, kept because the hub has not acknowledged ${i.held.count === 1 ? 'it' : 'them'}. ${i.held.count === 1 ? 'It goes' : 'They go'} at the first purge after delivery.`,
+      msg: { code: 'retention', count: i.held.count, oldest: i.held.oldestAt ? i.held.oldestAt.slice(0, 10) : null },
     });
   }
   return { configured: true, lines, facts };
+}
+
+/** The hub's lines and facts in English (the tests and anything printed read these). */
+export function hubStatus(i: HubStatusInput): HubStatusView {
+  const c = hubStatusCodes(i);
+  return {
+    configured: c.configured,
+    lines: c.lines.map((l) => ({ ...l, ...hubText(enAdmin.checks, l.msg) })),
+    facts: c.facts.map((f) => hubFactText(enAdmin.checks, f)),
+  };
 }

@@ -5,6 +5,8 @@
  */
 import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
+import type { Ago } from '../hub/hub-status';
+import type { VerifyOutcome } from '../log/chain';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -27,6 +29,24 @@ const size = (p: { origin: string; adj: string; bound: string; unit: string | nu
   const adj = p.adj === 'exactly ' ? 'union ' : p.adj;
   return p.unit ? `disgwyl i ${kind(p.origin)} gael ${adj}${p.bound} ${UNITS[p.unit] ?? p.unit}` : `disgwyl i ${kind(p.origin)} fod yn ${adj}${p.bound}`;
 };
+const agoCy = (a: Ago) =>
+  a.unit === 'now'
+    ? 'gynnau'
+    : a.unit === 'min'
+      ? `${n(a.n)} munud yn ôl`
+      : a.unit === 'h'
+        ? `${n(a.n)} awr yn ôl`
+        : `${plural('cy', a.n, forms('diwrnod', 'ddiwrnod'))} yn ôl`;
+const verifyKindsCy: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], string> = {
+  edited: 'newidiwyd ei gynnwys ar ôl ei ysgrifennu',
+  'broken-link': 'nid yw’n dilyn o’r cofnod o’i flaen; cafodd un ohonynt ei ddisodli',
+  gap: 'mae cofnodion ar goll o’i flaen',
+  'out-of-order': 'mae wedi’i gadw allan o drefn',
+  'missing-start': 'nid yw dechrau’r cofnod yn cyfateb i’w gofnod glanhau',
+  truncated: 'cafodd y cofnodion mwyaf newydd eu dileu',
+  'filter-mismatch': 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
+};
+const whenCy = (t: number, timeZone: string) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone });
 const forms = (word: string, two: string) => ({
   zero: `{n} ${word}`,
   one: `{n} ${word}`,
@@ -60,6 +80,154 @@ export const cyAdmin: AdminMessages = {
     everyNetworkBlocked: 'pob rhwydwaith ar y rhestr wedi’i flocio',
   },
   badge: { ok: 'Iawn', warn: 'Gwiriwch', bad: 'Trwsiwch' },
+  checks: {
+    selfCheck: {
+      'install-admin': { label: 'Wedi’i osod gan bolisi', detail: 'Wedi’i osod yn orfodol: ni ellir ei ddiffodd na’i dynnu.' },
+      'install-development': {
+        label: 'Wedi’i osod gan bolisi',
+        detail: 'Wedi’i lwytho ar gyfer datblygu.',
+        fix: 'Gosodwch ef yn orfodol (ExtensionInstallForcelist, neu ExtensionSettings yn Firefox).',
+      },
+      'install-other': {
+        label: 'Wedi’i osod gan bolisi',
+        detail: (m) => `Wedi’i osod fel “${m.installType ?? 'anhysbys'}”: gallai defnyddiwr ei dynnu.`,
+        fix: 'Gosodwch ef yn orfodol (ExtensionInstallForcelist, neu ExtensionSettings yn Firefox).',
+      },
+      'incognito-ok': { label: 'Ffenestri incognito', detail: 'Caniateir mewn ffenestri incognito.' },
+      'incognito-off': {
+        label: 'Ffenestri incognito',
+        detail: 'Ni chaniateir mewn ffenestri incognito; mae hynny’n iawn dim ond os yw incognito wedi’i ddiffodd, ac ni all estyniad weld hynny.',
+        fix: 'Gosodwch IncognitoModeAvailability i 1 (Firefox: DisablePrivateBrowsing, neu private_browsing yn ExtensionSettings).',
+      },
+      'prediction-off': { label: 'Rhagfynegi rhwydwaith', detail: 'I ffwrdd: nid yw gwefannau sydd wedi’u rhwystro yn cael cysylltiadau ymlaen llaw.' },
+      'prediction-on': {
+        label: 'Rhagfynegi rhwydwaith',
+        detail: 'Ymlaen: gall y porwr gysylltu â gwefan ymlaen llaw cyn iddi gael ei rhwystro.',
+        fix: 'Gosodwch NetworkPredictionOptions i 2 (Firefox: NetworkPrediction false).',
+      },
+      devtools: {
+        label: 'Offer datblygwyr',
+        detail: 'Ni all estyniad ddarllen y gosodiad hwn.',
+        fix: 'Gosodwch DeveloperToolsAvailability i 2 ar ddyfeisiau disgyblion (Firefox: DisableDeveloperTools).',
+      },
+      profiles: {
+        label: 'Modd gwestai a phroffiliau newydd',
+        detail: 'Ni all estyniad ddarllen y gosodiadau hyn; nid oes gan broffil gwestai unrhyw estyniadau o gwbl.',
+        fix: 'Gosodwch BrowserGuestModeEnabled a BrowserAddPersonEnabled i false.',
+      },
+      'policy-none': {
+        label: 'Polisi rheoledig',
+        detail: 'Dim wedi’i ganfod: mae’r rhagosodiadau diogel yn berthnasol (mae pob dyfais yn ddyfais disgybl).',
+        fix: 'Gosodwch bolisi’r estyniad (gweler y README: Google Admin, Windows, Linux, Firefox).',
+      },
+      'policy-problems': {
+        label: 'Polisi rheoledig',
+        detail: (m) =>
+          `Wedi’i ganfod, gyda ${plural('cy', m.count, forms('problem', 'broblem'))}${
+            m.serious ? ', gan gynnwys y rôl (mae’r ddyfais hon yn cael ei thrin fel dyfais disgybl)' : ''
+          }: defnyddir rhagosodiadau diogel ar gyfer yr allweddi hynny.`,
+        fix: 'Cywirwch yr allweddi a restrir o dan Problemau’r polisi.',
+      },
+      'policy-ok': { label: 'Polisi rheoledig', detail: 'Wedi’i ganfod ac yn ddilys.' },
+      'fresh-ok': { label: 'Rheolau amser yn gyfredol', detail: 'Wedi’u diweddaru o fewn yr ychydig funudau diwethaf.' },
+      'fresh-never': {
+        label: 'Rheolau amser yn gyfredol',
+        detail: 'Heb eu cyfrifo eto.',
+        fix: 'Ailgychwynnwch y porwr; os yw’n aros yn goch, ailosodwch yr estyniad drwy bolisi.',
+      },
+      'fresh-stale': {
+        label: 'Rheolau amser yn gyfredol',
+        detail: 'Heb eu diweddaru ers dros dri munud.',
+        fix: 'Ailgychwynnwch y porwr; os yw’n aros yn goch, ailosodwch yr estyniad drwy bolisi.',
+      },
+      'hosts-ok': { label: 'Mynediad i wefannau', detail: 'Wedi’i roi: gellir anfon gwefannau sydd wedi’u rhwystro i’r dudalen rwystro.' },
+      'hosts-withheld': {
+        label: 'Mynediad i wefannau',
+        detail:
+          'Wedi’i atal: mae’r porwr yn anwybyddu ailgyfeirio i’r dudalen rwystro, felly mae’r rhwydweithiau rhestredig yn cael eu rhwystro’n llwyr ac mae Hall Pass yn agor y dudalen rwystro ei hun.',
+        fix: (m) =>
+          m.browser === 'firefox'
+            ? 'Pwyswch “Rhoi mynediad i wefannau” isod, neu about:addons → Hall Pass → Caniatâd (Permissions) → mynediad i’ch data ar bob gwefan.'
+            : 'Pwyswch “Rhoi mynediad i wefannau” isod, neu chrome://extensions → Hall Pass → Mynediad i wefannau (Site access) → ar bob gwefan.',
+      },
+      'policy-changes': {
+        label: 'Newidiadau i’r polisi',
+        detail: 'Dim ond wrth gychwyn y mae Firefox yn darllen policies.json: mae newid yn cyrraedd Hall Pass pan fydd yn ailgychwyn.',
+        fix: 'Ailgychwynnwch Firefox ar y dyfeisiau ar ôl newid y polisi.',
+      },
+      'page-address': {
+        label: 'Cyfeiriad y dudalen rwystro',
+        detail:
+          'Ni all Firefox guddio cyfeiriad y dudalen rwystro (use_dynamic_url Chromium), felly gall tudalen we ei hagor gyda chyfeiriad ffug. Nid yw llwytho felly’n newid dim ac ni chaiff byth ei gofnodi.',
+        fix: 'Dim i’w osod: terfyn Firefox yw hwn.',
+      },
+    },
+    hub: {
+      'hub-wrong': {
+        label: 'Hyb yr ysgol',
+        detail: (m) =>
+          `Mae gosodiad yr hyb yn anghywir (${m.problems}). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
+      },
+      'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${m.error}.` },
+      'delivery-none': { label: 'Anfon i’r hyb', detail: 'Dim cysylltiad â’r hyb eto.' },
+      'delivery-failing': {
+        label: 'Anfon i’r hyb',
+        detail: (m) => `Yn methu ers y cysylltiad diwethaf ${agoCy(m.ago)}: ${m.error}. Cedwir y cofnodion a’u hanfon pan fydd yn gweithio eto.`,
+      },
+      'delivery-ok': { label: 'Anfon i’r hyb', detail: (m) => `Mewn cysylltiad (${agoCy(m.ago)}).` },
+      'waiting-none': { label: 'Cofnodion yn aros', detail: 'Dim: mae gan yr hyb bob cofnod.' },
+      waiting: { label: 'Cofnodion yn aros', detail: (m) => `${plural('cy', m.count, forms('cofnod', 'gofnod'))} heb eu cydnabod gan yr hyb eto.` },
+      retention: {
+        label: 'Wedi’u cadw y tu hwnt i’r cyfnod cadw',
+        detail: (m) =>
+          `${plural('cy', m.count, forms('cofnod', 'gofnod'))} yn hŷn na log.retentionDays${m.oldest ? ` (yr hynaf o ${m.oldest})` : ''}, wedi’u cadw am nad yw’r hyb wedi’u cydnabod. Byddant yn mynd yn y glanhau cyntaf ar ôl eu hanfon.`,
+      },
+    },
+    verify: (o) =>
+      o.code === 'intact-empty'
+        ? 'Cyfan: does dim cofnodion i’w gwirio.'
+        : o.code === 'intact-one'
+          ? `Cyfan: dilyswyd 1 cofnod (rhif ${n(o.seq)}).`
+          : o.code === 'intact'
+            ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
+            : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
+    clock: (m) => {
+      if (m.code === 'none') return 'Dim symudiad yng nghloc y ddyfais wedi’i sylwi.';
+      const mins = Math.round(m.byMs / 60_000);
+      const by =
+        mins < 120
+          ? plural('cy', mins, forms('munud', 'funud'))
+          : mins < 2 * 24 * 60
+            ? plural('cy', Math.round(mins / 60), forms('awr', 'awr'))
+            : plural('cy', Math.round(mins / 1440), forms('diwrnod', 'ddiwrnod'));
+      const at = (t: number) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone: m.timezone, dateStyle: 'medium', timeStyle: 'short' });
+      const crossed = m.crossed === 'into' ? '; mae’n amser ysgol nawr' : m.crossed === 'out' ? '; mae y tu allan i oriau ysgol nawr' : '';
+      return `Symudodd cloc y ddyfais ${m.forward ? 'ymlaen' : 'yn ôl'} ${by} (o ${at(m.from)} i ${at(m.to)})${crossed}.`;
+    },
+    coverage: (c) => {
+      const budget = `${n(c.regexUsed)} o ${n(c.regexLimit)} rheol patrwm y porwr wedi’u defnyddio`;
+      const catalogue = 'Rhwydweithiau rhestredig: pob ffurf dirprwy ac archif, mewn tudalennau a fframiau';
+      if (c.extraSites === 0) return `${catalogue} (${budget}).`;
+      const sites = (x: number) => plural('cy', x, forms('gwefan ychwanegol', 'wefan ychwanegol'));
+      const covered = `${n(c.withPatterns)} o ${sites(c.extraSites)} ym mhob ffurf dirprwy ac archif`;
+      if (c.withPatterns >= c.extraSites) return `${catalogue}; ${covered} (${budget}).`;
+      return (
+        `${catalogue}; ${covered}. Mae’r ${sites(c.extraSites - c.withPatterns)} arall yn cael eu rhwystro’n uniongyrchol a thrwy’r ` +
+        `dirprwy cyfieithu fel example.org, www.example.org a m.example.org, ond nid mewn archifau gwe: dim ond ` +
+        `${n(c.regexLimit)} rheol patrwm y mae’r porwr yn eu caniatáu (${n(c.regexUsed)} wedi’u defnyddio).`
+      );
+    },
+    hubFacts: {
+      none: { label: 'Hyb yr ysgol', detail: 'Dim yn y polisi: mae’r cofnod yn aros ar y ddyfais hon.' },
+      address: { label: 'Cyfeiriad yr hyb', detail: (f) => f.url },
+      deviceId: { label: 'Dynodydd y ddyfais', detail: (f) => f.value },
+      deviceKey: { label: 'Allwedd y ddyfais', detail: (f) => f.value },
+      lastDelivery: { label: 'Anfonwyd ddiwethaf', detail: (f) => (f.at && f.ago ? `${whenCy(f.at, f.timezone)} (${agoCy(f.ago)})` : 'byth') },
+      acked: { label: 'Wedi’i gydnabod hyd at', detail: (f) => (f.cursor > 0 ? `cofnod ${n(f.cursor)}` : 'dim eto') },
+      lastError: { label: 'Gwall diwethaf', detail: (f) => (f.error ? `${f.error.message} (${whenCy(f.error.at, f.timezone)})` : 'dim') },
+      nextTry: { label: 'Cynnig nesaf', detail: (f) => whenCy(f.at, f.timezone) },
+    },
+  },
   status: {
     title: 'Statws Hall Pass',
     managed: 'Daw gosodiadau’r ddyfais hon o bolisi rheoledig yr ysgol, ac ni ellir eu newid yma.',

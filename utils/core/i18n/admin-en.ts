@@ -2,19 +2,37 @@
  * English for the adults' own pages: the status page, the DSL's safeguarding log and the policy
  * builder. Kept apart from `en.ts` so the pupils' pages do not carry it. Every full language
  * (`FULL_LANGUAGES`) is typed against this file, so a sentence missing in Welsh fails the type check.
- * The policy's problems are rendered from their codes (`policyProblems`, at the end); the messages
- * that the self-check, the hub status and the builder's file makers produce in the core stay in
- * English (these pages mark them `lang="en"`).
+ * The policy's problems are rendered from their codes (`policyProblems`, at the end); the
+ * self-check's, the hub's, the clock's, the coverage and Verify's lines come from the core as codes
+ * and are said here (`checks`). The builder's notes and file descriptions stay in English (these
+ * pages mark them `lang="en"`).
  */
 import { EVENT_TEXT, type LogEvent } from '../log/types';
 import type { Weekday } from '../types';
 import { plural } from './languages';
 import type { ProblemWords, UsedWords } from '../policy-problem-codes';
+import { hubFactWords, hubWords, selfCheckWords } from './check-text';
+import type { Ago } from '../hub/hub-status';
+import type { VerifyOutcome } from '../log/chain';
+import { describeDuration, type ClockMsg } from '../clock';
+import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
 const at = (path: string) => (path ? `${path}: ` : '');
 const valueOf = (value: string) => ` (value ${value})`;
+
+const agoEn = (a: Ago) => (a.unit === 'now' ? 'just now' : a.unit === 'days' ? `${a.n} days ago` : `${a.n} ${a.unit} ago`);
+const verifyKindsEn: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], string> = {
+  edited: 'its contents were changed after it was written',
+  'broken-link': 'it does not follow on from the entry before it; one of them was replaced',
+  gap: 'entries are missing before it',
+  'out-of-order': 'it is stored out of order',
+  'missing-start': 'the start of the log does not match its purge record',
+  truncated: 'the newest entries were deleted',
+  'filter-mismatch': "it does not match the export's filters, so entries around it may have been removed",
+};
+const whenEn = (t: number, timeZone: string) => new Date(t).toLocaleString('en-GB', { timeZone });
 
 export const enAdmin = {
   languageLabel: 'Language',
@@ -41,6 +59,134 @@ export const enAdmin = {
     everyNetworkBlocked: 'every listed network blocked',
   },
   badge: { ok: 'OK', warn: 'Check', bad: 'Fix' },
+  /** Lines the core gives as codes: the self-check, the school hub, Verify, the clock and coverage. */
+  checks: {
+    selfCheck: selfCheckWords({
+      'install-admin': { label: 'Installed by policy', detail: 'Force-installed: it cannot be turned off or removed.' },
+      'install-development': {
+        label: 'Installed by policy',
+        detail: 'Loaded for development.',
+        fix: 'Force-install it (ExtensionInstallForcelist, or ExtensionSettings in Firefox).',
+      },
+      'install-other': {
+        label: 'Installed by policy',
+        detail: (m) => `Installed as "${m.installType ?? 'unknown'}": a user could remove it.`,
+        fix: 'Force-install it (ExtensionInstallForcelist, or ExtensionSettings in Firefox).',
+      },
+      'incognito-ok': { label: 'Incognito', detail: 'Allowed in incognito windows.' },
+      'incognito-off': {
+        label: 'Incognito',
+        detail: 'Not allowed in incognito; fine only if incognito is turned off, which an extension cannot see.',
+        fix: 'Set IncognitoModeAvailability to 1 (Firefox: DisablePrivateBrowsing, or private_browsing in ExtensionSettings).',
+      },
+      'prediction-off': { label: 'Network prediction', detail: 'Off: blocked sites get no pre-connections.' },
+      'prediction-on': {
+        label: 'Network prediction',
+        detail: 'On: the browser may pre-connect to a site before it is blocked.',
+        fix: 'Set NetworkPredictionOptions to 2 (Firefox: NetworkPrediction false).',
+      },
+      devtools: {
+        label: 'Developer tools',
+        detail: 'An extension cannot read this setting.',
+        fix: "Set DeveloperToolsAvailability to 2 on pupils' devices (Firefox: DisableDeveloperTools).",
+      },
+      profiles: {
+        label: 'Guest mode and new profiles',
+        detail: 'An extension cannot read these settings; a guest profile has no extensions at all.',
+        fix: 'Set BrowserGuestModeEnabled and BrowserAddPersonEnabled to false.',
+      },
+      'policy-none': {
+        label: 'Managed policy',
+        detail: 'None found: the fail-closed defaults apply (every device is a pupil’s).',
+        fix: 'Set the extension policy (see the README: Google Admin, Windows, Linux, Firefox).',
+      },
+      'policy-problems': {
+        label: 'Managed policy',
+        detail: (m) =>
+          `Found, with ${m.count === 1 ? '1 problem' : `${m.count} problems`}${
+            m.serious ? ', including the role (this device is treated as a pupil’s)' : ''
+          }: safe defaults are used for those keys.`,
+        fix: 'Correct the keys listed under Policy problems.',
+      },
+      'policy-ok': { label: 'Managed policy', detail: 'Found and valid.' },
+      'fresh-ok': { label: 'Time rules up to date', detail: 'Brought up to date within the last few minutes.' },
+      'fresh-never': {
+        label: 'Time rules up to date',
+        detail: 'Never worked out yet.',
+        fix: 'Restart the browser; if it stays red, reinstall the extension by policy.',
+      },
+      'fresh-stale': {
+        label: 'Time rules up to date',
+        detail: 'Not brought up to date for over three minutes.',
+        fix: 'Restart the browser; if it stays red, reinstall the extension by policy.',
+      },
+      'hosts-ok': { label: 'Access to sites', detail: 'Granted: blocked sites can be sent to the block page.' },
+      'hosts-withheld': {
+        label: 'Access to sites',
+        detail: 'Withheld: the browser ignores redirects to the block page, so listed sites are blocked outright and Hall Pass opens the block page itself.',
+        fix: (m) =>
+          m.browser === 'firefox'
+            ? 'Press "Grant access to sites" below, or about:addons → Hall Pass → Permissions → Access your data for all websites.'
+            : 'Press "Grant access to sites" below, or chrome://extensions → Hall Pass → Site access → On all sites.',
+      },
+      'policy-changes': {
+        label: 'Policy changes',
+        detail: 'Firefox reads policies.json only when it starts: a change reaches Hall Pass at the next restart.',
+        fix: 'Restart Firefox on the devices after changing the policy.',
+      },
+      'page-address': {
+        label: 'Block page address',
+        detail:
+          'Firefox cannot hide the block page’s address (Chromium’s use_dynamic_url), so a web page can open it with a made-up address. Such a load changes nothing and is never logged.',
+        fix: 'Nothing to set: this is a Firefox limit.',
+      },
+    }),
+    hub: hubWords({
+      'hub-wrong': {
+        label: 'School hub',
+        detail: (m) => `The hub setting is wrong (${m.problems}). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
+      },
+      'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${m.error}.` },
+      'delivery-none': { label: 'Delivery to the hub', detail: 'Not in contact with the hub yet.' },
+      'delivery-failing': {
+        label: 'Delivery to the hub',
+        detail: (m) => `Failing since the last contact ${agoEn(m.ago)}: ${m.error}. Entries are kept and sent when it works again.`,
+      },
+      'delivery-ok': { label: 'Delivery to the hub', detail: (m) => `In contact (${agoEn(m.ago)}).` },
+      'waiting-none': { label: 'Entries waiting', detail: 'None: the hub has every entry.' },
+      waiting: { label: 'Entries waiting', detail: (m) => `${n(m.count)} ${m.count === 1 ? 'entry' : 'entries'} not yet acknowledged by the hub.` },
+      retention: {
+        label: 'Kept past retention',
+        detail: (m) =>
+          `${n(m.count)} ${m.count === 1 ? 'entry is' : 'entries are'} older than log.retentionDays${m.oldest ? ` (the oldest from ${m.oldest})` : ''}, kept because the hub has not acknowledged ${m.count === 1 ? 'it' : 'them'}. ${m.count === 1 ? 'It goes' : 'They go'} at the first purge after delivery.`,
+      },
+    }),
+    /** Verify's result on the DSL page (the English page shows the core's own sentence, which names the entries). */
+    verify: (o: VerifyOutcome): string =>
+      o.code === 'intact-empty'
+        ? 'Intact: the log has no entries to check.'
+        : o.code === 'intact-one'
+          ? `Intact: 1 entry (seq ${n(o.seq)}) verified.`
+          : o.code === 'intact'
+            ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
+            : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
+    /** The clock and coverage lines (the English page shows the core's own sentences, clockLine and describeCoverage). */
+    clock: (m: ClockMsg): string =>
+      m.code === 'none'
+        ? 'No move of the device clock noticed.'
+        : `The device clock moved ${m.forward ? 'forward' : 'back'} by ${describeDuration(m.byMs)}${m.crossed === 'into' ? '; it is now school time' : m.crossed === 'out' ? '; it is now outside school hours' : ''}.`,
+    coverage: (c: ExtraSiteCoverage): string => describeCoverage(c),
+    hubFacts: hubFactWords({
+      none: { label: 'School hub', detail: 'None in the policy: the log stays on this device.' },
+      address: { label: 'Hub address', detail: (f) => f.url },
+      deviceId: { label: 'Device id', detail: (f) => f.value },
+      deviceKey: { label: 'Device key', detail: (f) => f.value },
+      lastDelivery: { label: 'Last delivery', detail: (f) => (f.at && f.ago ? `${whenEn(f.at, f.timezone)} (${agoEn(f.ago)})` : 'never') },
+      acked: { label: 'Acknowledged up to', detail: (f) => (f.cursor > 0 ? `entry ${n(f.cursor)}` : 'nothing yet') },
+      lastError: { label: 'Last error', detail: (f) => (f.error ? `${f.error.message} (${whenEn(f.error.at, f.timezone)})` : 'none') },
+      nextTry: { label: 'Next try', detail: (f) => whenEn(f.at, f.timezone) },
+    }),
+  },
   status: {
     title: 'Hall Pass status',
     managed: "This device's settings come from the school's managed policy and cannot be changed here.",

@@ -97,7 +97,16 @@ export interface VerifyReport {
   problems: VerifyProblem[];
   /** One plain English sentence for the Designated Safeguarding Lead. */
   summary: string;
+  /** The same result as a code, for the DSL page to say in its language. */
+  outcome: VerifyOutcome;
 }
+
+/** Verify's result as a code with parameters (words in `checks.verify` of the catalogues). */
+export type VerifyOutcome =
+  | { code: 'intact-empty' }
+  | { code: 'intact-one'; seq: number }
+  | { code: 'intact'; checked: number; firstSeq: number; lastSeq: number }
+  | { code: 'broken'; seq: number | null; kind: VerifyProblemKind | 'filter-mismatch'; found: number };
 
 export interface VerifyOptions {
   checkpoints: readonly Checkpoint[];
@@ -189,7 +198,15 @@ export class ChainVerifier {
     const ok = this.found === 0;
     const firstSeq = this.first?.seq ?? null;
     const lastSeq = this.prev?.seq ?? null;
-    return { ok, checked: this.checked, firstSeq, lastSeq, problems: [...this.problems], summary: this.summary(ok, firstSeq, lastSeq) };
+    return {
+      ok,
+      checked: this.checked,
+      firstSeq,
+      lastSeq,
+      problems: [...this.problems],
+      summary: this.summary(ok, firstSeq, lastSeq),
+      outcome: this.outcome(ok, firstSeq, lastSeq),
+    };
   }
 
   /**
@@ -222,6 +239,16 @@ export class ChainVerifier {
     const message = seq === null ? `${capitalise(reason)}.` : `Entry ${n(seq)}: ${reason}.`;
     this.problems.push({ seq, kind, message });
     this.reasons.push(reason);
+  }
+
+  private outcome(ok: boolean, firstSeq: number | null, lastSeq: number | null): VerifyOutcome {
+    if (ok) {
+      if (firstSeq === null || lastSeq === null) return { code: 'intact-empty' };
+      if (this.checked === 1) return { code: 'intact-one', seq: firstSeq };
+      return { code: 'intact', checked: this.checked, firstSeq, lastSeq };
+    }
+    const p = this.problems[0];
+    return { code: 'broken', seq: p?.seq ?? null, kind: p?.kind ?? 'truncated', found: this.found };
   }
 
   private summary(ok: boolean, firstSeq: number | null, lastSeq: number | null): string {

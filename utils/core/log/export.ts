@@ -284,6 +284,7 @@ export async function verifyExport(exp: LogExport): Promise<ExportVerifyReport> 
   return {
     ...report,
     ok: false,
+    outcome: report.ok ? { code: 'broken', seq: first.seq, kind: 'filter-mismatch', found: strays.length } : report.outcome,
     problems: [
       ...report.problems,
       ...strays.slice(0, room).map((e) => ({ seq: e.seq, kind: 'filter-mismatch' as const, message: `Entry ${e.seq}: ${reason}.` })),
