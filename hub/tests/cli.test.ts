@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
+import { runCliCaptured } from './support/cli.ts';
 import { listMigrations } from '../src/db/migrate.ts';
 import { startHub, type Hub } from '../src/server.ts';
 import { makeKeyPair, makeTestDevice } from './support/device.ts';
@@ -23,17 +23,7 @@ afterAll(async () => {
   cluster?.destroy();
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    env,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCaptured(env, ...args);
 
 const keyIn = (out: string) => /(hp_[0-9a-f]{16}_[A-Za-z0-9_-]{43})/.exec(out)?.[1];
 

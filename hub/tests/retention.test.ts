@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool } from '../src/admin.ts';
-import { runCli } from '../src/cli.ts';
+import { runCliCaptured } from './support/cli.ts';
 import { configFromEnv } from '../src/config.ts';
 import type { Viewer } from '../src/dsl/accounts.ts';
 import { jsonChunks, type HubExport } from '../src/dsl/export.ts';
@@ -39,17 +39,7 @@ afterAll(async () => {
   cluster?.destroy();
 });
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    env,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCaptured(env, ...args);
 
 async function deliver(d: TestDevice, key: string, n: number, ago: number, over: Parameters<TestDevice['write']>[1] = {}) {
   const made = await d.write(n, { ...daysAgo(ago), ...over });
@@ -99,13 +89,9 @@ describe('retention periods', () => {
     expect(listed.out).toMatch(/Ash Infants {2}retention 90 days {2}devices 0/);
     expect((await cli('school', 'retention', 'Ash Infants', 'default')).code).toBe(0);
     expect((await cli('schools')).out).toMatch(/Ash Infants {2}retention 365 days \(hub default, HUB_RETENTION_DAYS\)/);
-    const withEnv = await runCli(
-      ['schools'],
-      { ...env, HUB_RETENTION_DAYS: '400' },
-      (s) => expect(s).toMatch(/Ash Infants {2}retention 400 days \(hub default/),
-      () => undefined,
-    );
-    expect(withEnv).toBe(0);
+    const withEnv = await runCliCaptured({ ...env, HUB_RETENTION_DAYS: '400' }, 'schools');
+    expect(withEnv.out).toMatch(/Ash Infants {2}retention 400 days \(hub default/);
+    expect(withEnv.code).toBe(0);
     const audited = await hub.db.query<{ reason: string }>("select reason from audit where kind = 'cli' and reason like 'retention%' order by id");
     expect(audited.rows.map((x) => x.reason)).toEqual(['retention period set to 90 days', 'retention period set to the hub default']);
   });
