@@ -149,10 +149,13 @@ export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolea
 }
 
 /**
- * In the page: false while a block or warning page shows only its prerendered first paint (words,
- * inert controls), true once the full page has drawn, and for every other page.
+ * In the page: false while a page with a prerendered first paint (the block and warning pages,
+ * marked by their first-paint script's `data-app`) shows only that (words, inert controls), true
+ * once its full page has drawn; any other extension page once it is parsed; a web page at once.
  */
-export const PAGE_READY = (): boolean => !/\/(blocked|warn)\.html$/.test(location.pathname) || document.getElementById('app')?.dataset.ready === 'true';
+export const PAGE_READY = (): boolean =>
+  !location.protocol.endsWith('-extension:') ||
+  (document.readyState !== 'loading' && (!document.querySelector('script[data-app]') || document.getElementById('app')?.dataset.ready === 'true'));
 
 export function matches(value: string, expected: string | RegExp, exact = false): boolean {
   if (typeof expected !== 'string') return expected.test(value);
