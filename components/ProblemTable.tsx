@@ -2,7 +2,8 @@ import type { PolicyProblem } from '../utils/core/policy';
 import { problemSeverity } from '../utils/core/self-check';
 import type { AdminMessages } from '../utils/core/i18n/admin-en';
 import { renderProblem, renderUsed } from '../utils/core/policy-problem-codes';
-import { English, type PageLanguage } from './i18n';
+import { type PageLanguage } from './i18n';
+import { English } from './admin-i18n';
 
 interface Props {
   problems: readonly PolicyProblem[];

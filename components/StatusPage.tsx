@@ -2,7 +2,7 @@ import { networkIndex } from '../utils/core/networks';
 import { describeCoverage } from '../utils/core/rules';
 import { clockLine, clockMsg } from '../utils/core/clock';
 import { daysText, schoolTimeWords } from '../utils/core/page-text';
-import { AdminHeader, English, useAdminPage } from './i18n';
+import { AdminHeader, English, useAdminPage } from './admin-i18n';
 import { intlTag } from '../utils/core/i18n/languages';
 import { LANGUAGE_NAMES } from '../utils/core/i18n/languages';
 import type { StatusSnapshot } from '../utils/status';

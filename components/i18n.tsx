@@ -1,9 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadAdminMessages, loadMessages } from '../utils/core/i18n/catalogues';
-import { enAdmin, type AdminMessages } from '../utils/core/i18n/admin-en';
+import { loadMessages } from '../utils/core/i18n/catalogues';
 import { en, type Messages } from '../utils/core/i18n/en';
-import { direction, isFullLang, isLang, LANGUAGE_NAMES, pickLanguage, type Lang } from '../utils/core/i18n/languages';
+import { direction, isLang, LANGUAGE_NAMES, pickLanguage, type Lang } from '../utils/core/i18n/languages';
 
 /** The pupil's choice, kept on this device (the extension's own storage for its pages). */
 const CHOICE_KEY = 'hall-pass-language';
@@ -113,52 +111,6 @@ export function PageHeader({ school, logo, page }: { school: string | null; logo
         {school && <span class="school-name">{school}</span>}
       </div>
       {page && <LanguagePicker page={page} />}
-    </header>
-  );
-}
-
-const adminLoaded = new Map<Lang, AdminMessages>([['en', enAdmin]]);
-
-export interface AdminPage {
-  page: PageLanguage;
-  /** The adults' pages' words, in the page's language once loaded (English until then). */
-  a: AdminMessages;
-}
-
-/**
- * The status page, the safeguarding log and the builder: the same choice as the other adults' pages
- * (the policy's `languages`, kept to languages with every page translated, and the choice on this
- * device), with their own words.
- */
-export function useAdminPage(policyLanguages: readonly Lang[]): AdminPage {
-  const page = usePageLanguage(policyLanguages, true);
-  const [, setTick] = useState(0);
-  const ready = adminLoaded.get(page.lang);
-  useEffect(() => {
-    const lang = page.lang;
-    if (!ready && isFullLang(lang)) {
-      void loadAdminMessages(lang).then((m) => {
-        adminLoaded.set(lang, m);
-        setTick((n) => n + 1);
-      });
-    }
-  }, [page.lang, ready]);
-  return { page, a: ready ?? enAdmin };
-}
-
-/** Text the core writes in English, marked so on a page in another language (screen readers read it as English). */
-export function English({ page, children }: { page: PageLanguage; children: ComponentChildren }) {
-  return page.lang === 'en' ? <>{children}</> : <span lang="en">{children}</span>;
-}
-
-/** An adults' page's heading: the mark, the title, and the language menu when the policy offers more than one. */
-export function AdminHeader({ title, page }: { title: string; page: PageLanguage }) {
-  return (
-    <header class="page-header admin-header">
-      <h1 class="with-mark">
-        <Mark /> {title}
-      </h1>
-      <LanguagePicker page={page} />
     </header>
   );
 }

@@ -18,7 +18,7 @@ import { OutputBox } from './OutputBox';
 import { ProblemList } from './ProblemList';
 import { ApprovedUsesEditor, ApproversEditor, ClosedDatesEditor } from './RowEditors';
 import type { Lang } from '../../utils/core/i18n/languages';
-import { AdminHeader, English, useAdminPage } from '../i18n';
+import { AdminHeader, English, useAdminPage } from '../admin-i18n';
 
 interface Props {
   ids: BuilderIds;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { BuilderOutput } from '../../utils/core/builder-form';
 import type { AdminMessages } from '../../utils/core/i18n/admin-en';
-import { English, type PageLanguage } from '../i18n';
+import { type PageLanguage } from '../i18n';
+import { English } from '../admin-i18n';
 
 interface Props {
   output: BuilderOutput;

@@ -1,7 +1,8 @@
 import type { PolicyCheck } from '../../utils/core/policy-builder';
 import { ProblemTable } from '../ProblemTable';
 import type { AdminMessages } from '../../utils/core/i18n/admin-en';
-import { English, type PageLanguage } from '../i18n';
+import { type PageLanguage } from '../i18n';
+import { English } from '../admin-i18n';
 
 interface Props {
   check: PolicyCheck;

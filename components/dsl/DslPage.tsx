@@ -1,7 +1,7 @@
 import type { Policy } from '../../utils/core/policy';
 import { Review, type ReviewSource } from './Review';
 import { UnlockForm } from './UnlockForm';
-import { AdminHeader, useAdminPage } from '../i18n';
+import { AdminHeader, useAdminPage } from '../admin-i18n';
 import { useDslSession, type SessionDeps } from './use-dsl-session';
 
 interface Props {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selfCheck, selfCheckLines, type SelfCheckFacts, type SelfCheckMsg } from '../../utils/core/self-check';
 import { hubStatusCodes, type HubFact, type HubMsg, type HubStatusInput } from '../../utils/core/hub/hub-status';
 import { enAdmin } from '../../utils/core/i18n/admin-en';
-import { loadAdminMessages } from '../../utils/core/i18n/catalogues';
+import { loadAdminMessages } from '../../utils/core/i18n/admin-catalogues';
 import { checkText, hubFactText, hubText } from '../../utils/core/i18n/check-text';
 import { verifyChain, type VerifyOutcome } from '../../utils/core/log/chain';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressFromFragment, blockView, daysText, reportView, schoolTimeWords, TERMS_OF_USE, warnView, type BlockView } from '../../utils/core/page-text';
-import { loadAdminMessages, loadMessages } from '../../utils/core/i18n/catalogues';
+import { loadMessages } from '../../utils/core/i18n/catalogues';
+import { loadAdminMessages } from '../../utils/core/i18n/admin-catalogues';
 import { enAdmin } from '../../utils/core/i18n/admin-en';
 import { en } from '../../utils/core/i18n/en';
 import { direction, pickLanguage, PUPIL_LANGUAGES, type Lang } from '../../utils/core/i18n/languages';

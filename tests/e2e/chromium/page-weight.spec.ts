@@ -1,6 +1,6 @@
 /**
  * What the block and warning pages load, read from the built extension: not the policy parser and
- * not its validation library, and within a generous bound (npm run bench prints the real sizes).
+ * not its validation library, not the adults' pages' words, and within a generous bound (npm run bench prints the real sizes).
  */
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
@@ -17,6 +17,8 @@ for (const page of ['blocked.html', 'warn.html']) {
       expect(code, `${file} carries zod`).not.toContain('ZodError');
       // One of parsePolicy's own problem texts.
       expect(code, `${file} carries the policy parser`).not.toContain('unknown key');
+      // The adults' own pages' catalogue (status, DSL, builder) is theirs alone.
+      expect(code, `${file} carries the adults' catalogue`).not.toContain('Hall Pass policy builder');
     }
     expect(loaded.scriptBytes).toBeLessThan(100 * 1024);
   });

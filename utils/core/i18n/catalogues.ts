@@ -3,8 +3,7 @@
  * language is its own small chunk, fetched only when a page shows it.
  */
 import { en, type Messages, type PupilMessages } from './en';
-import type { FullLang, Lang } from './languages';
-import { enAdmin, type AdminMessages } from './admin-en';
+import type { Lang } from './languages';
 
 type Loader = () => Promise<{ pupil: PupilMessages; adult?: Messages['adult'] }>;
 
@@ -25,16 +24,4 @@ export async function loadMessages(lang: Lang): Promise<Messages> {
   if (lang === 'en') return en;
   const m = await LOADERS[lang]();
   return { pupil: m.pupil, adult: m.adult ?? en.adult };
-}
-
-const ADMIN_LOADERS: Record<Exclude<FullLang, 'en'>, () => Promise<AdminMessages>> = {
-  cy: () => import('./admin-cy').then((m) => m.cyAdmin),
-};
-
-/**
- * The adults' own pages (status, safeguarding log, builder) exist in every full language; a
- * pupils'-pages language never reaches here (those pages offer only `FULL_LANGUAGES`).
- */
-export async function loadAdminMessages(lang: FullLang): Promise<AdminMessages> {
-  return lang === 'en' ? enAdmin : ADMIN_LOADERS[lang]();
 }
