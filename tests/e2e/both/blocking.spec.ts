@@ -147,8 +147,11 @@ for (const b of BROWSERS) {
       expect(sites.social.connections).toBe(0);
 
       // The status page's old address (an admin's bookmark) still reaches it.
-      await tab.open('options.html');
-      await tab.waitForUrl(`${s.base}status.html`);
+      await tab.open('status.html');
+      await tab.evaluate(() => {
+        location.href = 'options.html#from-a-bookmark';
+      }, null);
+      await tab.waitForUrl(`${s.base}status.html#from-a-bookmark`);
       await tab.waitForText('[data-testid="role"]', 'Pupil');
       const problems = await tab.waitForText('[data-testid="problems"]', 'Mars/Olympus');
       for (const key of ['role', 'timezone', 'schoolHours[0]', 'networks[1]', 'extraSites[0]', 'closedDates[0]', 'actions.pupil.schoolHours']) {

@@ -10,8 +10,7 @@ import type { HostMap } from './chromium';
 /** The status snapshot the background stores: the product's own type, not a copy. */
 export type Status = StatusSnapshot;
 
-/** The extension's pages; options.html is the status page's old address, which forwards to it. */
-export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'status.html' | 'options.html' | 'popup.html' | 'dsl.html' | 'builder.html';
+export type ExtensionPageName = 'blocked.html' | 'warn.html' | 'status.html' | 'popup.html' | 'dsl.html' | 'builder.html';
 
 /** A log entry as the extension stores it in IndexedDB: the product's own type, not a copy. */
 export type StoredEntry = LogEntry;
