@@ -10,7 +10,7 @@ import { basePolicy, schoolTimeAllDay } from '../support/policies';
 import { expectAccessible, expectReflow } from '../support/axe';
 import { expectVisibleFocus } from '../support/focus';
 import { enAdmin } from '../../../utils/core/i18n/admin-en';
-import type { Session, Tab } from '../support/driver';
+import { poll, type Session, type Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 import { openDsl, sendReport, unlockDsl } from '../support/flows';
 
@@ -375,6 +375,12 @@ for (const b of BROWSERS) {
       await expectVisibleFocus(tab, 'block page, pupil');
       await tab.clickButton('Tell someone you trust');
       await tab.waitForText('#report-title', 'Tell someone you trust');
+      // The form takes focus to its heading as it opens; the walk starts after that, not during it.
+      await poll(
+        () => tab.evaluate(() => document.activeElement?.id ?? '', null),
+        (id) => id === 'report-title',
+        'focus on the report form',
+      );
       expect(await expectVisibleFocus(tab, 'report form open')).toBeGreaterThanOrEqual(5);
     });
 
