@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createSchool } from '../hub/src/admin.ts';
+import { ENTRY_COLUMNS, entryRowValues } from '../hub/src/ingest.ts';
 import { migrate } from '../hub/src/db/migrate.ts';
 import { openPostgres } from '../hub/src/db/pg.ts';
 import { encodeBatch, makeTestDevice, sign, type TestDevice } from '../hub/tests/support/device.ts';
@@ -187,57 +188,13 @@ export async function benchHub(): Promise<HubBenchResult> {
 
     // The ceiling: the same rows, plain multi-row INSERTs into a table like entries (same indexes).
     await db.exec('create table entries_ceiling (like entries including all)');
-    const cols = [
-      'device_id',
-      'seq',
-      'school_id',
-      'body',
-      'hash',
-      'prev_hash',
-      'at',
-      'local_time',
-      'timezone',
-      '"user"',
-      'role',
-      'event',
-      'network_id',
-      'network_name',
-      'host',
-      'path',
-      'school_time',
-      'text',
-      'person',
-      'device_label',
-      'link',
-    ];
+    const cols = ENTRY_COLUMNS.map((c) => c[0]);
     const batches = devices.flatMap(({ dev }) => {
       const out: unknown[][] = [];
       for (let b = 0; b < BATCHES; b++) {
         const params: unknown[] = [];
         for (const e of dev.entries.slice(b * BATCH_SIZE, (b + 1) * BATCH_SIZE)) {
-          params.push(
-            dev.id,
-            e.seq,
-            1,
-            canonicalJson(e),
-            e.hash,
-            e.prevHash,
-            e.at,
-            e.localTime,
-            e.timezone,
-            e.user,
-            e.role,
-            e.event,
-            e.networkId,
-            e.networkName,
-            e.host,
-            e.path,
-            e.schoolTime,
-            e.text,
-            e.person,
-            e.device,
-            'ok',
-          );
+          params.push(...entryRowValues(dev.id, 1, canonicalJson(e), e, 'ok'));
         }
         out.push(params);
       }

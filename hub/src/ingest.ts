@@ -8,7 +8,7 @@
  * only if the device's `batches` counter still has the value that was read (migration 006);
  * otherwise another request for the same device got in between, and the batch is planned again.
  */
-import { GENESIS_HASH } from '../../utils/core/log/types.ts';
+import { GENESIS_HASH, type LogEntry } from '../../utils/core/log/types.ts';
 import type { Queryable } from './db/types.ts';
 import type { ParsedBatch, ParsedRecord } from './otlp.ts';
 
@@ -141,7 +141,8 @@ export function checkDevice(device: DeviceState | null, input: StoreInput): void
   if (device.public_key !== input.publicKey) throw new Refusal(403, 'key-mismatch', 'the request is signed by another key than the one pinned for this device');
 }
 
-const ENTRY_COLUMNS: [string, string][] = [
+/** The columns of `entries` a stored entry fills, with their SQL types, in the order `entryRowValues` gives them. */
+export const ENTRY_COLUMNS: [string, string][] = [
   ['device_id', 'uuid'],
   ['seq', 'bigint'],
   ['school_id', 'bigint'],
@@ -164,6 +165,33 @@ const ENTRY_COLUMNS: [string, string][] = [
   ['device_label', 'text'],
   ['link', 'text'],
 ];
+
+/** One entry's values for ENTRY_COLUMNS: the entry's own fields, the exact body it was signed in, and its link state. */
+export function entryRowValues(deviceId: string, schoolId: number | string, body: string, e: LogEntry, link: string): unknown[] {
+  return [
+    deviceId,
+    e.seq,
+    schoolId,
+    body,
+    e.hash,
+    e.prevHash,
+    e.at,
+    e.localTime,
+    e.timezone,
+    e.user,
+    e.role,
+    e.event,
+    e.networkId,
+    e.networkName,
+    e.host,
+    e.path,
+    e.schoolTime,
+    e.text,
+    e.person,
+    e.device,
+    link,
+  ];
+}
 
 /**
  * Stores the batch. `device` is the state read with the key (undefined: read it here).
@@ -240,30 +268,7 @@ async function write(db: Queryable, input: StoreInput, state: DeviceState | null
 
   if (plan.insert.length) {
     const tuples = plan.insert.map(({ r, link }) => {
-      const e = r.entry;
-      const values = [
-        batch.deviceId,
-        e.seq,
-        schoolId,
-        r.body,
-        e.hash,
-        e.prevHash,
-        e.at,
-        e.localTime,
-        e.timezone,
-        e.user,
-        e.role,
-        e.event,
-        e.networkId,
-        e.networkName,
-        e.host,
-        e.path,
-        e.schoolTime,
-        e.text,
-        e.person,
-        e.device,
-        link,
-      ];
+      const values = entryRowValues(batch.deviceId, schoolId, r.body, r.entry, link);
       return `(${values.map((v, i) => p(v, ENTRY_COLUMNS[i]![1])).join(', ')})`;
     });
     ctes.push(`ins as (insert into entries (${ENTRY_COLUMNS.map((c) => c[0]).join(', ')})
