@@ -2,11 +2,11 @@ import type { PolicyCheck } from '../../utils/core/policy-builder';
 import { ProblemTable } from '../ProblemTable';
 import type { AdminMessages } from '../../utils/core/i18n/admin-en';
 import { type PageLanguage } from '../i18n';
-import { English } from '../admin-i18n';
+import { sayCode, type BuilderNote } from '../../utils/core/builder-codes';
 
 interface Props {
   check: PolicyCheck;
-  notes: string[];
+  notes: BuilderNote[];
   words: AdminMessages;
   page: PageLanguage;
 }
@@ -22,10 +22,8 @@ export function ProblemList({ check, notes, words, page }: Props) {
       <div aria-live="polite">
         {notes.length > 0 && (
           <ul class="notes" data-testid="builder-notes">
-            {notes.map((n) => (
-              <li key={n}>
-                <English page={page}>{n}</English>
-              </li>
+            {notes.map((n, i) => (
+              <li key={i}>{sayCode(w.notes, n)}</li>
             ))}
           </ul>
         )}

@@ -11,9 +11,19 @@
  * parses (`parsePolicy`) to exactly what the input parses to.
  *
  * Nothing here throws for a bad policy. The builders throw a RangeError only for bad options
- * (an extension id or address that would make a broken file).
+ * (an extension id or address that would make a broken file), and a TypeError for a policy that is
+ * not an object. Each carries its reason as a code (`say`, see builder-codes.ts) for the page to
+ * say in its language; its message is the English catalogue's words for that code.
  */
 import { parsePolicy, type PolicyProblem } from './policy';
+import { sayCode, type FileError } from './builder-codes';
+import { enAdmin } from './i18n/admin-en';
+
+/** Throws for a file that cannot be made: the reason as a code, the English words as the message. */
+function fail(say: FileError): never {
+  const english = sayCode(enAdmin.builder.fileErrors, say);
+  throw Object.assign(say.code === 'notObject' ? new TypeError(english) : new RangeError(english), { say });
+}
 
 /** The update URL of the Chrome Web Store, for ExtensionInstallForcelist. */
 export const CHROME_WEB_STORE_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';
@@ -181,7 +191,7 @@ export function checkPolicy(raw: unknown): PolicyCheck {
 // Helpers shared by the builders
 
 function requirePolicyObject(policy: unknown): asserts policy is Record<string, unknown> {
-  if (!isRecord(policy)) throw new TypeError('The policy must be a JSON object ({ ... }).');
+  if (!isRecord(policy)) fail({ code: 'notObject' });
 }
 
 /** Top-level entries that JSON would keep (undefined, functions and symbols have no JSON form). */
@@ -198,7 +208,7 @@ const CHROME_ID = /^[a-p]{32}$/;
 
 function requireExtensionId(id: string): void {
   if (!CHROME_ID.test(id)) {
-    throw new RangeError(`"${id}" is not a Chrome extension id (32 letters from a to p).`);
+    fail({ code: 'notExtensionId', id });
   }
 }
 
@@ -210,7 +220,7 @@ function requireUpdateUrl(url: string): void {
   } catch {
     ok = false;
   }
-  if (!ok) throw new RangeError(`"${url}" is not an http(s) update URL.`);
+  if (!ok) fail({ code: 'notUpdateUrl', url });
 }
 
 /** ExtensionInstallForcelist's entry: "<id>;<update URL>". */
@@ -312,9 +322,9 @@ export function windowsReg(policy: Record<string, unknown>, opts: WindowsRegOpti
   const updateUrl = opts.updateUrl ?? CHROME_WEB_STORE_UPDATE_URL;
   requireUpdateUrl(updateUrl);
   const browsers = [...new Set(opts.browsers)];
-  if (browsers.length === 0) throw new RangeError('Choose at least one browser (chrome or edge).');
+  if (browsers.length === 0) fail({ code: 'noBrowser' });
   for (const b of browsers) {
-    if (!(b in WINDOWS_ROOTS)) throw new RangeError(`Unknown browser "${String(b)}": use "chrome" or "edge".`);
+    if (!(b in WINDOWS_ROOTS)) fail({ code: 'unknownBrowser', browser: String(b) });
   }
 
   const values = entries(policy)
@@ -366,7 +376,7 @@ export interface FirefoxOptions {
 export function firefoxPoliciesJson(policy: Record<string, unknown>, opts: FirefoxOptions): string {
   requirePolicyObject(policy);
   if (typeof opts.geckoId !== 'string' || opts.geckoId.trim() === '') {
-    throw new RangeError('The Firefox extension id (gecko id) is empty.');
+    fail({ code: 'noGeckoId' });
   }
   let urlOk: boolean;
   try {
@@ -374,7 +384,7 @@ export function firefoxPoliciesJson(policy: Record<string, unknown>, opts: Firef
   } catch {
     urlOk = false;
   }
-  if (!urlOk) throw new RangeError(`"${opts.installUrl}" is not an https, http or file address for the .xpi.`);
+  if (!urlOk) fail({ code: 'notXpiUrl', url: opts.installUrl });
 
   return pretty({
     policies: {
