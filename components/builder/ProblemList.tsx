@@ -2,7 +2,7 @@ import type { PolicyCheck } from '../../utils/core/policy-builder';
 import { ProblemTable } from '../ProblemTable';
 import type { AdminMessages } from '../../utils/core/i18n/admin-en';
 import { type PageLanguage } from '../i18n';
-import { sayCode, type BuilderNote } from '../../utils/core/builder-codes';
+import { sayCode, sayDropped, type BuilderNote } from '../../utils/core/builder-codes';
 
 interface Props {
   check: PolicyCheck;
@@ -34,7 +34,16 @@ export function ProblemList({ check, notes, words, page }: Props) {
         ) : (
           <ProblemTable problems={problems} caption={w.problems(problems.length)} testId="builder-problems" words={words} page={page} />
         )}
-        {droppedByChrome.length > 0 && <ProblemTable problems={droppedByChrome} caption={w.dropped} words={words} page={page} testId="builder-dropped" />}
+        {droppedByChrome.length > 0 && (
+          <ProblemTable
+            problems={droppedByChrome}
+            caption={w.dropped}
+            words={words}
+            page={page}
+            testId="builder-dropped"
+            say={(p) => sayDropped(w.droppedWhy, p.dropped)}
+          />
+        )}
       </div>
     </section>
   );

@@ -36,6 +36,24 @@ export type FileError =
   | { code: 'noGeckoId' }
   | { code: 'notXpiUrl'; url: string };
 
+/** The types of public/managed_schema.json. */
+export type SchemaType = 'string' | 'integer' | 'boolean' | 'array' | 'object';
+
+/**
+ * Why Chrome and Edge would drop a value before the extension sees it: its type does not fit the
+ * schema, or its key differs from another only in case (one registry key on Windows).
+ */
+export type DroppedSay = { code: 'schemaType'; expected: SchemaType } | { code: 'registryCase'; earlier: string };
+
+/** What is wrong and what is used instead, for each reason a value is dropped. */
+export type DroppedWords = { [K in DroppedSay['code']]: { problem: (m: Extract<DroppedSay, { code: K }>) => string; used: string } };
+
+/** A dropped value's two sentences in a catalogue's words. */
+export function sayDropped(words: DroppedWords, d: DroppedSay): { problem: string; used: string } {
+  const w = words[d.code] as { problem: (m: DroppedSay) => string; used: string };
+  return { problem: w.problem(d), used: w.used };
+}
+
 export const OUTPUT_IDS = ['google-pupils', 'google-staff', 'windows', 'firefox', 'linux'] as const;
 export type OutputId = (typeof OUTPUT_IDS)[number];
 
@@ -59,6 +77,7 @@ export interface BuilderCodeWords {
   fileErrors: CodeWords<FileError>;
   outputTitles: Record<OutputId, string>;
   outputHints: Record<OutputHint, string>;
+  droppedWhy: DroppedWords;
 }
 
 /** The reason carried by an error a file builder threw (see policy-builder.ts), or null for any other error. */

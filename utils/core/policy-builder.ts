@@ -16,7 +16,7 @@
  * say in its language; its message is the English catalogue's words for that code.
  */
 import { parsePolicy, type PolicyProblem } from './policy';
-import { sayCode, type FileError } from './builder-codes';
+import { sayCode, sayDropped, type DroppedSay, type FileError } from './builder-codes';
 import { enAdmin } from './i18n/admin-en';
 
 /** Throws for a file that cannot be made: the reason as a code, the English words as the message. */
@@ -107,25 +107,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const TYPE_WORDS: Record<SchemaNode['type'], string> = {
-  string: 'text',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
-
 /** The first place where `value` does not fit `node`, as [path, expected type]; null if it fits. */
-function firstMismatch(value: unknown, node: SchemaNode, path: string): [string, string] | null {
+function firstMismatch(value: unknown, node: SchemaNode, path: string): [string, SchemaNode['type']] | null {
   switch (node.type) {
     case 'string':
-      return typeof value === 'string' ? null : [path, TYPE_WORDS.string];
+      return typeof value === 'string' ? null : [path, 'string'];
     case 'boolean':
-      return typeof value === 'boolean' ? null : [path, TYPE_WORDS.boolean];
+      return typeof value === 'boolean' ? null : [path, 'boolean'];
     case 'integer':
-      return isInt32(value) ? null : [path, TYPE_WORDS.integer];
+      return isInt32(value) ? null : [path, 'integer'];
     case 'array': {
-      if (!Array.isArray(value)) return [path, TYPE_WORDS.array];
+      if (!Array.isArray(value)) return [path, 'array'];
       for (let i = 0; i < value.length; i++) {
         const m = firstMismatch(value[i], node.items, `${path}[${i}]`);
         if (m) return m;
@@ -133,7 +125,7 @@ function firstMismatch(value: unknown, node: SchemaNode, path: string): [string,
       return null;
     }
     case 'object': {
-      if (!isRecord(value)) return [path, TYPE_WORDS.object];
+      if (!isRecord(value)) return [path, 'object'];
       for (const [k, sub] of Object.entries(node.properties)) {
         if (value[k] === undefined) continue;
         const m = firstMismatch(value[k], sub, `${path}.${k}`);
@@ -152,13 +144,23 @@ export interface PolicyCheck {
    * keep apart. Chrome and Edge drop such a value (or the part of it that does not fit) before the
    * extension sees it, so the status page can never list it. Firefox passes values on unchecked.
    */
-  droppedByChrome: PolicyProblem[];
+  droppedByChrome: DroppedProblem[];
+}
+
+/** A value Chrome and Edge would drop: the English sentences, and the reason as a code for the page. */
+export interface DroppedProblem extends PolicyProblem {
+  dropped: DroppedSay;
+}
+
+/** The English words (from the catalogue) beside the code. */
+function droppedProblem(key: string, dropped: DroppedSay): DroppedProblem {
+  return { key, ...sayDropped(enAdmin.builder.droppedWhy, dropped), dropped };
 }
 
 /** Checks a raw policy the way the extension will, and the way Chrome and Edge will before it. */
 export function checkPolicy(raw: unknown): PolicyCheck {
   const { problems } = parsePolicy(raw);
-  const droppedByChrome: PolicyProblem[] = [];
+  const droppedByChrome: DroppedProblem[] = [];
   if (isRecord(raw)) {
     const seen = new Map<string, string>();
     for (const [key, value] of Object.entries(raw)) {
@@ -166,22 +168,12 @@ export function checkPolicy(raw: unknown): PolicyCheck {
       const lower = key.toLowerCase();
       const earlier = seen.get(lower);
       if (earlier !== undefined) {
-        droppedByChrome.push({
-          key,
-          problem: `differs from "${earlier}" only in upper and lower case, which the Windows registry does not tell apart`,
-          used: 'one of the two values on Windows',
-        });
+        droppedByChrome.push(droppedProblem(key, { code: 'registryCase', earlier }));
       } else seen.set(lower, key);
       const node = MANAGED_SCHEMA.properties[key];
       if (!node) continue; // parsePolicy already reports it as an unknown key
       const m = firstMismatch(value, node, key);
-      if (m) {
-        droppedByChrome.push({
-          key: m[0],
-          problem: `should be ${m[1]}; Chrome and Edge drop a value that does not fit the extension's schema (on Windows they turn some text into numbers, but do not rely on it)`,
-          used: 'the default (the status page cannot show this problem)',
-        });
-      }
+      if (m) droppedByChrome.push(droppedProblem(m[0], { code: 'schemaType', expected: m[1] }));
     }
   }
   return { problems, droppedByChrome };

@@ -7,7 +7,7 @@ import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
-import type { ApproverRef } from '../builder-codes';
+import type { ApproverRef, SchemaType } from '../builder-codes';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -49,6 +49,14 @@ const verifyKindsCy: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], 
 };
 /** An approver by the name typed, or by their row. */
 const approverCy = (who: ApproverRef) => who.name || `cymeradwywr ${who.row}`;
+
+const typeCy: Record<SchemaType, string> = {
+  string: 'yn destun',
+  integer: 'yn rhif cyfan',
+  boolean: 'yn true neu false',
+  array: 'yn rhestr',
+  object: 'yn wrthrych',
+};
 
 const whenCy = (t: number, timeZone: string) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone });
 const forms = (word: string, two: string) => ({
@@ -564,6 +572,17 @@ export const cyAdmin: AdminMessages = {
       firefox:
         'Cadwch hi fel /etc/firefox/policies/policies.json neu <ffolder gosod>/distribution/policies.json. Mae Firefox yn ei darllen pan fydd yn cychwyn.',
       linux: 'Cadwch hi, yn eiddo i root, yn /etc/opt/chrome/policies/managed/ (Chrome) neu /etc/chromium/policies/managed/ (Chromium).',
+    },
+    droppedWhy: {
+      schemaType: {
+        problem: (m) =>
+          `dylai fod ${typeCy[m.expected]}; mae Chrome ac Edge yn gollwng gwerth nad yw’n cyd-fynd â sgema’r estyniad (ar Windows maen nhw’n troi rhywfaint o destun yn rhifau, ond peidiwch â dibynnu ar hynny)`,
+        used: 'y rhagosodiad (ni all y dudalen statws ddangos y broblem hon)',
+      },
+      registryCase: {
+        problem: (m) => `yn wahanol i "${m.earlier}" mewn priflythrennau a llythrennau bach yn unig, ac nid yw cofrestrfa Windows yn gwahaniaethu rhyngddynt`,
+        used: 'un o’r ddau werth ar Windows',
+      },
     },
   },
   policyProblems: {

@@ -16,7 +16,7 @@ import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
-import type { ApproverRef, BuilderCodeWords, BuilderNote, CodeWords, FileError, HashError } from '../builder-codes';
+import type { ApproverRef, BuilderCodeWords, BuilderNote, CodeWords, DroppedWords, FileError, HashError, SchemaType } from '../builder-codes';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -35,6 +35,7 @@ const verifyKindsEn: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], 
 };
 /** An approver by the name typed, or by their row. */
 const approverEn = (who: ApproverRef) => who.name || `approver ${who.row}`;
+const typeEn: Record<SchemaType, string> = { string: 'text', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'an object' };
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const whenEn = (t: number, timeZone: string) => new Date(t).toLocaleString('en-GB', { timeZone });
@@ -509,6 +510,18 @@ export const enAdmin = {
       firefox: 'Save as /etc/firefox/policies/policies.json or <install dir>/distribution/policies.json. Firefox reads it when it starts.',
       linux: 'Save, owned by root, in /etc/opt/chrome/policies/managed/ (Chrome) or /etc/chromium/policies/managed/ (Chromium).',
     } satisfies BuilderCodeWords['outputHints'] as BuilderCodeWords['outputHints'],
+    /** Values Chrome and Edge would drop (policy-builder.ts checkPolicy): what is wrong, and what is used instead. */
+    droppedWhy: {
+      schemaType: {
+        problem: (m) =>
+          `should be ${typeEn[m.expected]}; Chrome and Edge drop a value that does not fit the extension's schema (on Windows they turn some text into numbers, but do not rely on it)`,
+        used: 'the default (the status page cannot show this problem)',
+      },
+      registryCase: {
+        problem: (m) => `differs from "${m.earlier}" only in upper and lower case, which the Windows registry does not tell apart`,
+        used: 'one of the two values on Windows',
+      },
+    } satisfies DroppedWords as DroppedWords,
   },
   /** The policy's problems from their codes (utils/core/policy-problem-codes.ts); each equals the parser's own English sentence (a test checks). */
   policyProblems: {
