@@ -47,8 +47,8 @@ const verifyKindsCy: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], 
   truncated: 'cafodd y cofnodion mwyaf newydd eu dileu',
   'filter-mismatch': 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
 };
-/** An approver by the name typed, or by their row. */
-const approverCy = (who: ApproverRef) => who.name || `cymeradwywr ${who.row}`;
+/** An approver by the name typed, or by their row ("gymeradwywr" after a word that softens it, such as "gan"). */
+const approverCy = (who: ApproverRef, soft = false) => who.name || `${soft ? 'gymeradwywr' : 'cymeradwywr'} ${who.row}`;
 
 const typeCy: Record<SchemaType, string> = {
   string: 'yn destun',
@@ -538,13 +538,13 @@ export const cyAdmin: AdminMessages = {
     notes: {
       passphraseNotHashed: () => 'Nid yw cyfrinymadrodd yr Arweinydd Diogelu wedi’i stwnshio eto: pwyswch "Gwneud stwnsh".',
       pinNotHashed: (m) => `Nid yw’r PIN ar gyfer ${approverCy(m.who)} wedi’i stwnshio eto: pwyswch "Gwneud stwnsh".`,
-      noPin: (m) => `Nid oes PIN gan ${approverCy(m.who)}: teipiwch un a phwyswch "Gwneud stwnsh".`,
+      noPin: (m) => `Nid oes PIN gan ${approverCy(m.who, true)}: teipiwch un a phwyswch "Gwneud stwnsh".`,
     },
     hashErrors: {
       passphraseMismatch: () => 'Cyfrinymadrodd yr Arweinydd Diogelu: nid yw’r ddau gyfrinymadrodd yr un fath. Teipiwch nhw eto.',
-      passphraseTooShort: (m) => `Cyfrinymadrodd yr Arweinydd Diogelu: rhaid iddo fod yn o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
+      passphraseTooShort: (m) => `Cyfrinymadrodd yr Arweinydd Diogelu: rhaid iddo fod o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
       passphraseFailed: () => 'Methu stwnshio cyfrinymadrodd yr Arweinydd Diogelu:',
-      pinTooShort: (m) => `PIN ar gyfer ${approverCy(m.who)}: rhaid iddo fod yn o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
+      pinTooShort: (m) => `PIN ar gyfer ${approverCy(m.who)}: rhaid iddo fod o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
       pinFailed: (m) => `Methu stwnshio’r PIN ar gyfer ${approverCy(m.who)}:`,
     },
     fileErrors: {
