@@ -394,19 +394,21 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
             {hashReport && hashReport.errors.length === 0 && <p class="ok">{w.made(hashReport.made)}</p>}
           </div>
           {hashReport && hashReport.errors.length > 0 && (
-            <ul role="alert" class="error">
-              {hashReport.errors.map((e, i) => (
-                <li key={i}>
-                  {sayCode(w.hashErrors, e)}
-                  {'reason' in e && (
-                    <>
-                      {' '}
-                      <English page={page}>{e.reason}</English>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <div role="alert" data-testid="hash-errors">
+              <ul class="error">
+                {hashReport.errors.map((e, i) => (
+                  <li key={i}>
+                    {sayCode(w.hashErrors, e)}
+                    {'reason' in e && (
+                      <>
+                        {' '}
+                        <English page={page}>{e.reason}</English>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </section>
       </form>

@@ -398,12 +398,12 @@ for (const b of BROWSERS) {
       await expectNoBuilderEnglish('policy builder with notes, a file error and dropped values');
       await tab.clickButton('Gwneud stwnsh');
       await tab.waitForText(
-        'ul.error[role="alert"]',
+        '[data-testid="hash-errors"]',
         'Cyfrinymadrodd yr Arweinydd Diogelu: nid yw’r ddau gyfrinymadrodd yr un fath. Teipiwch nhw eto.',
         30_000,
       );
       await expectNoBuilderEnglish('policy builder after a hash error');
-      expect(await tab.count('ul.error[role="alert"] [lang="en"]')).toBe(0);
+      expect(await tab.count('[data-testid="hash-errors"] [lang="en"]')).toBe(0);
       await expectAccessible(tab, 'policy builder, Welsh, with notes and errors');
 
       // The same Language menu as the other adults' pages: the choice sticks for every page.
