@@ -5,12 +5,14 @@ import { renderProblem, renderUsed } from '../utils/core/policy-problem-codes';
 import { type PageLanguage } from './i18n';
 import { English } from './admin-i18n';
 
-interface Props {
-  problems: readonly PolicyProblem[];
+interface Props<P extends PolicyProblem> {
+  problems: readonly P[];
   caption?: string;
   testId: string;
   words: AdminMessages;
   page: PageLanguage;
+  /** Says a problem in the page's words (null: its English sentence); by default from its policy problem codes. */
+  say?: (p: P) => { problem: string | null; used: string | null };
 }
 
 /** A key may break after "." or "[" (a word boundary for the admin), never inside a word. */
@@ -38,8 +40,14 @@ function Words({ rendered, english, page }: { rendered: string | null; english: 
 }
 
 /** Which key, how serious, what is wrong, what is used instead: the same table on the status page and the builder. */
-export function ProblemTable({ problems, caption, testId, words, page }: Props) {
+export function ProblemTable<P extends PolicyProblem>({ problems, caption, testId, words, page, say }: Props<P>) {
   const w = words.problems;
+  const sayProblem =
+    say ??
+    ((p: P) => ({
+      problem: p.say ? renderProblem(words.policyProblems, p.say) : null,
+      used: p.usedSay ? renderUsed(words.policyProblems, p.usedSay) : null,
+    }));
   const severityWords = { bad: w.serious, warn: w.check } as const;
   return (
     <table class="problems" data-testid={testId}>
@@ -54,16 +62,17 @@ export function ProblemTable({ problems, caption, testId, words, page }: Props) 
       <tbody>
         {problems.map((p, i) => {
           const severity = problemSeverity(p.key);
+          const said = sayProblem(p);
           return (
             <tr key={i} class={`severity-${severity}`} data-severity={severity}>
               <td data-label={w.key}>
                 <span class={`badge ${severity}`}>{severityWords[severity]}</span> <Key name={p.key} />
               </td>
               <td data-label={w.wrong}>
-                <Words rendered={p.say ? renderProblem(words.policyProblems, p.say) : null} english={p.problem} page={page} />
+                <Words rendered={said.problem} english={p.problem} page={page} />
               </td>
               <td data-label={w.used}>
-                <Words rendered={p.usedSay ? renderUsed(words.policyProblems, p.usedSay) : null} english={p.used} page={page} />
+                <Words rendered={said.used} english={p.used} page={page} />
               </td>
             </tr>
           );

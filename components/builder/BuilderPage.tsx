@@ -19,6 +19,7 @@ import { ProblemList } from './ProblemList';
 import { ApprovedUsesEditor, ApproversEditor, ClosedDatesEditor } from './RowEditors';
 import type { Lang } from '../../utils/core/i18n/languages';
 import { AdminHeader, English, useAdminPage } from '../admin-i18n';
+import { sayCode, type HashError } from '../../utils/core/builder-codes';
 
 interface Props {
   ids: BuilderIds;
@@ -42,7 +43,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
   const [form, setForm] = useState<BuilderForm>(defaultForm);
   const [typedTz, setTypedTz] = useState(false);
   const [hashing, setHashing] = useState(false);
-  const [hashReport, setHashReport] = useState<{ errors: string[]; made: number } | null>(null);
+  const [hashReport, setHashReport] = useState<{ errors: HashError[]; made: number } | null>(null);
   const set = (change: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...change }));
 
   const check = useMemo(() => checkForm(form), [form]);
@@ -80,7 +81,13 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
         <section aria-labelledby="school-title">
           <h2 id="school-title">{w.school}</h2>
           <div class="grid2">
-            <TextField id="school-name" label={w.schoolName} value={form.schoolName} placeholder="Ash Grove Academy" onInput={(v) => set({ schoolName: v })} />
+            <TextField
+              id="school-name"
+              label={w.schoolName}
+              value={form.schoolName}
+              placeholder={w.examples.schoolName}
+              onInput={(v) => set({ schoolName: v })}
+            />
             <TextField
               id="policy-url"
               label={w.policyUrl}
@@ -109,7 +116,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
               id="device-label"
               label={w.deviceLabel}
               value={form.deviceLabel}
-              placeholder="ICT suite PC 12"
+              placeholder={w.examples.deviceLabel}
               hint={w.deviceLabelHint}
               onInput={(v) => set({ deviceLabel: v })}
             />
@@ -119,7 +126,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
         <section aria-labelledby="dsl-title">
           <h2 id="dsl-title">{w.dsl}</h2>
           <div class="grid2">
-            <TextField id="dsl-name" label={w.dslName} value={form.dslName} placeholder="Gemma Williams" onInput={(v) => set({ dslName: v })} />
+            <TextField id="dsl-name" label={w.dslName} value={form.dslName} placeholder={w.examples.dslName} onInput={(v) => set({ dslName: v })} />
             <TextField
               id="dsl-contact"
               label={w.dslContact}
@@ -387,13 +394,21 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
             {hashReport && hashReport.errors.length === 0 && <p class="ok">{w.made(hashReport.made)}</p>}
           </div>
           {hashReport && hashReport.errors.length > 0 && (
-            <ul role="alert" class="error">
-              {hashReport.errors.map((e) => (
-                <li key={e}>
-                  <English page={page}>{e}</English>
-                </li>
-              ))}
-            </ul>
+            <div role="alert" data-testid="hash-errors">
+              <ul class="error">
+                {hashReport.errors.map((e, i) => (
+                  <li key={i}>
+                    {sayCode(w.hashErrors, e)}
+                    {'reason' in e && (
+                      <>
+                        {' '}
+                        <English page={page}>{e.reason}</English>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </section>
       </form>
@@ -418,7 +433,7 @@ export function BuilderPage({ ids, languages, makeHash, copyText, download }: Pr
         </label>
         <p class="hint">{w.recommendedHint}</p>
         {outputs.map((o) => (
-          <OutputBox key={o.id} output={o} copyText={copyText} download={download} words={w} page={page} />
+          <OutputBox key={o.id} output={o} copyText={copyText} download={download} words={w} />
         ))}
       </section>
     </main>

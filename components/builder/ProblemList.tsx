@@ -2,11 +2,11 @@ import type { PolicyCheck } from '../../utils/core/policy-builder';
 import { ProblemTable } from '../ProblemTable';
 import type { AdminMessages } from '../../utils/core/i18n/admin-en';
 import { type PageLanguage } from '../i18n';
-import { English } from '../admin-i18n';
+import { sayCode, sayDropped, type BuilderNote } from '../../utils/core/builder-codes';
 
 interface Props {
   check: PolicyCheck;
-  notes: string[];
+  notes: BuilderNote[];
   words: AdminMessages;
   page: PageLanguage;
 }
@@ -22,10 +22,8 @@ export function ProblemList({ check, notes, words, page }: Props) {
       <div aria-live="polite">
         {notes.length > 0 && (
           <ul class="notes" data-testid="builder-notes">
-            {notes.map((n) => (
-              <li key={n}>
-                <English page={page}>{n}</English>
-              </li>
+            {notes.map((n, i) => (
+              <li key={i}>{sayCode(w.notes, n)}</li>
             ))}
           </ul>
         )}
@@ -36,7 +34,16 @@ export function ProblemList({ check, notes, words, page }: Props) {
         ) : (
           <ProblemTable problems={problems} caption={w.problems(problems.length)} testId="builder-problems" words={words} page={page} />
         )}
-        {droppedByChrome.length > 0 && <ProblemTable problems={droppedByChrome} caption={w.dropped} words={words} page={page} testId="builder-dropped" />}
+        {droppedByChrome.length > 0 && (
+          <ProblemTable
+            problems={droppedByChrome}
+            caption={w.dropped}
+            words={words}
+            page={page}
+            testId="builder-dropped"
+            say={(p) => sayDropped(w.droppedWhy, p.dropped)}
+          />
+        )}
       </div>
     </section>
   );

@@ -16,6 +16,11 @@ import { CATALOGUE } from '../../utils/core/catalogue';
 import { hashPassphrase } from '../../utils/core/passphrase';
 import { parsePolicy, POLICY_KEYS } from '../../utils/core/policy';
 import { CHROME_EXTENSION_ID, GECKO_ID } from '../../utils/extension-identity';
+import { sayCode } from '../../utils/core/builder-codes';
+import { enAdmin } from '../../utils/core/i18n/admin-en';
+
+/** What the English page says for the core's codes. */
+const english = enAdmin.builder;
 
 /** Has the form the policy parser accepts (it never checks the hash against anything). */
 const HASH = `pbkdf2-sha256$600000$${'A'.repeat(22)}==$${'B'.repeat(43)}=`;
@@ -210,7 +215,8 @@ describe('secrets', () => {
         .join('\n') + JSON.stringify(formToPolicy(f, 'staff'));
     expect(everything).not.toContain('correct horse battery');
     expect(everything).not.toContain('24682468');
-    expect(formNotes(f)).toEqual([
+    expect(formNotes(f)).toEqual([{ code: 'passphraseNotHashed' }, { code: 'pinNotHashed', who: { name: 'Mrs Shah', row: 1 } }]);
+    expect(formNotes(f).map((n) => sayCode(english.notes, n))).toEqual([
       'The DSL passphrase is not hashed yet: press "Make hashes".',
       'The PIN for Mrs Shah is not hashed yet: press "Make hashes".',
     ]);
@@ -260,9 +266,10 @@ describe('secrets', () => {
     };
     const r = await makeHashes(f, fakeHash);
     expect(r.made).toBe(0);
-    expect(r.errors).toEqual([
+    expect(r.errors).toEqual([{ code: 'passphraseMismatch' }, { code: 'pinTooShort', who: { name: '', row: 1 }, min: 8 }]);
+    expect(r.errors.map((e) => sayCode(english.hashErrors, e))).toEqual([
       'DSL passphrase: the two passphrases are not the same. Type them again.',
-      'PIN for approver 1: The passphrase must be at least 8 characters long.',
+      'PIN for approver 1: it must be at least 8 characters long. Type a longer one.',
     ]);
     expect(r.form.passphraseHash).toBe('old');
     expect(r.form.passphrase + r.form.passphraseRepeat + r.form.exceptions.approvers[0]!.pin).toBe('');
@@ -283,7 +290,7 @@ describe('builderOutputs', () => {
   it("makes the five files, each carrying the form's policy for its role", () => {
     const f = sensibleForm();
     const outputs = builderOutputs(f, IDS);
-    expect(outputs.map((o) => [o.title, o.fileName])).toEqual([
+    expect(outputs.map((o) => [english.outputTitles[o.id], o.fileName])).toEqual([
       ['Google Admin JSON (pupils)', 'hall-pass-google-admin-pupils.json'],
       ['Google Admin JSON (staff)', 'hall-pass-google-admin-staff.json'],
       ['Windows .reg (Chrome and Edge)', 'hall-pass.reg'],
@@ -331,10 +338,12 @@ describe('builderOutputs', () => {
     const outputs = builderOutputs({ ...defaultForm(), firefoxInstallUrl: 'hall-pass.xpi', chromeUpdateUrl: 'ftp://x.example/u' }, IDS);
     const byId = Object.fromEntries(outputs.map((o) => [o.id, o]));
     expect(byId.firefox?.text).toBeNull();
-    expect(byId.firefox?.error).toMatch(/hall-pass\.xpi/);
-    expect(byId.linux?.error).toMatch(/update URL/);
-    expect(byId.windows?.error).toMatch(/update URL/);
+    expect(byId.firefox?.error).toEqual({ code: 'notXpiUrl', url: 'hall-pass.xpi' });
+    expect(byId.linux?.error).toEqual({ code: 'notUpdateUrl', url: 'ftp://x.example/u' });
+    expect(byId.windows?.error).toEqual({ code: 'notUpdateUrl', url: 'ftp://x.example/u' });
+    expect(sayCode(english.fileErrors, byId.windows!.error!)).toBe('"ftp://x.example/u" is not an http(s) update URL.');
     expect(byId['google-pupils']?.error).toBeNull();
+    expect(byId.linux?.text).toBeNull();
   });
 });
 

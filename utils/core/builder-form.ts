@@ -10,7 +10,9 @@
  * Plain secrets (the DSL passphrase and approvers' PINs) live in the form only until the admin
  * presses "Make hashes"; `formToPolicy` never reads them, and `makeHashes` clears them.
  */
+import { fileErrorOf, type BuilderNote, type FileError, type HashError, type OutputHint, type OutputId } from './builder-codes';
 import { CATALOGUE } from './catalogue';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { DEFAULT_ACTIONS, type RoleActions } from './policy';
 import {
   CHROME_WEB_STORE_UPDATE_URL,
@@ -260,16 +262,17 @@ export function formToPolicy(form: BuilderForm, role: Role): Record<string, unkn
 // ---------------------------------------------------------------------------------------------
 // Checking
 
-/** Things the builder itself notices that the policy cannot show: secrets not hashed yet. */
-export function formNotes(form: BuilderForm): string[] {
-  const notes: string[] = [];
-  if (form.passphrase !== '' || form.passphraseRepeat !== '') {
-    notes.push('The DSL passphrase is not hashed yet: press "Make hashes".');
-  }
+/**
+ * Things the builder itself notices that the policy cannot show: secrets not hashed yet. Codes
+ * (builder-codes.ts), which the page says in its language.
+ */
+export function formNotes(form: BuilderForm): BuilderNote[] {
+  const notes: BuilderNote[] = [];
+  if (form.passphrase !== '' || form.passphraseRepeat !== '') notes.push({ code: 'passphraseNotHashed' });
   form.exceptions.approvers.forEach((a, i) => {
-    const who = a.name.trim() || `approver ${i + 1}`;
-    if (a.pin !== '') notes.push(`The PIN for ${who} is not hashed yet: press "Make hashes".`);
-    else if (a.pinHash === '' && a.name.trim() !== '') notes.push(`${who} has no PIN: type one and press "Make hashes".`);
+    const who = { name: a.name.trim(), row: i + 1 };
+    if (a.pin !== '') notes.push({ code: 'pinNotHashed', who });
+    else if (a.pinHash === '' && who.name !== '') notes.push({ code: 'noPin', who });
   });
   return notes;
 }
@@ -284,8 +287,8 @@ export function checkForm(form: BuilderForm): PolicyCheck {
 
 export interface HashResult {
   form: BuilderForm;
-  /** What could not be hashed, in words for the admin. */
-  errors: string[];
+  /** What could not be hashed, as codes the page says in its language. */
+  errors: HashError[];
   /** How many hashes were made. */
   made: number;
 }
@@ -295,31 +298,39 @@ export interface HashResult {
  * whatever happened: a secret typed wrongly is typed again, never kept.
  */
 export async function makeHashes(form: BuilderForm, hash: (secret: string) => Promise<string>): Promise<HashResult> {
-  const errors: string[] = [];
+  const errors: HashError[] = [];
   let made = 0;
   const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const min = MIN_PASSPHRASE_LENGTH;
+  /** Counted as the hash function counts (characters, after NFC), so a short one is said in the page's words. */
+  const tooShort = (s: string) => [...s.normalize('NFC')].length < min;
   let passphraseHash = form.passphraseHash;
   if (form.passphrase !== '' || form.passphraseRepeat !== '') {
     if (form.passphrase !== form.passphraseRepeat) {
-      errors.push('DSL passphrase: the two passphrases are not the same. Type them again.');
+      errors.push({ code: 'passphraseMismatch' });
+    } else if (tooShort(form.passphrase)) {
+      errors.push({ code: 'passphraseTooShort', min });
     } else {
       try {
         passphraseHash = await hash(form.passphrase);
         made++;
       } catch (e) {
-        errors.push(`DSL passphrase: ${why(e)}`);
+        errors.push({ code: 'passphraseFailed', reason: why(e) });
       }
     }
   }
   const approvers: ApproverRow[] = [];
   for (const [i, a] of form.exceptions.approvers.entries()) {
     let pinHash = a.pinHash;
-    if (a.pin !== '') {
+    const who = { name: a.name.trim(), row: i + 1 };
+    if (a.pin !== '' && tooShort(a.pin)) {
+      errors.push({ code: 'pinTooShort', who, min });
+    } else if (a.pin !== '') {
       try {
         pinHash = await hash(a.pin);
         made++;
       } catch (e) {
-        errors.push(`PIN for ${a.name.trim() || `approver ${i + 1}`}: ${why(e)}`);
+        errors.push({ code: 'pinFailed', who, reason: why(e) });
       }
     }
     approvers.push({ ...a, pin: '', pinHash });
@@ -335,16 +346,15 @@ export async function makeHashes(form: BuilderForm, hash: (secret: string) => Pr
 // Outputs
 
 export interface BuilderOutput {
-  id: 'google-pupils' | 'google-staff' | 'windows' | 'firefox' | 'linux';
-  /** Also the accessible name of its text box, and part of the buttons' names. */
-  title: string;
-  /** Where it goes, in a sentence. */
-  hint: string;
+  /** Also names its title (`outputTitles` in the catalogues), the accessible name of its text box. */
+  id: OutputId;
+  /** Where it goes (`outputHints` in the catalogues). */
+  hint: OutputHint;
   fileName: string;
   mimeType: string;
   /** The file's text, or why it cannot be made (a bad install or update URL). */
   text: string | null;
-  error: string | null;
+  error: FileError | null;
 }
 
 export interface BuilderIds {
@@ -352,11 +362,14 @@ export interface BuilderIds {
   geckoId: string;
 }
 
-function attempt(make: () => string): { text: string | null; error: string | null } {
+/** The file's text, or the reason the builder gave for not making it (any other error is a bug, and is thrown). */
+function attempt(make: () => string): { text: string | null; error: FileError | null } {
   try {
     return { text: make(), error: null };
   } catch (e) {
-    return { text: null, error: e instanceof Error ? e.message : String(e) };
+    const error = fileErrorOf(e);
+    if (error === null) throw e;
+    return { text: null, error };
   }
 }
 
@@ -368,42 +381,35 @@ export function builderOutputs(form: BuilderForm, ids: BuilderIds): BuilderOutpu
   return [
     {
       id: 'google-pupils',
-      title: 'Google Admin JSON (pupils)',
-      hint: 'Paste into "Policy for extensions" for the pupils\' organisational unit.',
+      hint: 'google-pupils',
       fileName: 'hall-pass-google-admin-pupils.json',
       mimeType: json,
       ...attempt(() => googleAdminJson(formToPolicy(form, 'pupil'))),
     },
     {
       id: 'google-staff',
-      title: 'Google Admin JSON (staff)',
-      hint: 'Paste into "Policy for extensions" for the staff organisational unit.',
+      hint: 'google-staff',
       fileName: 'hall-pass-google-admin-staff.json',
       mimeType: json,
       ...attempt(() => googleAdminJson(formToPolicy(form, 'staff'))),
     },
     {
       id: 'windows',
-      title: 'Windows .reg (Chrome and Edge)',
-      hint: form.recommended
-        ? 'Import on each machine or through Group Policy / Intune. It also sets the recommended browser policies and force-installs the extension.'
-        : 'Import on each machine or through Group Policy / Intune.',
+      hint: form.recommended ? 'windows-recommended' : 'windows',
       fileName: 'hall-pass.reg',
       mimeType: 'text/plain',
       ...attempt(() => windowsReg(device, { extensionId: ids.extensionId, browsers: ['chrome', 'edge'], recommended: form.recommended, updateUrl })),
     },
     {
       id: 'firefox',
-      title: 'Firefox policies.json',
-      hint: 'Save as /etc/firefox/policies/policies.json or <install dir>/distribution/policies.json. Firefox reads it when it starts.',
+      hint: 'firefox',
       fileName: 'policies.json',
       mimeType: json,
       ...attempt(() => firefoxPoliciesJson(device, { geckoId: ids.geckoId, installUrl: form.firefoxInstallUrl.trim(), recommended: form.recommended })),
     },
     {
       id: 'linux',
-      title: 'Linux Chrome JSON',
-      hint: 'Save, owned by root, in /etc/opt/chrome/policies/managed/ (Chrome) or /etc/chromium/policies/managed/ (Chromium).',
+      hint: 'linux',
       fileName: 'hall-pass.json',
       mimeType: json,
       ...attempt(() => linuxChromeJson(device, { extensionId: ids.extensionId, recommended: form.recommended, updateUrl })),

@@ -10,7 +10,9 @@ export const MIN_ITERATIONS = 600_000;
 const MAX_ITERATIONS = 99_999_999;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
-const MIN_LENGTH = 8;
+/** The shortest passphrase or PIN, in characters. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+const MIN_LENGTH = MIN_PASSPHRASE_LENGTH;
 
 const FORMAT = /^pbkdf2-sha256\$(\d{6,8})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/;
 

@@ -11,9 +11,19 @@
  * parses (`parsePolicy`) to exactly what the input parses to.
  *
  * Nothing here throws for a bad policy. The builders throw a RangeError only for bad options
- * (an extension id or address that would make a broken file).
+ * (an extension id or address that would make a broken file), and a TypeError for a policy that is
+ * not an object. Each carries its reason as a code (`say`, see builder-codes.ts) for the page to
+ * say in its language; its message is the English catalogue's words for that code.
  */
 import { parsePolicy, type PolicyProblem } from './policy';
+import { sayCode, sayDropped, type DroppedSay, type FileError } from './builder-codes';
+import { enAdmin } from './i18n/admin-en';
+
+/** Throws for a file that cannot be made: the reason as a code, the English words as the message. */
+function fail(say: FileError): never {
+  const english = sayCode(enAdmin.builder.fileErrors, say);
+  throw Object.assign(say.code === 'notObject' ? new TypeError(english) : new RangeError(english), { say });
+}
 
 /** The update URL of the Chrome Web Store, for ExtensionInstallForcelist. */
 export const CHROME_WEB_STORE_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';
@@ -97,25 +107,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const TYPE_WORDS: Record<SchemaNode['type'], string> = {
-  string: 'text',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
-};
-
 /** The first place where `value` does not fit `node`, as [path, expected type]; null if it fits. */
-function firstMismatch(value: unknown, node: SchemaNode, path: string): [string, string] | null {
+function firstMismatch(value: unknown, node: SchemaNode, path: string): [string, SchemaNode['type']] | null {
   switch (node.type) {
     case 'string':
-      return typeof value === 'string' ? null : [path, TYPE_WORDS.string];
+      return typeof value === 'string' ? null : [path, 'string'];
     case 'boolean':
-      return typeof value === 'boolean' ? null : [path, TYPE_WORDS.boolean];
+      return typeof value === 'boolean' ? null : [path, 'boolean'];
     case 'integer':
-      return isInt32(value) ? null : [path, TYPE_WORDS.integer];
+      return isInt32(value) ? null : [path, 'integer'];
     case 'array': {
-      if (!Array.isArray(value)) return [path, TYPE_WORDS.array];
+      if (!Array.isArray(value)) return [path, 'array'];
       for (let i = 0; i < value.length; i++) {
         const m = firstMismatch(value[i], node.items, `${path}[${i}]`);
         if (m) return m;
@@ -123,7 +125,7 @@ function firstMismatch(value: unknown, node: SchemaNode, path: string): [string,
       return null;
     }
     case 'object': {
-      if (!isRecord(value)) return [path, TYPE_WORDS.object];
+      if (!isRecord(value)) return [path, 'object'];
       for (const [k, sub] of Object.entries(node.properties)) {
         if (value[k] === undefined) continue;
         const m = firstMismatch(value[k], sub, `${path}.${k}`);
@@ -142,13 +144,23 @@ export interface PolicyCheck {
    * keep apart. Chrome and Edge drop such a value (or the part of it that does not fit) before the
    * extension sees it, so the status page can never list it. Firefox passes values on unchecked.
    */
-  droppedByChrome: PolicyProblem[];
+  droppedByChrome: DroppedProblem[];
+}
+
+/** A value Chrome and Edge would drop: the English sentences, and the reason as a code for the page. */
+export interface DroppedProblem extends PolicyProblem {
+  dropped: DroppedSay;
+}
+
+/** The English words (from the catalogue) beside the code. */
+function droppedProblem(key: string, dropped: DroppedSay): DroppedProblem {
+  return { key, ...sayDropped(enAdmin.builder.droppedWhy, dropped), dropped };
 }
 
 /** Checks a raw policy the way the extension will, and the way Chrome and Edge will before it. */
 export function checkPolicy(raw: unknown): PolicyCheck {
   const { problems } = parsePolicy(raw);
-  const droppedByChrome: PolicyProblem[] = [];
+  const droppedByChrome: DroppedProblem[] = [];
   if (isRecord(raw)) {
     const seen = new Map<string, string>();
     for (const [key, value] of Object.entries(raw)) {
@@ -156,22 +168,12 @@ export function checkPolicy(raw: unknown): PolicyCheck {
       const lower = key.toLowerCase();
       const earlier = seen.get(lower);
       if (earlier !== undefined) {
-        droppedByChrome.push({
-          key,
-          problem: `differs from "${earlier}" only in upper and lower case, which the Windows registry does not tell apart`,
-          used: 'one of the two values on Windows',
-        });
+        droppedByChrome.push(droppedProblem(key, { code: 'registryCase', earlier }));
       } else seen.set(lower, key);
       const node = MANAGED_SCHEMA.properties[key];
       if (!node) continue; // parsePolicy already reports it as an unknown key
       const m = firstMismatch(value, node, key);
-      if (m) {
-        droppedByChrome.push({
-          key: m[0],
-          problem: `should be ${m[1]}; Chrome and Edge drop a value that does not fit the extension's schema (on Windows they turn some text into numbers, but do not rely on it)`,
-          used: 'the default (the status page cannot show this problem)',
-        });
-      }
+      if (m) droppedByChrome.push(droppedProblem(m[0], { code: 'schemaType', expected: m[1] }));
     }
   }
   return { problems, droppedByChrome };
@@ -181,7 +183,7 @@ export function checkPolicy(raw: unknown): PolicyCheck {
 // Helpers shared by the builders
 
 function requirePolicyObject(policy: unknown): asserts policy is Record<string, unknown> {
-  if (!isRecord(policy)) throw new TypeError('The policy must be a JSON object ({ ... }).');
+  if (!isRecord(policy)) fail({ code: 'notObject' });
 }
 
 /** Top-level entries that JSON would keep (undefined, functions and symbols have no JSON form). */
@@ -198,7 +200,7 @@ const CHROME_ID = /^[a-p]{32}$/;
 
 function requireExtensionId(id: string): void {
   if (!CHROME_ID.test(id)) {
-    throw new RangeError(`"${id}" is not a Chrome extension id (32 letters from a to p).`);
+    fail({ code: 'notExtensionId', id });
   }
 }
 
@@ -210,7 +212,7 @@ function requireUpdateUrl(url: string): void {
   } catch {
     ok = false;
   }
-  if (!ok) throw new RangeError(`"${url}" is not an http(s) update URL.`);
+  if (!ok) fail({ code: 'notUpdateUrl', url });
 }
 
 /** ExtensionInstallForcelist's entry: "<id>;<update URL>". */
@@ -312,9 +314,9 @@ export function windowsReg(policy: Record<string, unknown>, opts: WindowsRegOpti
   const updateUrl = opts.updateUrl ?? CHROME_WEB_STORE_UPDATE_URL;
   requireUpdateUrl(updateUrl);
   const browsers = [...new Set(opts.browsers)];
-  if (browsers.length === 0) throw new RangeError('Choose at least one browser (chrome or edge).');
+  if (browsers.length === 0) fail({ code: 'noBrowser' });
   for (const b of browsers) {
-    if (!(b in WINDOWS_ROOTS)) throw new RangeError(`Unknown browser "${String(b)}": use "chrome" or "edge".`);
+    if (!(b in WINDOWS_ROOTS)) fail({ code: 'unknownBrowser', browser: String(b) });
   }
 
   const values = entries(policy)
@@ -366,7 +368,7 @@ export interface FirefoxOptions {
 export function firefoxPoliciesJson(policy: Record<string, unknown>, opts: FirefoxOptions): string {
   requirePolicyObject(policy);
   if (typeof opts.geckoId !== 'string' || opts.geckoId.trim() === '') {
-    throw new RangeError('The Firefox extension id (gecko id) is empty.');
+    fail({ code: 'noGeckoId' });
   }
   let urlOk: boolean;
   try {
@@ -374,7 +376,7 @@ export function firefoxPoliciesJson(policy: Record<string, unknown>, opts: Firef
   } catch {
     urlOk = false;
   }
-  if (!urlOk) throw new RangeError(`"${opts.installUrl}" is not an https, http or file address for the .xpi.`);
+  if (!urlOk) fail({ code: 'notXpiUrl', url: opts.installUrl });
 
   return pretty({
     policies: {

@@ -348,8 +348,63 @@ for (const b of BROWSERS) {
       const builder = await bodyText(tab);
       expect(builder).toContain('Ffeiliau i’w gosod');
       expect(builder).toContain('Arweinydd Diogelu Dynodedig');
+      // The files' titles and where they go, and Welsh examples in the fields.
+      expect(builder).toContain('Ffeil .reg Windows (Chrome ac Edge)');
+      expect(builder).toContain('Mewnforiwch hi ar bob peiriant neu drwy Group Policy / Intune.');
+      expect(await tab.attribute('#school-name', 'placeholder')).toBe('Ysgol Gyfun Llwyn Onn');
+      expect(await tab.attribute('#device-label', 'placeholder')).toBe('Ystafell TGCh PC 12');
+      expect(await tab.attribute('#dsl-name', 'placeholder')).toBe('Siân Williams');
       await expectNoEnglish(tab, 'policy builder');
       await expectAccessible(tab, 'policy builder, Welsh');
+
+      // The builder's own notes, a file it cannot make, values Chrome would drop and a hash error: all in Welsh.
+      await tab.fillLabel('Cyfrinymadrodd yr Arweinydd Diogelu (o leiaf 8 nod)', 'correct horse battery');
+      await tab.fillLabel('Ailadroddwch y cyfrinymadrodd', 'correct horse');
+      await tab.selectLabel('Cymeradwyo', 'approver-pin');
+      await tab.clickButton('Ychwanegu cymeradwywr');
+      await tab.fillLabel('Cymeradwywr 1: enw', 'Mrs Shah');
+      await tab.fillLabel('Sawl munud y mae Parhau ar ôl rhybudd yn para', '1.5');
+      await tab.fillLabel('Firefox: cyfeiriad y ffeil .xpi wedi’i llofnodi', 'hall-pass.xpi');
+      const notes = '[data-testid="builder-notes"]';
+      await tab.waitForText(notes, 'Nid yw cyfrinymadrodd yr Arweinydd Diogelu wedi’i stwnshio eto: pwyswch "Gwneud stwnsh".');
+      await tab.waitForText(notes, 'Nid oes PIN gan Mrs Shah: teipiwch un a phwyswch "Gwneud stwnsh".');
+      await tab.waitForText('[data-output="firefox"] [role="alert"]', 'Methu gwneud y ffeil hon: Nid yw "hall-pass.xpi" yn gyfeiriad https, http neu file');
+      await tab.waitForText('[data-testid="builder-dropped"]', 'dylai fod yn rhif cyfan; mae Chrome ac Edge yn gollwng gwerth');
+      await tab.waitForText('[data-testid="builder-dropped"]', 'y rhagosodiad (ni all y dudalen statws ddangos y broblem hon)');
+      const b = enAdmin.builder;
+      const who = { name: 'Mrs Shah', row: 1 };
+      /** The English of what the builder shows now: none of it may be left outside lang="en". */
+      const builderEnglish = [
+        b.notes.passphraseNotHashed({ code: 'passphraseNotHashed' }),
+        b.notes.noPin({ code: 'noPin', who }),
+        b.fileErrors.notXpiUrl({ code: 'notXpiUrl', url: 'hall-pass.xpi' }),
+        b.droppedWhy.schemaType.problem({ code: 'schemaType', expected: 'integer' }),
+        b.droppedWhy.schemaType.used,
+        b.hashErrors.passphraseMismatch({ code: 'passphraseMismatch' }),
+        ...Object.values(b.outputTitles),
+        ...Object.values(b.outputHints),
+      ];
+      const expectNoBuilderEnglish = async (state: string) => {
+        await expectNoEnglish(tab, state);
+        const words = await ownWords(tab);
+        expect(
+          builderEnglish.filter((e) => words.includes(e)),
+          `${state}: the builder's English left on a Welsh page`,
+        ).toEqual([]);
+        for (const part of [notes, '[data-testid="builder-dropped"]', '.output', '[data-testid="hash-report"]']) {
+          expect(await tab.count(`${part} [lang="en"]`), `${part} has no English left`).toBe(0);
+        }
+      };
+      await expectNoBuilderEnglish('policy builder with notes, a file error and dropped values');
+      await tab.clickButton('Gwneud stwnsh');
+      await tab.waitForText(
+        '[data-testid="hash-errors"]',
+        'Cyfrinymadrodd yr Arweinydd Diogelu: nid yw’r ddau gyfrinymadrodd yr un fath. Teipiwch nhw eto.',
+        30_000,
+      );
+      await expectNoBuilderEnglish('policy builder after a hash error');
+      expect(await tab.count('[data-testid="hash-errors"] [lang="en"]')).toBe(0);
+      await expectAccessible(tab, 'policy builder, Welsh, with notes and errors');
 
       // The same Language menu as the other adults' pages: the choice sticks for every page.
       await tab.selectLabel('Iaith', 'en');

@@ -136,7 +136,7 @@ test('the status page links to the builder, and a mistake in the form shows as a
   await tab.fillLabel('Approver 1: name', 'Mrs Shah');
   await tab.fillLabel('Approver 1: PIN', '1234');
   await tab.clickButton('Make hashes');
-  await tab.waitForText('[role="alert"]', 'PIN for Mrs Shah: The passphrase must be at least 8 characters long.');
+  await tab.waitForText('[role="alert"]', 'PIN for Mrs Shah: it must be at least 8 characters long. Type a longer one.');
   expect(await tab.inputValue('Approver 1: PIN')).toBe('');
   await tab.waitForText(byTestId('builder-problems'), 'exceptions.approvers[0]');
 

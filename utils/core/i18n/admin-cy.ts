@@ -7,6 +7,7 @@ import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
+import type { ApproverRef, SchemaType } from '../builder-codes';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -46,6 +47,17 @@ const verifyKindsCy: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], 
   truncated: 'cafodd y cofnodion mwyaf newydd eu dileu',
   'filter-mismatch': 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
 };
+/** An approver by the name typed, or by their row ("gymeradwywr" after a word that softens it, such as "gan"). */
+const approverCy = (who: ApproverRef, soft = false) => who.name || `${soft ? 'gymeradwywr' : 'cymeradwywr'} ${who.row}`;
+
+const typeCy: Record<SchemaType, string> = {
+  string: 'yn destun',
+  integer: 'yn rhif cyfan',
+  boolean: 'yn true neu false',
+  array: 'yn rhestr',
+  object: 'yn wrthrych',
+};
+
 const whenCy = (t: number, timeZone: string) => new Date(t).toLocaleString(['cy', 'en-GB'], { timeZone });
 const forms = (word: string, two: string) => ({
   zero: `{n} ${word}`,
@@ -522,6 +534,56 @@ export const cyAdmin: AdminMessages = {
     downloadLabel: (title) => `Lawrlwytho ${title}`,
     copied: 'Wedi’i gopïo.',
     copyFailed: 'Methu copïo: dewiswch y testun a’i gopïo â llaw.',
+    examples: { schoolName: 'Ysgol Gyfun Llwyn Onn', deviceLabel: 'Ystafell TGCh PC 12', dslName: 'Siân Williams' },
+    notes: {
+      passphraseNotHashed: () => 'Nid yw cyfrinymadrodd yr Arweinydd Diogelu wedi’i stwnshio eto: pwyswch "Gwneud stwnsh".',
+      pinNotHashed: (m) => `Nid yw’r PIN ar gyfer ${approverCy(m.who)} wedi’i stwnshio eto: pwyswch "Gwneud stwnsh".`,
+      noPin: (m) => `Nid oes PIN gan ${approverCy(m.who, true)}: teipiwch un a phwyswch "Gwneud stwnsh".`,
+    },
+    hashErrors: {
+      passphraseMismatch: () => 'Cyfrinymadrodd yr Arweinydd Diogelu: nid yw’r ddau gyfrinymadrodd yr un fath. Teipiwch nhw eto.',
+      passphraseTooShort: (m) => `Cyfrinymadrodd yr Arweinydd Diogelu: rhaid iddo fod o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
+      passphraseFailed: () => 'Methu stwnshio cyfrinymadrodd yr Arweinydd Diogelu:',
+      pinTooShort: (m) => `PIN ar gyfer ${approverCy(m.who)}: rhaid iddo fod o leiaf ${n(m.min)} nod o hyd. Teipiwch un hirach.`,
+      pinFailed: (m) => `Methu stwnshio’r PIN ar gyfer ${approverCy(m.who)}:`,
+    },
+    fileErrors: {
+      notObject: () => 'Rhaid i’r polisi fod yn wrthrych JSON ({ ... }).',
+      notExtensionId: (m) => `Nid yw "${m.id}" yn ddynodydd estyniad Chrome (32 llythyren o a i p).`,
+      notUpdateUrl: (m) => `Nid yw "${m.url}" yn URL diweddaru http(s).`,
+      noBrowser: () => 'Dewiswch o leiaf un porwr (chrome neu edge).',
+      unknownBrowser: (m) => `Porwr anhysbys "${m.browser}": defnyddiwch "chrome" neu "edge".`,
+      noGeckoId: () => 'Mae dynodydd estyniad Firefox (gecko id) yn wag.',
+      notXpiUrl: (m) => `Nid yw "${m.url}" yn gyfeiriad https, http neu file ar gyfer y ffeil .xpi.`,
+    },
+    outputTitles: {
+      'google-pupils': 'JSON Google Admin (disgyblion)',
+      'google-staff': 'JSON Google Admin (staff)',
+      windows: 'Ffeil .reg Windows (Chrome ac Edge)',
+      firefox: 'Ffeil policies.json Firefox',
+      linux: 'JSON Chrome ar Linux',
+    },
+    outputHints: {
+      'google-pupils': 'Gludwch i "Policy for extensions" ar gyfer uned sefydliadol y disgyblion.',
+      'google-staff': 'Gludwch i "Policy for extensions" ar gyfer uned sefydliadol y staff.',
+      windows: 'Mewnforiwch hi ar bob peiriant neu drwy Group Policy / Intune.',
+      'windows-recommended':
+        'Mewnforiwch hi ar bob peiriant neu drwy Group Policy / Intune. Mae hefyd yn gosod y polisïau porwr a argymhellir ac yn gosod yr estyniad yn orfodol.',
+      firefox:
+        'Cadwch hi fel /etc/firefox/policies/policies.json neu <ffolder gosod>/distribution/policies.json. Mae Firefox yn ei darllen pan fydd yn cychwyn.',
+      linux: 'Cadwch hi, yn eiddo i root, yn /etc/opt/chrome/policies/managed/ (Chrome) neu /etc/chromium/policies/managed/ (Chromium).',
+    },
+    droppedWhy: {
+      schemaType: {
+        problem: (m) =>
+          `dylai fod ${typeCy[m.expected]}; mae Chrome ac Edge yn gollwng gwerth nad yw’n cyd-fynd â sgema’r estyniad (ar Windows maen nhw’n troi rhywfaint o destun yn rhifau, ond peidiwch â dibynnu ar hynny)`,
+        used: 'y rhagosodiad (ni all y dudalen statws ddangos y broblem hon)',
+      },
+      registryCase: {
+        problem: (m) => `yn wahanol i "${m.earlier}" mewn priflythrennau a llythrennau bach yn unig, ac nid yw cofrestrfa Windows yn gwahaniaethu rhyngddynt`,
+        used: 'un o’r ddau werth ar Windows',
+      },
+    },
   },
   policyProblems: {
     problem: {

@@ -4,8 +4,8 @@
  * (`FULL_LANGUAGES`) is typed against this file, so a sentence missing in Welsh fails the type check.
  * The policy's problems are rendered from their codes (`policyProblems`, at the end); the
  * self-check's, the hub's, the clock's, the coverage and Verify's lines come from the core as codes
- * and are said here (`checks`). The builder's notes and file descriptions stay in English (these
- * pages mark them `lang="en"`).
+ * and are said here (`checks`). So are the builder's notes, hash errors, files and file errors
+ * (`builder`, from the codes in builder-codes.ts).
  */
 import { EVENT_TEXT, type LogEvent } from '../log/types';
 import type { Weekday } from '../types';
@@ -16,6 +16,7 @@ import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
+import type { ApproverRef, BuilderCodeWords, BuilderNote, CodeWords, DroppedWords, FileError, HashError, SchemaType } from '../builder-codes';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -32,6 +33,11 @@ const verifyKindsEn: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], 
   truncated: 'the newest entries were deleted',
   'filter-mismatch': "it does not match the export's filters, so entries around it may have been removed",
 };
+/** An approver by the name typed, or by their row. */
+const approverEn = (who: ApproverRef) => who.name || `approver ${who.row}`;
+const typeEn: Record<SchemaType, string> = { string: 'text', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'an object' };
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const whenEn = (t: number, timeZone: string) => new Date(t).toLocaleString('en-GB', { timeZone });
 
 export const enAdmin = {
@@ -460,6 +466,62 @@ export const enAdmin = {
     downloadLabel: (title: string) => `Download ${title}`,
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and copy it by hand.',
+    /** Placeholders: examples of what to type (addresses, times and tags stay as they are in every language). */
+    examples: { schoolName: 'Ash Grove Academy', deviceLabel: 'ICT suite PC 12', dslName: 'Gemma Williams' },
+    /** The builder's own notes, from their codes (builder-codes.ts). */
+    notes: {
+      passphraseNotHashed: () => 'The DSL passphrase is not hashed yet: press "Make hashes".',
+      pinNotHashed: (m) => `The PIN for ${approverEn(m.who)} is not hashed yet: press "Make hashes".`,
+      noPin: (m) => `${capital(approverEn(m.who))} has no PIN: type one and press "Make hashes".`,
+    } satisfies CodeWords<BuilderNote> as CodeWords<BuilderNote>,
+    /** Why a secret was not hashed; the page adds the hash function's own reason, as written, after the "failed" ones. */
+    hashErrors: {
+      passphraseMismatch: () => 'DSL passphrase: the two passphrases are not the same. Type them again.',
+      passphraseTooShort: (m) => `DSL passphrase: it must be at least ${n(m.min)} characters long. Type a longer one.`,
+      passphraseFailed: () => 'Could not hash the DSL passphrase:',
+      pinTooShort: (m) => `PIN for ${approverEn(m.who)}: it must be at least ${n(m.min)} characters long. Type a longer one.`,
+      pinFailed: (m) => `Could not hash the PIN for ${approverEn(m.who)}:`,
+    } satisfies CodeWords<HashError> as CodeWords<HashError>,
+    /** Why a file cannot be made; also the message of the error the file builders throw (policy-builder.ts). */
+    fileErrors: {
+      notObject: () => 'The policy must be a JSON object ({ ... }).',
+      notExtensionId: (m) => `"${m.id}" is not a Chrome extension id (32 letters from a to p).`,
+      notUpdateUrl: (m) => `"${m.url}" is not an http(s) update URL.`,
+      noBrowser: () => 'Choose at least one browser (chrome or edge).',
+      unknownBrowser: (m) => `Unknown browser "${m.browser}": use "chrome" or "edge".`,
+      noGeckoId: () => 'The Firefox extension id (gecko id) is empty.',
+      notXpiUrl: (m) => `"${m.url}" is not an https, http or file address for the .xpi.`,
+    } satisfies CodeWords<FileError> as CodeWords<FileError>,
+    /** Each file's title: also the accessible name of its text box and part of its buttons' names. */
+    outputTitles: {
+      'google-pupils': 'Google Admin JSON (pupils)',
+      'google-staff': 'Google Admin JSON (staff)',
+      windows: 'Windows .reg (Chrome and Edge)',
+      firefox: 'Firefox policies.json',
+      linux: 'Linux Chrome JSON',
+    } satisfies BuilderCodeWords['outputTitles'] as BuilderCodeWords['outputTitles'],
+    /** Where each file goes. */
+    outputHints: {
+      'google-pupils': 'Paste into "Policy for extensions" for the pupils\' organisational unit.',
+      'google-staff': 'Paste into "Policy for extensions" for the staff organisational unit.',
+      windows: 'Import on each machine or through Group Policy / Intune.',
+      'windows-recommended':
+        'Import on each machine or through Group Policy / Intune. It also sets the recommended browser policies and force-installs the extension.',
+      firefox: 'Save as /etc/firefox/policies/policies.json or <install dir>/distribution/policies.json. Firefox reads it when it starts.',
+      linux: 'Save, owned by root, in /etc/opt/chrome/policies/managed/ (Chrome) or /etc/chromium/policies/managed/ (Chromium).',
+    } satisfies BuilderCodeWords['outputHints'] as BuilderCodeWords['outputHints'],
+    /** Values Chrome and Edge would drop (policy-builder.ts checkPolicy): what is wrong, and what is used instead. */
+    droppedWhy: {
+      schemaType: {
+        problem: (m) =>
+          `should be ${typeEn[m.expected]}; Chrome and Edge drop a value that does not fit the extension's schema (on Windows they turn some text into numbers, but do not rely on it)`,
+        used: 'the default (the status page cannot show this problem)',
+      },
+      registryCase: {
+        problem: (m) => `differs from "${m.earlier}" only in upper and lower case, which the Windows registry does not tell apart`,
+        used: 'one of the two values on Windows',
+      },
+    } satisfies DroppedWords as DroppedWords,
   },
   /** The policy's problems from their codes (utils/core/policy-problem-codes.ts); each equals the parser's own English sentence (a test checks). */
   policyProblems: {
