@@ -308,7 +308,17 @@ describe('policy keys', () => {
 // 3. Environment variables
 
 /** Where the project reads the environment an admin or developer sets. */
-const ENV_SOURCES = ['hub/src', 'hub/tests/support', 'scripts', 'bench', 'tests/e2e/support', 'utils/cli', 'wxt.config.ts', 'playwright.config.ts', 'screenshots.config.ts'];
+const ENV_SOURCES = [
+  'hub/src',
+  'hub/tests/support',
+  'scripts',
+  'bench',
+  'tests/e2e/support',
+  'utils/cli',
+  'wxt.config.ts',
+  'playwright.config.ts',
+  'screenshots.config.ts',
+];
 /** Read, but set by the machine rather than documented for people: */
 const ENV_NOT_FOR_PEOPLE: Record<string, string> = {
   CI: 'set by CI services; the tests only clear it for the browsers they start',
