@@ -499,13 +499,18 @@ function allFiles(dir = ''): string[] {
   });
 }
 
-/** The paths the "How the code is laid out" block names, each resolved against the entry it is under. */
-function layoutPaths(): { named: string; candidates: string[] }[] {
+/**
+ * The paths the "How the code is laid out" block names: each entry (left column, relative to the
+ * folder it is indented under) and each file or folder its description names (relative to the
+ * entry, to a folder named earlier in the same description, or to the repository).
+ */
+function layoutPaths(): { named: string; entry: boolean; candidates: string[] }[] {
   const start = README.indexOf('### How the code is laid out');
   const block = /```\n([\s\S]*?)```/.exec(README.slice(start))![1]!;
-  const out: { named: string; candidates: string[] }[] = [];
+  const out: { named: string; entry: boolean; candidates: string[] }[] = [];
   let topDir = '';
   let entryDir = '';
+  let dirsNamed: string[] = [];
   for (const line of block.split('\n')) {
     const m = /^( *)(\S.*?)(?: {2,}(.*))?$/.exec(line);
     if (!m) continue;
@@ -514,14 +519,17 @@ function layoutPaths(): { named: string; candidates: string[] }[] {
     if (indent < 10) {
       for (const name of m[2]!.split(/,\s*/)) {
         const rel = indent === 0 ? name : `${topDir}${name}`;
-        out.push({ named: name, candidates: [rel] });
+        out.push({ named: name, entry: true, candidates: [rel] });
         entryDir = rel.endsWith('/') ? rel : `${path.posix.dirname(rel)}/`;
+        dirsNamed = [];
         if (indent === 0 && name.endsWith('/')) topDir = name;
       }
     } else description = line;
     // Files and folders named in the description (lower-case names: "CSV/JSON" is not a folder).
-    for (const t of description.matchAll(/\b[a-z][\w.-]*(?:\/[\w.-]+)*\.(?:ts|tsx|js|html|css|sql)\b|\b[a-z][\w.-]*\/(?:[\w.-]+\/)*/g)) {
-      out.push({ named: t[0], candidates: [`${entryDir}${t[0]}`, t[0]] });
+    for (const t of description.matchAll(/\b[a-z][\w.-]*(?:\/[\w.-]+)*\.(?:ts|tsx|js|html|css|sql|md)\b|\b[a-z][\w.-]*\/(?:[\w.-]+\/)*/g)) {
+      const candidates = [`${entryDir}${t[0]}`, ...dirsNamed.map((d) => `${d}${t[0]}`), t[0]];
+      out.push({ named: t[0], entry: false, candidates });
+      if (t[0].endsWith('/')) dirsNamed.push(...candidates.filter((c) => existsSync(path.join(ROOT, c))));
     }
   }
   return out;
@@ -536,6 +544,14 @@ describe('file paths', () => {
     const named = layoutPaths();
     expect(named.length).toBeGreaterThan(40);
     expect(named.filter((n) => !n.candidates.some(exists)).map((n) => n.named)).toEqual([]);
+  });
+
+  it('"How the code is laid out" has an entry for every folder of the repository', () => {
+    const entries = layoutPaths()
+      .filter((n) => n.entry)
+      .map((n) => n.candidates[0]!);
+    const folders = [...TOP].filter((f) => statSync(path.join(ROOT, f)).isDirectory());
+    expect(folders.filter((f) => !entries.some((e) => e.startsWith(`${f}/`)))).toEqual([]);
   });
 
   it('every repository path the README and docs name (in code or a link) exists', () => {
