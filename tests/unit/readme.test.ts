@@ -366,6 +366,38 @@ describe('environment variables', () => {
   it('every variable the docs document or set is read somewhere', () => {
     expect([...tableVars, ...assigned].filter((n) => !readVars.has(n))).toEqual([]);
   });
+
+  it('the defaults the variable tables give for the hub’s settings are the hub’s', async () => {
+    const { configFromEnv } = await import('../../hub/src/config.ts');
+    const { dslConfigFromEnv } = await import('../../hub/src/dsl/config.ts');
+    const hub = configFromEnv({});
+    const dsl = dslConfigFromEnv({});
+    const actual: Record<string, unknown> = {
+      HUB_DATA: hub.dataDir,
+      HUB_PORT: hub.port,
+      HUB_HOST: hub.host,
+      HUB_EXTENSION_IDS: hub.extensionIds.join(','),
+      HUB_SILENT_HOURS: hub.silentHours,
+      HUB_RETENTION_DAYS: hub.retentionDays,
+      HUB_KEY_RATE: hub.keyLimit.perSecond,
+      HUB_KEY_BURST: hub.keyLimit.burst,
+      HUB_DEVICE_RATE: hub.deviceLimit.perSecond,
+      HUB_DEVICE_BURST: hub.deviceLimit.burst,
+      HUB_SESSION_IDLE_MINUTES: dsl.idleMinutes,
+      HUB_FLAG_THRESHOLD: dsl.flagThreshold,
+    };
+    const stated = new Map<string, string>();
+    for (const { text } of DOCS)
+      for (const t of tablesHeaded(text, 'variable'))
+        for (const r of t.rows) {
+          // `A`, `B` | `1`, `2`: each variable's default in the same order.
+          const names = backticked(r[0]!);
+          const values = backticked(r[1]!);
+          if (values.length === names.length) names.forEach((n, i) => stated.set(n, values[i]!));
+        }
+    expect(Object.keys(actual).filter((n) => !stated.has(n))).toEqual([]);
+    for (const [n, v] of Object.entries(actual)) expect(stated.get(n), n).toBe(String(v));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
