@@ -5,6 +5,7 @@
  * CLI's own usage text) and the Markdown, in both directions: something added without being
  * documented fails, and so does something documented that does not exist.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { DEFAULT_ACTIONS, DEFAULT_POLICY, parsePolicy } from '../../utils/core/p
 import { CATALOGUE } from '../../utils/core/catalogue';
 import { PUPIL_LANGUAGES } from '../../utils/core/i18n/languages';
 import { ROLES } from '../../utils/core/types';
+import { CHROME_EXTENSION_ID, CHROME_PUBLIC_KEY, GECKO_ID } from '../../utils/extension-identity';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
@@ -509,6 +511,26 @@ describe('the hub CLI', async () => {
     const shown = new Set(hubInvocations.map((i) => specOf(tokens(i.args))));
     const missing = specs.filter((s) => !shown.has(s));
     expect(missing.map((s) => s.line)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Extension ids
+
+describe('extension ids', () => {
+  it('every Chrome or Firefox extension id the README and docs give is the build’s', () => {
+    const chrome = DOCS.flatMap(({ text }) => text.match(/\b[a-p]{32}\b/g) ?? []);
+    const gecko = DOCS.flatMap(({ text }) => text.match(/[\w.-]+@schools\.invalid/g) ?? []);
+    expect(chrome.length).toBeGreaterThan(5);
+    expect(new Set(chrome)).toEqual(new Set([CHROME_EXTENSION_ID]));
+    expect(new Set(gecko)).toEqual(new Set([GECKO_ID]));
+  });
+
+  it('the README’s way to work out the Chrome id from the public key gives the build’s id', () => {
+    // "the first 32 hex characters of the SHA-256 of that DER key, with 0–f mapped to a–p"
+    const der = Buffer.from(CHROME_PUBLIC_KEY, 'base64');
+    const hex = createHash('sha256').update(der).digest('hex').slice(0, 32);
+    expect([...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('')).toBe(CHROME_EXTENSION_ID);
   });
 });
 
