@@ -312,12 +312,13 @@ describe('policy keys', () => {
 /** Where the project reads the environment an admin or developer sets. */
 const ENV_SOURCES = [
   'hub/src',
-  'hub/tests/support',
+  'hub/tests',
   'scripts',
   'bench',
-  'tests/e2e/support',
+  'tests',
   'utils/cli',
   'wxt.config.ts',
+  'vitest.config.ts',
   'playwright.config.ts',
   'screenshots.config.ts',
 ];
