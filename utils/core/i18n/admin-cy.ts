@@ -7,6 +7,7 @@ import type { AdminMessages } from './admin-en';
 import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
+import { chainWords } from '../log/chain-text';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -191,6 +192,24 @@ export const cyAdmin: AdminMessages = {
           : o.code === 'intact'
             ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
             : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
+    chain: chainWords({
+      reason: {
+        edited: () => 'newidiwyd ei gynnwys ar ôl ei ysgrifennu',
+        'out-of-order': (r) => `mae wedi’i gadw ar ôl cofnod ${n(r.after)}, allan o drefn`,
+        'broken-link': (r) => `nid yw’n dilyn o gofnod ${n(r.after)}; cafodd un ohonynt ei ddisodli`,
+        'gap-one': (r) => `mae cofnod ${n(r.missing)} o’i flaen ar goll`,
+        gap: (r) => `mae cofnodion ${n(r.from)} i ${n(r.to)} o’i flaen ar goll`,
+        'false-start': () => 'mae’n honni mai hwn yw’r cofnod cyntaf ond nid yw’n dechrau’r gadwyn',
+        'no-purge-record': (r) => `mae’r cofnod yn dechrau yma, ac nid oes cofnod glanhau yn egluro ble aeth cofnodion 1 i ${n(r.to)}`,
+        'not-after-purge': (r) => `nid yw’n dilyn o gofnod glanhau’r cofnodion hyd at ${n(r.upTo)}`,
+        'stops-early': (r) => `dylai’r cofnod redeg hyd at gofnod ${n(r.head)} ond mae’n stopio yma; cafodd y cofnodion mwyaf newydd eu dileu`,
+        'empty-early': (r) => `dylai’r cofnod redeg hyd at gofnod ${n(r.head)} ond mae’n wag; cafodd ei gofnodion eu dileu`,
+        'head-replaced': () => 'nid hwn yw’r cofnod a ysgrifennwyd yma; cafodd y cofnodion mwyaf newydd eu dileu a’u disodli',
+        'filter-mismatch': () => 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
+      },
+      atEntry: (seq, reason) => `Cofnod ${n(seq)}: ${reason}.`,
+      alone: (reason) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`,
+    }),
     clock: (m) => {
       if (m.code === 'none') return 'Dim symudiad yng nghloc y ddyfais wedi’i sylwi.';
       const mins = Math.round(m.byMs / 60_000);

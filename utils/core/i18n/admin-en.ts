@@ -14,6 +14,7 @@ import type { ProblemWords, UsedWords } from '../policy-problem-codes';
 import { hubFactWords, hubWords, selfCheckWords } from './check-text';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
+import { chainWordsEn } from '../log/chain-text';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 
@@ -170,6 +171,8 @@ export const enAdmin = {
           : o.code === 'intact'
             ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
             : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
+    /** Verify's entry-by-entry list (the core's own English, which the hub and the command line print too). */
+    chain: chainWordsEn,
     /** The clock and coverage lines (the English page shows the core's own sentences, clockLine and describeCoverage). */
     clock: (m: ClockMsg): string =>
       m.code === 'none'
