@@ -13,6 +13,9 @@ import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
 import { checkText } from '../utils/core/i18n/check-text';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
+import { readTrigger, triggerText } from '../utils/core/refresh-trigger';
+import type { AdminMessages } from '../utils/core/i18n/admin-en';
+import type { PageLanguage } from './i18n';
 
 interface Props {
   status: StatusSnapshot;
@@ -88,7 +91,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dt>{w.updated}</dt>
           <dd>
             {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (
-            <English page={page}>{status.trigger}</English>)
+            <Trigger stored={status.trigger} words={a} page={page} />)
           </dd>
         </dl>
       </section>
@@ -208,4 +211,10 @@ function CheckWords({ text }: { text: { label: string; detail: string; fix: stri
       {text.fix && <span class="fix"> {text.fix}</span>}
     </>
   );
+}
+
+/** Why the status was last worked out: a code said in the page's language, or an older version's English text, marked so. */
+function Trigger({ stored, words, page }: { stored: string; words: AdminMessages; page: PageLanguage }) {
+  const said = triggerText(words.status.triggers, readTrigger(stored), words.dsl.events);
+  return <span data-testid="trigger">{said ?? <English page={page}>{stored}</English>}</span>;
 }

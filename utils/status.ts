@@ -11,7 +11,10 @@ export const STATUS_KEY = STORED.status.key;
 
 export interface StatusSnapshot {
   computedAt: number;
-  /** Why this refresh ran (start, alarm, policy change...), for the admin. */
+  /**
+   * Why this refresh ran (start, alarm, policy change...), for the admin: a RefreshTrigger code
+   * (core/refresh-trigger.ts), or free English text in a snapshot from an older version.
+   */
   trigger: string;
   parsed: ParsedPolicy;
   email: string | null;

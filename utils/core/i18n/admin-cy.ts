@@ -8,6 +8,7 @@ import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
 import { chainWords } from '../log/chain-text';
+import { triggerWords } from '../refresh-trigger';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -285,6 +286,28 @@ export const cyAdmin: AdminMessages = {
     policyFound: 'Polisi rheoledig wedi’i ganfod',
     noPolicy: 'Dim polisi rheoledig: mae’r gosodiadau diogel yn berthnasol',
     updated: 'Diweddarwyd ddiwethaf',
+    triggers: triggerWords({
+      installed: 'gosodwyd neu diweddarwyd yr estyniad',
+      'browser-start': 'dechreuodd y porwr',
+      'worker-start': 'dechreuodd yr estyniad',
+      'policy-changed': 'newidiodd y polisi',
+      'policy-late': 'cyrhaeddodd y polisi',
+      'policy-check': 'gwiriad am y polisi',
+      'school-time': 'dechreuodd neu daeth amser ysgol i ben',
+      'allowance-ended': 'daeth “Parhau” rhybudd neu eithriad i ben',
+      safety: 'y gwiriad a wneir bob munud',
+      'device-woke': 'deffrodd y ddyfais',
+      'site-access': 'newidiodd y mynediad i wefannau',
+      'status-page': 'gofynnodd y dudalen hon',
+      'first-attempt': 'yr ymgais gyntaf ar wefan restredig',
+      'warning-continued': 'aeth rhywun ymlaen ar ôl rhybudd',
+      'exception-granted': 'rhoddwyd eithriad',
+      'exception-ended': 'daethpwyd ag eithriad i ben',
+      'page-moved': 'symudodd tab i dudalen arall',
+      'not-yet': 'heb ei gyfrifo eto',
+      alarm: (name) => `yr amserydd ${name}`,
+      entry: (what) => `cofnod newydd yn y log: ${what}`,
+    }),
     selfCheck: 'Hunanwiriad',
     grantAccess: 'Rhoi mynediad i wefannau',
     hub: 'Hyb yr ysgol',

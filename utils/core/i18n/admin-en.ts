@@ -17,6 +17,7 @@ import type { VerifyOutcome } from '../log/chain';
 import { chainWordsEn } from '../log/chain-text';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
+import { triggerWords } from '../refresh-trigger';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -228,6 +229,29 @@ export const enAdmin = {
     policyFound: 'Managed policy found',
     noPolicy: 'No managed policy: the safe defaults apply',
     updated: 'Last brought up to date',
+    /** Why the status was last worked out (core/refresh-trigger.ts). */
+    triggers: triggerWords({
+      installed: 'the extension was installed or updated',
+      'browser-start': 'the browser started',
+      'worker-start': 'the extension started',
+      'policy-changed': 'the policy changed',
+      'policy-late': 'the policy arrived',
+      'policy-check': 'a check for the policy',
+      'school-time': 'school time began or ended',
+      'allowance-ended': 'a warning’s Continue or an exception ran out',
+      safety: 'the check made every minute',
+      'device-woke': 'the device woke',
+      'site-access': 'access to sites changed',
+      'status-page': 'this page asked',
+      'first-attempt': 'the first attempt on a listed site',
+      'warning-continued': 'someone continued after a warning',
+      'exception-granted': 'an exception was granted',
+      'exception-ended': 'an exception was ended',
+      'page-moved': 'a tab moved to another page',
+      'not-yet': 'not worked out yet',
+      alarm: (name) => `the timer ${name}`,
+      entry: (what) => `a new log entry: ${what}`,
+    }),
     selfCheck: 'Self-check',
     grantAccess: 'Grant access to sites',
     hub: 'School hub',
