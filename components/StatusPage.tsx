@@ -14,6 +14,7 @@ import { HubSection } from './HubSection';
 import { checkText } from '../utils/core/i18n/check-text';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
 import { readTrigger, triggerText } from '../utils/core/refresh-trigger';
+import { browserWords, ruleFailureText, type RuleFailure } from '../utils/core/rule-failures';
 import type { AdminMessages } from '../utils/core/i18n/admin-en';
 import type { PageLanguage } from './i18n';
 
@@ -133,12 +134,10 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
         {problems.length === 0 && status.ruleErrors.length === 0 ? (
           <p data-testid="no-problems">{w.none}</p>
         ) : (
-          <ProblemTable
-            testId="problems"
-            words={a}
-            page={page}
-            problems={[...problems, ...status.ruleErrors.map((e) => ({ key: a.problems.blockingRules, problem: e, used: a.problems.everyNetworkBlocked }))]}
-          />
+          <>
+            {status.ruleErrors.length > 0 && <RuleFailureList failures={status.ruleFailures} english={status.ruleErrors} words={a} page={page} />}
+            {problems.length > 0 && <ProblemTable testId="problems" words={a} page={page} problems={problems} />}
+          </>
         )}
       </section>
 
@@ -217,4 +216,37 @@ function CheckWords({ text }: { text: { label: string; detail: string; fix: stri
 function Trigger({ stored, words, page }: { stored: string; words: AdminMessages; page: PageLanguage }) {
   const said = triggerText(words.status.triggers, readTrigger(stored), words.dsl.events);
   return <span data-testid="trigger">{said ?? <English page={page}>{stored}</English>}</span>;
+}
+
+/**
+ * The browser refused the blocking rules: our sentence in the page's language, then what the
+ * browser said, as it said it (marked English). A snapshot from an older version has only the
+ * English sentences, shown marked English.
+ */
+export function RuleFailureList({ failures, english, words, page }: { failures?: RuleFailure[]; english: string[]; words: AdminMessages; page: PageLanguage }) {
+  const w = words.ruleFailures;
+  return (
+    <ul class="checks" data-testid="rule-failures">
+      {failures
+        ? failures.map((f, i) => {
+            const said = browserWords(f);
+            return (
+              <li key={i} class="check bad" data-state="bad" data-failure={f.code}>
+                <span class="badge">{words.badge.bad}</span> <strong>{words.problems.blockingRules}</strong>: {ruleFailureText(w, f)}
+                {said && (
+                  <>
+                    {' '}
+                    {w.browserSaid} <span lang="en">{said}</span>
+                  </>
+                )}
+              </li>
+            );
+          })
+        : english.map((e, i) => (
+            <li key={i} class="check bad" data-state="bad">
+              <span class="badge">{words.badge.bad}</span> <strong>{words.problems.blockingRules}</strong>: <English page={page}>{e}</English>
+            </li>
+          ))}
+    </ul>
+  );
 }

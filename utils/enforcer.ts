@@ -5,6 +5,7 @@
  * blocked to the block page. It also handles navigations the rules cannot see, and the requests
  * pages make (a warning's Continue, an exception), with the books that keep them.
  */
+import { ruleFailureEn } from './core/rule-failures';
 import type { RefreshTrigger } from './core/refresh-trigger';
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
@@ -17,7 +18,7 @@ import { PinApproval } from './pin-approval';
 import { TabAllowanceBook } from './tab-allowance-book';
 import { RulesetManager } from './ruleset-manager';
 import { noticeClockMove } from './clock-watch';
-import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, refusedRuleProblems, type PolicyRuleInput } from './core/rules';
+import { budgetFailures, compileFallbackRules, compilePolicy, compileTabRules, countRules, refusedRuleProblems, type PolicyRuleInput } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
 import { attemptFromRedirect, heldForViewSource, viewSourceTarget } from './core/redirects';
 import { describeClockMove } from './core/clock';
@@ -256,28 +257,25 @@ export class Enforcer {
       dialect: deps.pages.ruleDialect,
     };
     const { rules, coverage } = compilePolicy(input);
-    const ruleErrors = budgetProblems(rules);
+    const ruleFailures = budgetFailures(rules);
     let refusedProblems: ParsedPolicy['problems'] = [];
-    if (ruleErrors.length === 0) {
+    if (ruleFailures.length === 0) {
       const applied = await this.rulesets.applyDynamic(rules);
       // A pattern the browser refused alone is left out, and named; the rest of the rules stand.
       refusedProblems = refusedRuleProblems(applied.refused, input, policy.approvedUses);
-      if (!applied.ok) {
-        ruleErrors.push(
-          `The browser refused the blocking rules (${applied.error}); every listed network is blocked instead, without approved uses or exceptions.`,
-        );
-      }
+      if (!applied.ok) ruleFailures.push({ code: 'refused', error: applied.error });
     }
-    if (ruleErrors.length > 0) {
+    if (ruleFailures.length > 0) {
       const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess, deps.pages.ruleDialect);
       const applied = await this.rulesets.applyDynamic(fallback);
-      if (!applied.ok) ruleErrors.push(`The browser refused even the plain blocking rules (${applied.error}); only the catalogue networks are blocked.`);
+      if (!applied.ok) ruleFailures.push({ code: 'refused-fallback', error: applied.error });
     }
 
     // A warning's "Continue" lasts while the network is still only warned for this role.
     const allowances = await this.tabBook.keepOnly((a) => a.until > now && index.networks.some((n) => n.id === a.networkId) && action === 'warn');
     const session = await this.rulesets.applySession(compileTabRules(allowances, index.networks, now, deps.pages.ruleDialect));
-    if (!session.ok) ruleErrors.push(`The browser refused the warning allowances (${session.error}).`);
+    if (!session.ok) ruleFailures.push({ code: 'refused-session', error: session.error });
+    const ruleErrors = ruleFailures.map(ruleFailureEn);
 
     const change = nextChange(now, policy);
     if (change !== null) await deps.alarms.at(ALARM_CHANGE, change);
@@ -305,6 +303,7 @@ export class Enforcer {
       coverage,
       ...(moved.last ? { clockMoved: moved.last } : {}),
       ruleErrors,
+      ruleFailures,
       predictionOff: this.predictionOff,
       siteAccess,
       exceptions,

@@ -10,6 +10,7 @@
  * - approved (dynamic, same rule set): the policy's approved uses and granted exceptions;
  * - tab (session): a warning's "Continue", for one network in one tab, until it runs out.
  */
+import { ruleFailureEn, type RuleFailure } from './rule-failures';
 import type { Action, ApprovedUse, ExceptionScope, Network, TabAllowance, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
@@ -430,14 +431,19 @@ export function countRules(rules: readonly DnrRule[]): RuleCount {
   };
 }
 
-/** Problems a compiled rule set would meet in the browser's budgets, in words for the status page. */
-export function budgetProblems(rules: readonly DnrRule[]): string[] {
+/** Problems a compiled rule set would meet in the browser's budgets, as codes for the status page. */
+export function budgetFailures(rules: readonly DnrRule[]): RuleFailure[] {
   const c = countRules(rules);
-  const out: string[] = [];
-  if (c.total > RULE_LIMITS.dynamic) out.push(`${c.total} rules is more than the browser's ${RULE_LIMITS.dynamic}`);
-  if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push(`${c.unsafe} redirect rules is more than the browser's ${RULE_LIMITS.unsafeDynamic}`);
-  if (c.regex > RULE_LIMITS.regex) out.push(`${c.regex} pattern rules is more than the browser's ${RULE_LIMITS.regex}`);
+  const out: RuleFailure[] = [];
+  if (c.total > RULE_LIMITS.dynamic) out.push({ code: 'over-total', count: c.total, limit: RULE_LIMITS.dynamic });
+  if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push({ code: 'over-unsafe', count: c.unsafe, limit: RULE_LIMITS.unsafeDynamic });
+  if (c.regex > RULE_LIMITS.regex) out.push({ code: 'over-regex', count: c.regex, limit: RULE_LIMITS.regex });
   return out;
+}
+
+/** The same problems as English sentences (the console, the benchmark). */
+export function budgetProblems(rules: readonly DnrRule[]): string[] {
+  return budgetFailures(rules).map(ruleFailureEn);
 }
 
 /** The status page's line on proxies and archives: what the pattern budget covers, in numbers. */

@@ -9,6 +9,7 @@ import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
 import { chainWords } from '../log/chain-text';
 import { triggerWords } from '../refresh-trigger';
+import { ruleFailureWords } from '../rule-failures';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -79,9 +80,20 @@ export const cyAdmin: AdminMessages = {
     serious: 'Difrifol',
     check: 'Gwiriwch',
     blockingRules: '(rheolau blocio)',
-    everyNetworkBlocked: 'pob rhwydwaith ar y rhestr wedi’i flocio',
   },
   badge: { ok: 'Iawn', warn: 'Gwiriwch', bad: 'Trwsiwch' },
+  ruleFailures: ruleFailureWords({
+    say: {
+      'over-total': (f) => `Mae ${n(f.count)} o reolau yn fwy na ${n(f.limit)} y porwr.`,
+      'over-unsafe': (f) => `Mae ${n(f.count)} o reolau ailgyfeirio yn fwy na ${n(f.limit)} y porwr.`,
+      'over-regex': (f) => `Mae ${n(f.count)} o reolau patrwm yn fwy na ${n(f.limit)} y porwr.`,
+      refused: () =>
+        'Gwrthododd y porwr y rheolau blocio; mae pob rhwydwaith ar y rhestr wedi’i flocio yn lle hynny, heb ddefnyddiau cymeradwy nac eithriadau.',
+      'refused-fallback': () => 'Gwrthododd y porwr hyd yn oed y rheolau blocio syml; dim ond rhwydweithiau’r catalog sydd wedi’u blocio.',
+      'refused-session': () => 'Gwrthododd y porwr y caniatadau ar ôl rhybudd.',
+    },
+    browserSaid: 'Dywedodd y porwr:',
+  }),
   checks: {
     selfCheck: {
       'install-admin': { label: 'Wedi’i osod gan bolisi', detail: 'Wedi’i osod yn orfodol: ni ellir ei ddiffodd na’i dynnu.' },

@@ -18,6 +18,7 @@ import { chainWordsEn } from '../log/chain-text';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 import { triggerWords } from '../refresh-trigger';
+import { ruleFailureWordsEn } from '../rule-failures';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -58,9 +59,10 @@ export const enAdmin = {
     serious: 'Serious',
     check: 'Check',
     blockingRules: '(blocking rules)',
-    everyNetworkBlocked: 'every listed network blocked',
   },
   badge: { ok: 'OK', warn: 'Check', bad: 'Fix' },
+  /** The browser refused the rules (core/rule-failures.ts: the English there is the console's too). */
+  ruleFailures: ruleFailureWordsEn,
   /** Lines the core gives as codes: the self-check, the school hub, Verify, the clock and coverage. */
   checks: {
     selfCheck: selfCheckWords({
