@@ -10,6 +10,7 @@ import type { VerifyOutcome } from '../log/chain';
 import { chainWords } from '../log/chain-text';
 import { triggerWords } from '../refresh-trigger';
 import { ruleFailureWords } from '../rule-failures';
+import { hubErrorText, hubErrorWords } from '../hub/hub-error';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -57,6 +58,23 @@ const forms = (word: string, two: string) => ({
   few: `{n} ${word}`,
   many: `{n} ${word}`,
   other: `{n} ${word}`,
+});
+
+const hubErrorCy = hubErrorWords({
+  say: {
+    unreachable: () => 'ni ellir cyrraedd yr hyb',
+    unreadable: () => 'ni allai’r hyb ddarllen y swp',
+    'unknown-key': () => 'nid yw’r hyb yn adnabod yr allwedd dderbyn hon (anhysbys neu wedi’i dirymu)',
+    'refused-device': () => 'gwrthododd yr hyb lofnod neu allwedd y ddyfais hon',
+    'too-large': () => 'roedd y swp yn rhy fawr i’r hyb',
+    'slow-down': () => 'gofynnodd yr hyb i’r ddyfais hon arafu',
+    'database-down': () => 'nid yw cronfa ddata’r hyb ar gael',
+    http: (e) => `atebodd yr hyb HTTP ${e.status ?? '?'}`,
+    recorded: () => 'methodd y cynnig diwethaf',
+  },
+  hubSaid: 'Dywedodd yr hyb:',
+  browserSaid: 'Dywedodd y porwr:',
+  recordedAs: 'Fel y’i cofnodwyd:',
 });
 
 export const cyAdmin: AdminMessages = {
@@ -182,11 +200,12 @@ export const cyAdmin: AdminMessages = {
         detail: (m) =>
           `Mae gosodiad yr hyb yn anghywir (${m.problems}). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
       },
-      'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${m.error}.` },
+      'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${hubErrorText(hubErrorCy, m.error)}.` },
       'delivery-none': { label: 'Anfon i’r hyb', detail: 'Dim cysylltiad â’r hyb eto.' },
       'delivery-failing': {
         label: 'Anfon i’r hyb',
-        detail: (m) => `Yn methu ers y cysylltiad diwethaf ${agoCy(m.ago)}: ${m.error}. Cedwir y cofnodion a’u hanfon pan fydd yn gweithio eto.`,
+        detail: (m) =>
+          `Yn methu ers y cysylltiad diwethaf ${agoCy(m.ago)}: ${hubErrorText(hubErrorCy, m.error)}. Cedwir y cofnodion a’u hanfon pan fydd yn gweithio eto.`,
       },
       'delivery-ok': { label: 'Anfon i’r hyb', detail: (m) => `Mewn cysylltiad (${agoCy(m.ago)}).` },
       'waiting-none': { label: 'Cofnodion yn aros', detail: 'Dim: mae gan yr hyb bob cofnod.' },
@@ -205,6 +224,7 @@ export const cyAdmin: AdminMessages = {
           : o.code === 'intact'
             ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
             : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
+    hubError: hubErrorCy,
     chain: chainWords({
       reason: {
         edited: () => 'newidiwyd ei gynnwys ar ôl ei ysgrifennu',
@@ -256,7 +276,10 @@ export const cyAdmin: AdminMessages = {
       deviceKey: { label: 'Allwedd y ddyfais', detail: (f) => f.value },
       lastDelivery: { label: 'Anfonwyd ddiwethaf', detail: (f) => (f.at && f.ago ? `${whenCy(f.at, f.timezone)} (${agoCy(f.ago)})` : 'byth') },
       acked: { label: 'Wedi’i gydnabod hyd at', detail: (f) => (f.cursor > 0 ? `cofnod ${n(f.cursor)}` : 'dim eto') },
-      lastError: { label: 'Gwall diwethaf', detail: (f) => (f.error ? `${f.error.message} (${whenCy(f.error.at, f.timezone)})` : 'dim') },
+      lastError: {
+        label: 'Gwall diwethaf',
+        detail: (f) => (f.error ? `${hubErrorText(hubErrorCy, f.error.error)} (${whenCy(f.error.at, f.timezone)})` : 'dim'),
+      },
       nextTry: { label: 'Cynnig nesaf', detail: (f) => whenCy(f.at, f.timezone) },
     },
   },

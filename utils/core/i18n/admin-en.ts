@@ -19,6 +19,7 @@ import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 import { triggerWords } from '../refresh-trigger';
 import { ruleFailureWordsEn } from '../rule-failures';
+import { hubErrorText, hubErrorWordsEn } from '../hub/hub-error';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -150,11 +151,12 @@ export const enAdmin = {
         label: 'School hub',
         detail: (m) => `The hub setting is wrong (${m.problems}). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
       },
-      'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${m.error}.` },
+      'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${hubErrorText(hubErrorWordsEn, m.error)}.` },
       'delivery-none': { label: 'Delivery to the hub', detail: 'Not in contact with the hub yet.' },
       'delivery-failing': {
         label: 'Delivery to the hub',
-        detail: (m) => `Failing since the last contact ${agoEn(m.ago)}: ${m.error}. Entries are kept and sent when it works again.`,
+        detail: (m) =>
+          `Failing since the last contact ${agoEn(m.ago)}: ${hubErrorText(hubErrorWordsEn, m.error)}. Entries are kept and sent when it works again.`,
       },
       'delivery-ok': { label: 'Delivery to the hub', detail: (m) => `In contact (${agoEn(m.ago)}).` },
       'waiting-none': { label: 'Entries waiting', detail: 'None: the hub has every entry.' },
@@ -174,6 +176,8 @@ export const enAdmin = {
           : o.code === 'intact'
             ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
             : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
+    /** Why a delivery to the hub failed (core/hub/hub-error.ts: the English there is the console's too); what the hub or the browser said follows, as written. */
+    hubError: hubErrorWordsEn,
     /** Verify's entry-by-entry list (the core's own English, which the hub and the command line print too). */
     chain: chainWordsEn,
     /** The clock and coverage lines (the English page shows the core's own sentences, clockLine and describeCoverage). */
@@ -189,7 +193,10 @@ export const enAdmin = {
       deviceKey: { label: 'Device key', detail: (f) => f.value },
       lastDelivery: { label: 'Last delivery', detail: (f) => (f.at && f.ago ? `${whenEn(f.at, f.timezone)} (${agoEn(f.ago)})` : 'never') },
       acked: { label: 'Acknowledged up to', detail: (f) => (f.cursor > 0 ? `entry ${n(f.cursor)}` : 'nothing yet') },
-      lastError: { label: 'Last error', detail: (f) => (f.error ? `${f.error.message} (${whenEn(f.error.at, f.timezone)})` : 'none') },
+      lastError: {
+        label: 'Last error',
+        detail: (f) => (f.error ? `${hubErrorText(hubErrorWordsEn, f.error.error)} (${whenEn(f.error.at, f.timezone)})` : 'none'),
+      },
       nextTry: { label: 'Next try', detail: (f) => whenEn(f.at, f.timezone) },
     }),
   },
