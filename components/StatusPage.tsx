@@ -81,7 +81,19 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dd>{status.predictionOff === null ? w.notChecked : status.predictionOff ? w.predictionOff : w.predictionOn}</dd>
           <dt>{w.log}</dt>
           <dd data-testid="log-health" class={logHealth && !logHealth.ok ? 'error' : undefined}>
-            {!logHealth || logHealth.ok ? w.recording : w.logFailing(logHealth.error, logHealth.parked)}
+            {!logHealth || logHealth.ok ? (
+              w.recording
+            ) : (
+              <>
+                {w.logFailing(logHealth.parked)}
+                {logHealth.error && (
+                  <>
+                    {' '}
+                    {w.browserSaid} <span lang="en">{logHealth.error}</span>
+                  </>
+                )}
+              </>
+            )}
           </dd>
           <dt>{w.keptFor}</dt>
           <dd data-testid="retention">{a.count.days(policy.log.retentionDays)}</dd>

@@ -313,8 +313,9 @@ export const cyAdmin: AdminMessages = {
     predictionOn: 'Ymlaen: gosodwch NetworkPredictionOptions i 2',
     log: 'Cofnod mynediad',
     recording: 'Yn cofnodi',
-    logFailing: (error, parked) =>
-      `Methu ysgrifennu i’r cofnod${error ? ` (${error})` : ''}; mae ${n(parked)} o gofnodion yn cael eu cadw’n ddiogel a byddant yn cael eu hysgrifennu pan fydd yn gweithio eto. Rhyddhewch le ar ddisg y ddyfais hon.`,
+    browserSaid: 'Dywedodd y porwr:',
+    logFailing: (parked) =>
+      `Methu ysgrifennu i’r cofnod; mae ${n(parked)} o gofnodion yn cael eu cadw’n ddiogel a byddant yn cael eu hysgrifennu pan fydd yn gweithio eto. Rhyddhewch le ar ddisg y ddyfais hon.`,
     keptFor: 'Cedwir y cofnod am',
     languages: 'Ieithoedd',
     policy: 'Polisi',

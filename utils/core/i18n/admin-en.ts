@@ -230,8 +230,10 @@ export const enAdmin = {
     predictionOn: 'On: set NetworkPredictionOptions to 2',
     log: 'Access log',
     recording: 'Recording',
-    logFailing: (error: string | null, parked: number) =>
-      `Cannot write to the log${error ? ` (${error})` : ''}; ${n(parked)} entries are held safely and will be written when it works again. Free disk space on this device.`,
+    logFailing: (parked: number) =>
+      `Cannot write to the log; ${n(parked)} entries are held safely and will be written when it works again. Free disk space on this device.`,
+    /** Introduces an error in the browser's own words (shown as it wrote them, marked English). */
+    browserSaid: 'The browser said:',
     keptFor: 'Log kept for',
     languages: 'Languages',
     policy: 'Policy',
