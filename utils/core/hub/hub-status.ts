@@ -61,7 +61,8 @@ export interface Ago {
 
 /** What one hub line says, as a code with parameters (words in `checks.hub` of the catalogues). */
 export type HubMsg =
-  | { code: 'hub-wrong'; problems: string }
+  /** `keys`: the policy keys at fault (their problems are in the status page's Policy problems, in its language). */
+  | { code: 'hub-wrong'; keys: string }
   | { code: 'delivery-error'; error: HubError }
   | { code: 'delivery-none' }
   | { code: 'delivery-failing'; ago: Ago; error: HubError }
@@ -96,8 +97,8 @@ export function hubStatusCodes(i: HubStatusInput): { configured: boolean; lines:
   const hubProblems = i.problems.filter((p) => p.key === 'hub' || p.key.startsWith('hub.'));
   if (!i.hub) {
     if (hubProblems.length === 0) return { configured: false, lines: [], facts: [{ id: 'none' }] };
-    const problems = hubProblems.map((p) => `${p.key}: ${p.problem}`).join('; ');
-    return { configured: false, lines: [{ id: 'hub', state: 'bad', msg: { code: 'hub-wrong', problems } }], facts: [] };
+    const keys = [...new Set(hubProblems.map((p) => p.key))].join(', ');
+    return { configured: false, lines: [{ id: 'hub', state: 'bad', msg: { code: 'hub-wrong', keys } }], facts: [] };
   }
   const tz = i.timezone;
   const o = i.outbox && i.outbox.url === i.hub.url ? i.outbox : null;

@@ -198,7 +198,7 @@ export const cyAdmin: AdminMessages = {
       'hub-wrong': {
         label: 'Hyb yr ysgol',
         detail: (m) =>
-          `Mae gosodiad yr hyb yn anghywir (${m.problems}). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
+          `Mae gosodiad yr hyb yn anghywir (${m.keys}: gweler Problemau’r polisi). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
       },
       'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${hubErrorText(hubErrorCy, m.error)}.` },
       'delivery-none': { label: 'Anfon i’r hyb', detail: 'Dim cysylltiad â’r hyb eto.' },

@@ -149,7 +149,8 @@ export const enAdmin = {
     hub: hubWords({
       'hub-wrong': {
         label: 'School hub',
-        detail: (m) => `The hub setting is wrong (${m.problems}). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
+        detail: (m) =>
+          `The hub setting is wrong (${m.keys}: see Policy problems). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
       },
       'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${hubErrorText(hubErrorWordsEn, m.error)}.` },
       'delivery-none': { label: 'Delivery to the hub', detail: 'Not in contact with the hub yet.' },
