@@ -135,6 +135,14 @@ describe('Enforcer.refresh', () => {
     const s = await new Enforcer(fakeDeps({ dnr, policy: new FakePolicy({ role: 'pupil' }) })).refresh('worker-start');
     expect(dnr.dynamic).toEqual([]);
     expect(s.ruleErrors[1]).toMatch(/only the catalogue networks are blocked/);
+    // The same as codes for the status page, with the browser's own words kept apart.
+    expect(s.ruleFailures).toEqual([
+      { code: 'refused', error: expect.stringContaining('broken') },
+      { code: 'refused-fallback', error: expect.stringContaining('broken') },
+    ]);
+    expect(s.ruleErrors[0]).toBe(
+      `The browser refused the blocking rules; every listed network is blocked instead, without approved uses or exceptions. The browser said: ${s.ruleFailures![0]!.code === 'refused' ? (s.ruleFailures![0] as { error: string }).error : ''}`,
+    );
   });
 
   it('reports policy problems in the snapshot and the console, once per change', async () => {
