@@ -22,6 +22,8 @@ import { HUB_ERROR_CODES, hubErrorEn, hubErrorIntro, hubErrorOf, hubErrorText, h
 import { readAnswer } from '../../utils/core/hub/outbox-plan';
 import { HubSection } from '../../components/HubSection';
 import { RuleFailureList } from '../../components/StatusPage';
+import { ProblemTable } from '../../components/ProblemTable';
+import { say } from '../../utils/core/policy-problem-codes';
 import type { PageLanguage } from '../../components/i18n';
 import { entryData } from '../fakes/log-entries';
 
@@ -199,6 +201,19 @@ describe("the browser's rule errors", () => {
     expect(items[0]!.textContent).toContain(`Dywedodd y porwr: ${REFUSED}`);
     expect([...el.querySelectorAll('[lang="en"]')].map((e) => e.textContent)).toEqual([REFUSED]);
     expect(items[1]!.textContent).toContain('Mae 1,001 o reolau patrwm');
+  });
+
+  it.each([
+    [say('refusedApprovedUse', { url: 'x.com/AshGrove', reason: REFUSED }), 'Gwrthododd y porwr y rheol ar gyfer x.com/AshGrove ('],
+    [say('refusedException', { where: 'tiktok.com', reason: REFUSED }), 'Gwrthododd y porwr y rheol ar gyfer yr eithriad ar tiktok.com ('],
+    [say('refusedRule', { id: 7, reason: REFUSED }), 'Gwrthododd y porwr reol 7 ('],
+  ])('a refused rule in the problems table, %j: Welsh around the browser’s reason, which is marked English', (s, start) => {
+    const el = document.createElement('div');
+    const problem = { key: 'approvedUses[0]', problem: `The browser refused … (${REFUSED}).`, used: 'x', say: s };
+    render(<ProblemTable problems={[problem]} testId="problems" words={cy} page={{ lang: 'cy' } as PageLanguage} />, el);
+    const cell = el.querySelector('td[data-label="Beth sy’n anghywir"]') ?? el.querySelectorAll('td')[1]!;
+    expect(cell.textContent).toBe(`${start}${REFUSED}).`);
+    expect([...cell.querySelectorAll('[lang="en"]')].map((e) => e.textContent)).toEqual([REFUSED]);
   });
 
   it('a snapshot from an older version (English sentences only) is shown marked English', () => {
