@@ -17,7 +17,8 @@ import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './sco
 import { numberedFor } from './rule-ids';
 import { isExtraSite } from './networks';
 import type { PolicyProblem } from './policy';
-import { NONE, say, usedSay } from './policy-problem-codes';
+import { NONE, say, usedSay, type ProblemSay, type UsedSay } from './policy-problem-codes';
+import { problemEn, usedEn } from './i18n/policy-problems-en';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -490,40 +491,23 @@ export function refusedRuleProblems(
 ): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const seen = new Set<string>();
-  const add = (p: PolicyProblem) => {
-    const key = JSON.stringify(p);
-    if (!seen.has(key)) out.push(p);
-    seen.add(key);
+  const add = (key: string, what: ProblemSay, instead: UsedSay) => {
+    const p: PolicyProblem = { key, problem: problemEn(what), used: usedEn(instead), say: what, usedSay: instead };
+    const id = JSON.stringify(p);
+    if (!seen.has(id)) out.push(p);
+    seen.add(id);
   };
   for (const { rule, reason } of refused) {
     const { approved, exceptions } = ruleSources(rule, input);
     for (const u of approved) {
-      add({
-        key: `approvedUses[${allApprovedUses.indexOf(u)}]`,
-        problem: `The browser refused the rule for ${u.url} (${reason}).`,
-        used: 'this approved use left out (its pages stay blocked); every other rule applies',
-        say: say('refusedApprovedUse', { url: u.url, reason }),
-        usedSay: usedSay('refusedApprovedUse', NONE),
-      });
+      add(`approvedUses[${allApprovedUses.indexOf(u)}]`, say('refusedApprovedUse', { url: u.url, reason }), usedSay('refusedApprovedUse', NONE));
     }
     for (const e of exceptions) {
       const where = e.scope.kind === 'page' ? `${e.scope.scope.host}${e.scope.scope.pathPrefix}` : e.network.name;
-      add({
-        key: '(exceptions)',
-        problem: `The browser refused the rule for the exception on ${where} (${reason}).`,
-        used: 'this exception left out (it stays blocked); every other rule applies',
-        say: say('refusedException', { where, reason }),
-        usedSay: usedSay('refusedException', NONE),
-      });
+      add('(exceptions)', say('refusedException', { where, reason }), usedSay('refusedException', NONE));
     }
     if (approved.length === 0 && exceptions.length === 0) {
-      add({
-        key: '(blocking rules)',
-        problem: `The browser refused rule ${rule.id} (${reason}).`,
-        used: 'that rule left out; every other rule applies',
-        say: say('refusedRule', { id: rule.id, reason }),
-        usedSay: usedSay('refusedRule', NONE),
-      });
+      add('(blocking rules)', say('refusedRule', { id: rule.id, reason }), usedSay('refusedRule', NONE));
     }
   }
   return out;
