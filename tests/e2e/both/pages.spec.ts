@@ -4,6 +4,7 @@
  * Written once, run in Chromium and Firefox ESR.
  */
 import { test, expect } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
 import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, schoolTimeAllDay } from '../support/policies';
@@ -403,6 +404,40 @@ for (const b of BROWSERS) {
       await tab.open('status.html');
       await tab.waitForText('h1', 'Hall Pass status');
       await tab.waitForText('[data-testid="problems"]', 'expected a whole number from 1 to 1440, got 0');
+    });
+
+    test('Welsh status page: a school hub that cannot be reached is said in Welsh, and only the browser’s own words are English, marked so', async () => {
+      test.setTimeout(180_000);
+      // A port nothing listens on: every delivery fails in the network.
+      const port = await new Promise<number>((resolve) => {
+        const srv = createServer();
+        srv.listen(0, '127.0.0.1', () => {
+          const { port } = srv.address() as AddressInfo;
+          srv.close(() => resolve(port));
+        });
+      });
+      const s = await start(
+        basePolicy({ role: 'staff', ...schoolTimeAllDay(), languages: ['cy', 'en'], hub: { url: `http://127.0.0.1:${port}`, key: 'ingest-key' } }),
+        sites.hosts(),
+        (st) => st.parsed.present && (st.parsed.policy as { hub: unknown }).hub !== null,
+      );
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/one');
+      await tab.waitForUrl(/blocked\.html/);
+      await tab.open('status.html');
+      await tab.waitForText('h1', 'Statws Hall Pass');
+      await tab.waitForText('[data-check="delivery"]', 'Heb ei anfon eto: ni ellir cyrraedd yr hyb.', 60_000);
+      await tab.waitForText('[data-check="delivery"]', 'Dywedodd y porwr:');
+      await tab.waitForText('[data-fact="Last error"]', /^ni ellir cyrraedd yr hyb \(.*\) Dywedodd y porwr: /);
+      // The browser's words (its own, in English) are the only English in the hub section, each marked so.
+      const marked = await tab.evaluate(() => [...document.querySelectorAll('[data-testid="hub-section"] [lang="en"]')].map((e) => e.textContent ?? ''), null);
+      expect(marked).toHaveLength(2);
+      expect(marked[0]).not.toBe('');
+      expect(marked[1]).toBe(marked[0]);
+      const hubText = await tab.evaluate(() => (document.querySelector('[data-testid="hub-section"]') as HTMLElement).innerText, null);
+      expect(hubText).not.toContain('cannot reach the hub');
+      await expectNoEnglish(tab, 'status page, hub unreachable');
+      await expectAccessible(tab, 'status page, Welsh, hub unreachable');
     });
 
     test("focus is clearly visible on every control of the pupils' pages: block, report form open, warning", async () => {
