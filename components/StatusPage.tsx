@@ -232,14 +232,14 @@ function Trigger({ stored, words, page }: { stored: string; words: AdminMessages
 
 /**
  * The browser refused the blocking rules: our sentence in the page's language, then what the
- * browser said, as it said it (marked English). A snapshot from an older version has only the
- * English sentences, shown marked English.
+ * browser said, as it said it (marked English). A snapshot from another version (no codes, or
+ * codes this page does not know) has its English sentences shown, marked English.
  */
 export function RuleFailureList({ failures, english, words, page }: { failures?: RuleFailure[]; english: string[]; words: AdminMessages; page: PageLanguage }) {
   const w = words.ruleFailures;
   return (
     <ul class="checks" data-testid="rule-failures">
-      {failures
+      {failures && failures.every((f) => f.code in w.say)
         ? failures.map((f, i) => {
             const said = browserWords(f);
             return (

@@ -216,6 +216,13 @@ describe("the browser's rule errors", () => {
     expect([...cell.querySelectorAll('[lang="en"]')].map((e) => e.textContent)).toEqual([REFUSED]);
   });
 
+  it('a failure code this page does not know shows the English sentences, marked English', () => {
+    const el = document.createElement('div');
+    const odd = [{ code: 'refused-sideways', error: 'x' } as unknown as RuleFailure];
+    render(<RuleFailureList failures={odd} english={['The browser refused something new.']} words={cy} page={{ lang: 'cy' } as PageLanguage} />, el);
+    expect(el.querySelector('[lang="en"]')?.textContent).toBe('The browser refused something new.');
+  });
+
   it('a snapshot from an older version (English sentences only) is shown marked English', () => {
     const el = document.createElement('div');
     render(<RuleFailureList english={['The browser refused the blocking rules (x).']} words={cy} page={{ lang: 'cy' } as PageLanguage} />, el);
@@ -248,6 +255,19 @@ describe("the hub's delivery errors", () => {
     expect(w).not.toContain(e.detail);
     expect(hubErrorIntro(cy.checks.hubError, e)).toMatch(/^(Dywedodd|Fel)/);
     if (e.status === 500) expect(w).toBe('atebodd yr hyb HTTP 500');
+  });
+
+  it('an error from another version (no code, or a code this version does not know) is kept as its English message', () => {
+    expect(hubErrorOf({ message: 'cannot reach the hub (Failed to fetch)' })).toEqual({
+      code: 'recorded',
+      status: null,
+      detail: 'cannot reach the hub (Failed to fetch)',
+    });
+    expect(hubErrorOf({ message: 'the hub is on fire', error: { code: 'on-fire', status: 599, detail: 'x' } as unknown as HubError })).toEqual({
+      code: 'recorded',
+      status: null,
+      detail: 'the hub is on fire',
+    });
   });
 
   it('the English line is the sentence and what was said, as the console and the outbox keep it', () => {

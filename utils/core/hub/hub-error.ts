@@ -71,9 +71,11 @@ export const hubRefusal = (status: number, detail: string): HubError => ({ code:
 /** A failure to reach the hub at all, with the browser's words. */
 export const hubUnreachable = (detail: string): HubError => ({ code: 'unreachable', status: null, detail });
 
-/** The error an outbox state holds: its code, or (from an older version) its English message alone. */
+/** The error an outbox state holds: its code, or (from another version) its English message alone. */
 export function hubErrorOf(last: { message: string; error?: HubError }): HubError {
-  return last.error ?? { code: 'recorded', status: null, detail: last.message };
+  const e = last.error;
+  const known = e && (HUB_ERROR_CODES as readonly string[]).includes(e.code) && typeof e.detail === 'string';
+  return known ? e : { code: 'recorded', status: null, detail: String(last.message) };
 }
 
 /** Our sentence for the error in the words given, without the foreign detail. */
