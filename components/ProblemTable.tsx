@@ -1,7 +1,8 @@
+import { Fragment } from 'preact';
 import type { PolicyProblem } from '../utils/core/policy';
 import { problemSeverity } from '../utils/core/self-check';
 import type { AdminMessages } from '../utils/core/i18n/admin-en';
-import { renderProblem, renderUsed } from '../utils/core/policy-problem-codes';
+import { renderProblem, renderUsed, type ProblemSay } from '../utils/core/policy-problem-codes';
 import { type PageLanguage } from './i18n';
 import { English } from './admin-i18n';
 
@@ -39,6 +40,32 @@ function Words({ rendered, english, page }: { rendered: string | null; english: 
   return rendered !== null ? <>{rendered}</> : <English page={page}>{english}</English>;
 }
 
+/** The browser's own reason for refusing a rule (its words, never translated), if the problem carries one. */
+function browserReason(s: ProblemSay): string | null {
+  const reason = (s.params as { reason?: unknown }).reason;
+  return s.code.startsWith('refused') && typeof reason === 'string' ? reason : null;
+}
+
+const SLOT = '\u0000';
+
+/** A refused rule's problem: our sentence in the page's language, the browser's reason inside it as it wrote it, marked English. */
+function WithBrowserWords({ words, say, page, english }: { words: AdminMessages; say: ProblemSay; page: PageLanguage; english: string }) {
+  const reason = browserReason(say)!;
+  const rendered = renderProblem(words.policyProblems, { ...say, params: { ...say.params, reason: SLOT } } as ProblemSay);
+  if (rendered === null) return <Words rendered={null} english={english} page={page} />;
+  const parts = rendered.split(SLOT);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <English page={page}>{reason}</English>}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 /** Which key, how serious, what is wrong, what is used instead: the same table on the status page and the builder. */
 export function ProblemTable<P extends PolicyProblem>({ problems, caption, testId, words, page, say }: Props<P>) {
   const w = words.problems;
@@ -69,7 +96,11 @@ export function ProblemTable<P extends PolicyProblem>({ problems, caption, testI
                 <span class={`badge ${severity}`}>{severityWords[severity]}</span> <Key name={p.key} />
               </td>
               <td data-label={w.wrong}>
-                <Words rendered={said.problem} english={p.problem} page={page} />
+                {!say && p.say && browserReason(p.say) !== null ? (
+                  <WithBrowserWords words={words} say={p.say} page={page} english={p.problem} />
+                ) : (
+                  <Words rendered={said.problem} english={p.problem} page={page} />
+                )}
               </td>
               <td data-label={w.used}>
                 <Words rendered={said.used} english={p.used} page={page} />

@@ -13,6 +13,10 @@ import type { CheckItem } from '../utils/core/self-check';
 import { HubSection } from './HubSection';
 import { checkText } from '../utils/core/i18n/check-text';
 import type { HubStatusInput } from '../utils/core/hub/hub-status';
+import { readTrigger, triggerText } from '../utils/core/refresh-trigger';
+import { browserWords, ruleFailureText, type RuleFailure } from '../utils/core/rule-failures';
+import type { AdminMessages } from '../utils/core/i18n/admin-en';
+import type { PageLanguage } from './i18n';
 
 interface Props {
   status: StatusSnapshot;
@@ -77,7 +81,19 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dd>{status.predictionOff === null ? w.notChecked : status.predictionOff ? w.predictionOff : w.predictionOn}</dd>
           <dt>{w.log}</dt>
           <dd data-testid="log-health" class={logHealth && !logHealth.ok ? 'error' : undefined}>
-            {!logHealth || logHealth.ok ? w.recording : w.logFailing(logHealth.error, logHealth.parked)}
+            {!logHealth || logHealth.ok ? (
+              w.recording
+            ) : (
+              <>
+                {w.logFailing(logHealth.parked)}
+                {logHealth.error && (
+                  <>
+                    {' '}
+                    {w.browserSaid} <span lang="en">{logHealth.error}</span>
+                  </>
+                )}
+              </>
+            )}
           </dd>
           <dt>{w.keptFor}</dt>
           <dd data-testid="retention">{a.count.days(policy.log.retentionDays)}</dd>
@@ -88,7 +104,7 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
           <dt>{w.updated}</dt>
           <dd>
             {new Date(status.computedAt).toLocaleString([intlTag(page.lang), 'en-GB'], { timeZone: policy.timezone, dateStyle: 'long', timeStyle: 'medium' })} (
-            <English page={page}>{status.trigger}</English>)
+            <Trigger stored={status.trigger} words={a} page={page} />)
           </dd>
         </dl>
       </section>
@@ -130,12 +146,10 @@ export function StatusPage({ status, loaded, now, makeHash, logHealth, checks, g
         {problems.length === 0 && status.ruleErrors.length === 0 ? (
           <p data-testid="no-problems">{w.none}</p>
         ) : (
-          <ProblemTable
-            testId="problems"
-            words={a}
-            page={page}
-            problems={[...problems, ...status.ruleErrors.map((e) => ({ key: a.problems.blockingRules, problem: e, used: a.problems.everyNetworkBlocked }))]}
-          />
+          <>
+            {status.ruleErrors.length > 0 && <RuleFailureList failures={status.ruleFailures} english={status.ruleErrors} words={a} page={page} />}
+            {problems.length > 0 && <ProblemTable testId="problems" words={a} page={page} problems={problems} />}
+          </>
         )}
       </section>
 
@@ -207,5 +221,44 @@ function CheckWords({ text }: { text: { label: string; detail: string; fix: stri
       <strong>{text.label}</strong>: {text.detail}
       {text.fix && <span class="fix"> {text.fix}</span>}
     </>
+  );
+}
+
+/** Why the status was last worked out: a code said in the page's language, or an older version's English text, marked so. */
+function Trigger({ stored, words, page }: { stored: string; words: AdminMessages; page: PageLanguage }) {
+  const said = triggerText(words.status.triggers, readTrigger(stored), words.dsl.events);
+  return <span data-testid="trigger">{said ?? <English page={page}>{stored}</English>}</span>;
+}
+
+/**
+ * The browser refused the blocking rules: our sentence in the page's language, then what the
+ * browser said, as it said it (marked English). A snapshot from another version (no codes, or
+ * codes this page does not know) has its English sentences shown, marked English.
+ */
+export function RuleFailureList({ failures, english, words, page }: { failures?: RuleFailure[]; english: string[]; words: AdminMessages; page: PageLanguage }) {
+  const w = words.ruleFailures;
+  return (
+    <ul class="checks" data-testid="rule-failures">
+      {failures && failures.every((f) => f.code in w.say)
+        ? failures.map((f, i) => {
+            const said = browserWords(f);
+            return (
+              <li key={i} class="check bad" data-state="bad" data-failure={f.code}>
+                <span class="badge">{words.badge.bad}</span> <strong>{words.problems.blockingRules}</strong>: {ruleFailureText(w, f)}
+                {said && (
+                  <>
+                    {' '}
+                    {w.browserSaid} <span lang="en">{said}</span>
+                  </>
+                )}
+              </li>
+            );
+          })
+        : english.map((e, i) => (
+            <li key={i} class="check bad" data-state="bad">
+              <span class="badge">{words.badge.bad}</span> <strong>{words.problems.blockingRules}</strong>: <English page={page}>{e}</English>
+            </li>
+          ))}
+    </ul>
   );
 }

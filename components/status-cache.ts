@@ -16,7 +16,7 @@ export function defaultSnapshot(now: number): StatusSnapshot {
   const parsed = { policy: structuredClone(DEFAULT_POLICY), problems: [], present: false };
   return {
     computedAt: now,
-    trigger: 'not yet computed',
+    trigger: 'not-yet',
     parsed,
     email: null,
     role: resolveRole(parsed.policy, null),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { Enforcer, ALARM_CHANGE } from '../utils/enforcer';
+import { Enforcer, ALARM_CHANGE, ALARM_TAB_EXPIRY } from '../utils/enforcer';
+import type { RefreshTrigger } from '../utils/core/refresh-trigger';
 import {
   alarmsPort,
   dnrPort,
@@ -31,10 +32,14 @@ const SAFETY_MINUTES = 1;
 const SAFETY_ALARM = 'safety';
 const LOG_ALARM = 'log-maintenance';
 
+/** A timer's reason for a refresh, as the status page names it. */
+const alarmTrigger = (name: string): RefreshTrigger =>
+  name === ALARM_CHANGE ? 'school-time' : name === ALARM_TAB_EXPIRY ? 'allowance-ended' : name === SAFETY_ALARM ? 'safety' : `alarm:${name}`;
+
 export default defineBackground({
   type: 'module',
   main() {
-    const refresh = (trigger: string): Promise<unknown> =>
+    const refresh = (trigger: RefreshTrigger): Promise<unknown> =>
       enforcer.refresh(trigger).then(
         () => hub.flush(trigger),
         (e) => console.error('[Hall Pass] refresh failed', e),
@@ -45,13 +50,13 @@ export default defineBackground({
     const safeJournal = new SafeJournal(journal, local);
     const hub = startHubOutbox({ db, journal, local });
     const enforcer = new Enforcer({
-      policy: managedPolicySource(() => void refresh('policy arrived late')),
+      policy: managedPolicySource(() => void refresh('policy-late')),
       identity: identityPort,
       dnr: dnrPort,
       tabs: tabsPort,
       local,
       session: kvPort('session'),
-      alarms: alarmsPort((name) => void refresh(`timer ${name}`)),
+      alarms: alarmsPort((name) => void refresh(alarmTrigger(name))),
       privacy: privacyPort,
       siteAccess: siteAccessPort,
       pages: extensionPages(),
@@ -65,14 +70,14 @@ export default defineBackground({
 
     // Listeners are registered synchronously so events that woke the worker are not missed.
     browser.runtime.onInstalled.addListener(() => void refresh('installed'));
-    browser.runtime.onStartup.addListener(() => void refresh('browser start'));
+    browser.runtime.onStartup.addListener(() => void refresh('browser-start'));
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === LOG_ALARM) void maintainLog().catch((e) => console.error('[Hall Pass] log maintenance failed', e));
       else if (alarm.name === hub.alarmName) hub.flush('outbox alarm');
-      else void refresh(alarm.name === ALARM_CHANGE ? 'school time changed' : `alarm ${alarm.name}`);
+      else void refresh(alarmTrigger(alarm.name));
     });
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'managed') void refresh('policy changed');
+      if (area === 'managed') void refresh('policy-changed');
       const statusChange = area === STORED.status.area ? changes[STORED.status.key] : undefined;
       if (statusChange) {
         const status = statusChange.newValue as StatusSnapshot | undefined;
@@ -81,7 +86,7 @@ export default defineBackground({
       }
     });
     browser.idle?.onStateChanged?.addListener((state) => {
-      if (state === 'active') void refresh('device woke');
+      if (state === 'active') void refresh('device-woke');
     });
     // Firefox lets a user withhold access to sites; without it redirects are ignored.
     // Navigations are watched at once, before the refresh swaps redirects for blocks: an attempt
@@ -89,7 +94,7 @@ export default defineBackground({
     const siteAccessChanged = () => {
       watch.widen();
       enforcer.siteAccessChanged();
-      void refresh('site access changed');
+      void refresh('site-access');
     };
     browser.permissions.onRemoved.addListener(siteAccessChanged);
     browser.permissions.onAdded.addListener(siteAccessChanged);
@@ -146,7 +151,7 @@ export default defineBackground({
     ensureAlarm(LOG_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
     void enforcer
       .start()
-      .then(() => enforcer.refresh('worker start'))
+      .then(() => enforcer.refresh('worker-start'))
       .then(async (status) => {
         watch.fit(status);
         viewSourceHold?.fit(status.parsed.policy);
@@ -157,7 +162,7 @@ export default defineBackground({
     // Managed policy reaches Chromium seconds after start, sometimes without a change event: look
     // again a few times, but only while none has been seen.
     const checkArrival = async () => {
-      if (!(await readStored(local, STORED.status))?.parsed.present) await refresh('policy arrival check');
+      if (!(await readStored(local, STORED.status))?.parsed.present) await refresh('policy-check');
     };
     for (const seconds of [2, 4, 6, 9, 12, 20, 30, 45]) setTimeout(() => void checkArrival(), seconds * 1000);
   },

@@ -5,6 +5,8 @@
  * blocked to the block page. It also handles navigations the rules cannot see, and the requests
  * pages make (a warning's Continue, an exception), with the books that keep them.
  */
+import { ruleFailureEn } from './core/rule-failures';
+import type { RefreshTrigger } from './core/refresh-trigger';
 import { parsePolicy, type ParsedPolicy } from './core/policy';
 import { resolveRole } from './core/role';
 import { isSchoolTime, nextChange } from './core/calendar';
@@ -16,7 +18,7 @@ import { PinApproval } from './pin-approval';
 import { TabAllowanceBook } from './tab-allowance-book';
 import { RulesetManager } from './ruleset-manager';
 import { noticeClockMove } from './clock-watch';
-import { budgetProblems, compileFallbackRules, compilePolicy, compileTabRules, countRules, refusedRuleProblems, type PolicyRuleInput } from './core/rules';
+import { budgetFailures, compileFallbackRules, compilePolicy, compileTabRules, countRules, refusedRuleProblems, type PolicyRuleInput } from './core/rules';
 import { CATALOGUE } from './core/catalogue';
 import { attemptFromRedirect, heldForViewSource, viewSourceTarget } from './core/redirects';
 import { describeClockMove } from './core/clock';
@@ -84,7 +86,7 @@ export class Enforcer {
     if (!this.predictionOff) this.deps.log('warn', 'Network prediction could not be turned off: set the NetworkPredictionOptions policy to 2.');
   }
 
-  refresh(trigger: string): Promise<StatusSnapshot> {
+  refresh(trigger: RefreshTrigger): Promise<StatusSnapshot> {
     return this.serial(() => this.recompute(trigger));
   }
 
@@ -99,7 +101,7 @@ export class Enforcer {
       }
       const until = now + parsed.policy.warnMinutes * 60_000;
       await this.tabBook.grant({ tabId, networkId: decision.match.network.id, until, reason: reason.slice(0, 500) });
-      const snapshot = await this.recompute('warning continued');
+      const snapshot = await this.recompute('warning-continued');
       await this.record(contextOf(snapshot), 'continued', url, now, { text: reason });
       return { ok: true, until } as const;
     });
@@ -132,7 +134,7 @@ export class Enforcer {
       const granted: GrantedException = { ...checked.grant, id: crypto.randomUUID(), approvedBy };
       await this.book.add(granted);
       await this.record(ctx, 'exception-granted', req.url, now, { text: `${granted.networkName}, ${scopeWords}: ${req.reason}`, person: approvedBy });
-      await this.recompute('exception granted');
+      await this.recompute('exception-granted');
       return { ok: true, until: granted.until } as const;
     });
   }
@@ -142,7 +144,7 @@ export class Enforcer {
     return this.serial(async () => {
       const ended = await this.book.remove(id);
       if (!ended) return;
-      const snapshot = await this.recompute('exception ended');
+      const snapshot = await this.recompute('exception-ended');
       await this.record(contextOf(snapshot), 'exception-ended', null, this.deps.now(), {
         text: `${ended.networkName}: ended early`,
         person: ended.approvedBy,
@@ -188,7 +190,7 @@ export class Enforcer {
    */
   checkTab(tabId: number, url: string): Promise<Decision['action']> {
     return this.serial(async () => {
-      const ctx = contextOf((await this.lastSnapshot()) ?? (await this.recompute('page moved')));
+      const ctx = contextOf((await this.lastSnapshot()) ?? (await this.recompute('page-moved')));
       const now = this.deps.now();
       const allowances = await this.allowancesFor(tabId, now);
       const { action, match } = decide(url, ctx.role, now, ctx.policy, allowances);
@@ -229,7 +231,7 @@ export class Enforcer {
     return { parsed, email, role: resolved.role, resolved };
   }
 
-  private async recompute(trigger: string): Promise<StatusSnapshot> {
+  private async recompute(trigger: RefreshTrigger): Promise<StatusSnapshot> {
     const { deps } = this;
     const { parsed, email, role, resolved } = await this.context();
     const { policy } = parsed;
@@ -255,28 +257,25 @@ export class Enforcer {
       dialect: deps.pages.ruleDialect,
     };
     const { rules, coverage } = compilePolicy(input);
-    const ruleErrors = budgetProblems(rules);
+    const ruleFailures = budgetFailures(rules);
     let refusedProblems: ParsedPolicy['problems'] = [];
-    if (ruleErrors.length === 0) {
+    if (ruleFailures.length === 0) {
       const applied = await this.rulesets.applyDynamic(rules);
       // A pattern the browser refused alone is left out, and named; the rest of the rules stand.
       refusedProblems = refusedRuleProblems(applied.refused, input, policy.approvedUses);
-      if (!applied.ok) {
-        ruleErrors.push(
-          `The browser refused the blocking rules (${applied.error}); every listed network is blocked instead, without approved uses or exceptions.`,
-        );
-      }
+      if (!applied.ok) ruleFailures.push({ code: 'refused', error: applied.error });
     }
-    if (ruleErrors.length > 0) {
+    if (ruleFailures.length > 0) {
       const fallback = compileFallbackRules(index.networks, deps.pages.ruleBase, siteAccess, deps.pages.ruleDialect);
       const applied = await this.rulesets.applyDynamic(fallback);
-      if (!applied.ok) ruleErrors.push(`The browser refused even the plain blocking rules (${applied.error}); only the catalogue networks are blocked.`);
+      if (!applied.ok) ruleFailures.push({ code: 'refused-fallback', error: applied.error });
     }
 
     // A warning's "Continue" lasts while the network is still only warned for this role.
     const allowances = await this.tabBook.keepOnly((a) => a.until > now && index.networks.some((n) => n.id === a.networkId) && action === 'warn');
     const session = await this.rulesets.applySession(compileTabRules(allowances, index.networks, now, deps.pages.ruleDialect));
-    if (!session.ok) ruleErrors.push(`The browser refused the warning allowances (${session.error}).`);
+    if (!session.ok) ruleFailures.push({ code: 'refused-session', error: session.error });
+    const ruleErrors = ruleFailures.map(ruleFailureEn);
 
     const change = nextChange(now, policy);
     if (change !== null) await deps.alarms.at(ALARM_CHANGE, change);
@@ -304,6 +303,7 @@ export class Enforcer {
       coverage,
       ...(moved.last ? { clockMoved: moved.last } : {}),
       ruleErrors,
+      ruleFailures,
       predictionOff: this.predictionOff,
       siteAccess,
       exceptions,
@@ -354,7 +354,7 @@ export class Enforcer {
    * Context (role, user, policy) comes from the last snapshot: no policy read on this path.
    */
   async recordRedirect(url: string, page: 'blocked.html' | 'warn.html', at: number, tabId = -1): Promise<boolean> {
-    const snapshot = (await this.lastSnapshot()) ?? (await this.refresh('first attempt'));
+    const snapshot = (await this.lastSnapshot()) ?? (await this.refresh('first-attempt'));
     const ctx = contextOf(snapshot);
     // Read-only: the exceptions in force at the last refresh (settling them here would take an
     // ended one out of the book before the refresh could log its end).
@@ -380,11 +380,11 @@ export class Enforcer {
   async recordReport(what: string, talkTo: string | null, from: string | null = null): Promise<void> {
     // On a shared computer the profile says "unknown": the name and class the child chose to give come first.
     const text = from ? `From ${from}: ${what}` : what;
-    await this.record(await this.logContext('report'), 'report', null, this.deps.now(), { text, person: talkTo });
+    await this.record(await this.logContext('entry:report'), 'report', null, this.deps.now(), { text, person: talkTo });
   }
 
   async recordEvent(event: LogEvent, extras: LogExtras = {}): Promise<void> {
-    await this.record(await this.logContext(event), event, null, this.deps.now(), extras);
+    await this.record(await this.logContext(`entry:${event}`), event, null, this.deps.now(), extras);
   }
 
   private lastSnapshot(): Promise<StatusSnapshot | undefined> {
@@ -392,7 +392,7 @@ export class Enforcer {
   }
 
   /** Who and under what policy, from the last refresh: no policy read on the logging path. */
-  private async logContext(trigger: string): Promise<LogContext> {
+  private async logContext(trigger: RefreshTrigger): Promise<LogContext> {
     return contextOf((await this.lastSnapshot()) ?? (await this.refresh(trigger)));
   }
 

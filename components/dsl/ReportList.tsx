@@ -21,11 +21,11 @@ function Report({ r, mark, onMark, words: w }: { r: LogEntryData; mark: ReportMa
     try {
       problem = await onMark(r.seq, status, note.trim());
     } catch {
-      problem = w.markFailed;
+      problem = '';
     }
     setBusy(false);
     setError(problem);
-    if (!problem) setNote('');
+    if (problem === null) setNote('');
   }
   return (
     <li class={`report-card ${state}`} data-testid="report" data-state={state}>
@@ -56,9 +56,15 @@ function Report({ r, mark, onMark, words: w }: { r: LogEntryData; mark: ReportMa
             </button>
           )}
         </div>
-        {error && (
+        {error !== null && (
           <p role="alert" class="error">
-            {error}
+            {w.markFailed}
+            {error && (
+              <>
+                {' '}
+                <span lang="en">{error}</span>
+              </>
+            )}
           </p>
         )}
       </div>

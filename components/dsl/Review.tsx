@@ -10,14 +10,16 @@ import { DayChart } from './DayChart';
 import { ReportList } from './ReportList';
 import type { ReportStatus } from '../../utils/core/log/report-status';
 import { LogTable } from './LogTable';
-import type { VerifyOutcome } from '../../utils/core/log/chain';
+import type { ChainReason, VerifyOutcome } from '../../utils/core/log/chain';
+import { chainProblemText } from '../../utils/core/log/chain-text';
 
 export interface Verification {
   ok: boolean;
   summary: string;
   /** The result as a code, said in the page's language (the English page keeps the core's sentence). */
   outcome?: VerifyOutcome;
-  problems: { seq: number | null; message: string }[];
+  /** Each problem as a code (said in the page's language) and as the core's English sentence. */
+  problems: { seq: number | null; message: string; reason?: ChainReason }[];
   /** The newest entry: compare with an export's head to spot entries deleted from its end. */
   head: { seq: number; hash: string } | null;
 }
@@ -141,11 +143,9 @@ export function Review({ source, school, device, flagThreshold, onLock, words, p
         </p>
       )}
       {verification && verification.problems.length > 1 && (
-        <ul class="error">
+        <ul class="error" data-testid="verify-problems">
           {verification.problems.slice(0, 20).map((p, i) => (
-            <li key={i}>
-              <English page={page}>{p.message}</English>
-            </li>
+            <li key={i}>{p.reason ? chainProblemText(words.checks.chain, { seq: p.seq, reason: p.reason }) : <English page={page}>{p.message}</English>}</li>
           ))}
         </ul>
       )}

@@ -32,7 +32,7 @@ async function snapshot(local: FakeKv) {
 describe('Enforcer.refresh', () => {
   it('with no policy at all, treats the device as a pupil and blocks every network', async () => {
     const deps = fakeDeps();
-    const s = await new Enforcer(deps).refresh('test');
+    const s = await new Enforcer(deps).refresh('worker-start');
     expect(s.role).toEqual({ role: 'pupil', source: 'default' });
     expect(s.action).toBe('block');
     expect(s.parsed.present).toBe(false);
@@ -48,7 +48,7 @@ describe('Enforcer.refresh', () => {
     ['pupil', TUESDAY_4PM, 'block'],
   ] as const)('%s at %s gets %s', async (role, now, action) => {
     const deps = fakeDeps({ policy: new FakePolicy({ role }), now: () => now });
-    const s = await new Enforcer(deps).refresh('test');
+    const s = await new Enforcer(deps).refresh('worker-start');
     expect(s.action).toBe(action);
     if (action === 'allow') expect(allows(deps.dnr.dynamic, 'facebook.com')).toBe(true);
     else expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
@@ -60,14 +60,14 @@ describe('Enforcer.refresh', () => {
       identity: fakeIdentity('J.Smith@staff.example.sch.uk'),
       now: () => TUESDAY_4PM,
     });
-    const s = await new Enforcer(deps).refresh('test');
+    const s = await new Enforcer(deps).refresh('worker-start');
     expect(s.role).toMatchObject({ role: 'staff', source: 'roleRules' });
     expect(s.action).toBe('allow');
   });
 
   it('sets an alarm for the next change of school time', async () => {
     const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }) });
-    await new Enforcer(deps).refresh('test');
+    await new Enforcer(deps).refresh('worker-start');
     // 15:30 GMT the same day.
     expect(deps.alarms.alarms.get(ALARM_CHANGE)).toBe(Date.UTC(2026, 10, 24, 15, 30));
   });
@@ -79,7 +79,7 @@ describe('Enforcer.refresh', () => {
       { id: 3, url: 'https://x.com/someone' },
     ]);
     const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), tabs });
-    await new Enforcer(deps).refresh('test');
+    await new Enforcer(deps).refresh('worker-start');
     expect(tabs.navigations).toEqual([
       { tabId: 1, url: `${PAGE_BASE}blocked.html#https://www.facebook.com/groups/1?x=1` },
       { tabId: 3, url: `${PAGE_BASE}blocked.html#https://x.com/someone` },
@@ -90,19 +90,19 @@ describe('Enforcer.refresh', () => {
     // Rewriting them would make Chromium forget the open pages an allowAllRequests rule let in.
     const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff', approvedUses: [{ url: 'https://x.com/AshGroveAcademy', purpose: 'School X' }] }) });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('one');
-    await enforcer.refresh('two');
-    await enforcer.refresh('three');
+    await enforcer.refresh('worker-start');
+    await enforcer.refresh('worker-start');
+    await enforcer.refresh('worker-start');
     expect(deps.dnr.dynamicUpdates).toBe(1);
   });
 
   it('rewrites them when the browser has lost them (a reinstall), though nothing changed in the policy', async () => {
     const deps = fakeDeps();
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('one');
+    await enforcer.refresh('worker-start');
     const applied = deps.dnr.dynamic.length;
     deps.dnr.dynamic = [];
-    await enforcer.refresh('after reinstall');
+    await enforcer.refresh('worker-start');
     expect(deps.dnr.dynamicUpdates).toBe(2);
     expect(deps.dnr.dynamic).toHaveLength(applied);
   });
@@ -113,12 +113,12 @@ describe('Enforcer.refresh', () => {
     let now = TUESDAY_4PM;
     const deps = fakeDeps({ dnr, policy, now: () => now });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('allowed after school');
+    await enforcer.refresh('worker-start');
     expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
     now = TUESDAY_10AM + DAY;
     dnr.failNextDynamic = new Error('rule limit exceeded');
     policy.value = { role: 'staff', extraSites: ['example-forum.org'] };
-    const s = await enforcer.refresh('next morning');
+    const s = await enforcer.refresh('worker-start');
     expect(allows(dnr.dynamic, 'facebook.com')).toBe(false);
     expect(redirectsTo(dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
     expect(redirectsTo(dnr.dynamic, 'blocked.html', 'example-forum.org')).toBe(true);
@@ -132,9 +132,17 @@ describe('Enforcer.refresh', () => {
     dnr.updateDynamicRules = async () => {
       throw new Error('broken');
     };
-    const s = await new Enforcer(fakeDeps({ dnr, policy: new FakePolicy({ role: 'pupil' }) })).refresh('start');
+    const s = await new Enforcer(fakeDeps({ dnr, policy: new FakePolicy({ role: 'pupil' }) })).refresh('worker-start');
     expect(dnr.dynamic).toEqual([]);
     expect(s.ruleErrors[1]).toMatch(/only the catalogue networks are blocked/);
+    // The same as codes for the status page, with the browser's own words kept apart.
+    expect(s.ruleFailures).toEqual([
+      { code: 'refused', error: expect.stringContaining('broken') },
+      { code: 'refused-fallback', error: expect.stringContaining('broken') },
+    ]);
+    expect(s.ruleErrors[0]).toBe(
+      `The browser refused the blocking rules; every listed network is blocked instead, without approved uses or exceptions. The browser said: ${s.ruleFailures![0]!.code === 'refused' ? (s.ruleFailures![0] as { error: string }).error : ''}`,
+    );
   });
 
   it('reports policy problems in the snapshot and the console, once per change', async () => {
@@ -142,8 +150,8 @@ describe('Enforcer.refresh', () => {
     const policy = new FakePolicy({ timezone: 'Mars/Olympus' });
     const deps = fakeDeps({ policy, log: (_l, m) => lines.push(m) });
     const enforcer = new Enforcer(deps);
-    const s = await enforcer.refresh('test');
-    await enforcer.refresh('again');
+    const s = await enforcer.refresh('worker-start');
+    await enforcer.refresh('worker-start');
     expect(s.parsed.problems.map((p) => p.key)).toEqual(['timezone']);
     expect(lines.filter((l) => l.includes('timezone'))).toHaveLength(1);
   });
@@ -161,11 +169,11 @@ describe('Enforcer.refresh', () => {
     const policy = new FakePolicy({ role: 'pupil' });
     const deps = fakeDeps({ dnr, policy });
     const enforcer = new Enforcer(deps);
-    const first = enforcer.refresh('a');
+    const first = enforcer.refresh('worker-start');
     // Let the first refresh get into its (slow) rule update before the second one starts.
     await new Promise((r) => setTimeout(r, 1));
     policy.value = { role: 'staff', timezone: 'UTC', schoolHours: [{ days: ['sat'], start: '08:00', end: '09:00' }] };
-    const second = enforcer.refresh('b');
+    const second = enforcer.refresh('worker-start');
     await Promise.all([first, second]);
     expect(order).toEqual(['start', 'end', 'start', 'end']);
     expect(allows(dnr.dynamic, 'facebook.com')).toBe(true);
@@ -178,7 +186,7 @@ describe('Enforcer.continueAfterWarning', () => {
   it('allows that network in that tab only, for warnMinutes, and sets an expiry alarm', async () => {
     const deps = fakeDeps({ policy: new FakePolicy(warnPolicy) });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     expect(redirectsTo(deps.dnr.dynamic, 'warn.html', 'facebook.com')).toBe(true);
     const result = await enforcer.continueAfterWarning(7, 'https://m.facebook.com/page', 'lesson');
     expect(result).toEqual({ ok: true, until: TUESDAY_10AM + 10 * 60_000 });
@@ -207,7 +215,7 @@ describe('Enforcer.continueAfterWarning', () => {
     await enforcer.continueAfterWarning(7, 'https://facebook.com/page', 'lesson');
     expect(tabs.navigations).toEqual([]);
     now += 10 * 60_000;
-    await enforcer.refresh('expiry alarm');
+    await enforcer.refresh('worker-start');
     expect(deps.dnr.session).toEqual([]);
     expect(await deps.session.get<TabAllowance[]>(STORED.tabAllowances.key)).toEqual([]);
     expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}warn.html#https://facebook.com/page` }]);
@@ -219,7 +227,7 @@ describe('Enforcer.continueAfterWarning', () => {
     const enforcer = new Enforcer(deps);
     await enforcer.continueAfterWarning(7, 'https://facebook.com/page', 'lesson');
     policy.value = { role: 'staff' };
-    await enforcer.refresh('policy changed');
+    await enforcer.refresh('worker-start');
     expect(deps.dnr.session).toEqual([]);
   });
 });
@@ -229,7 +237,7 @@ describe('when the browser withholds access to sites', () => {
 
   it('compiles blocks instead of redirects, repeats the floor, and says so in the snapshot', async () => {
     const deps = fakeDeps({ policy: new FakePolicy(policy), siteAccess: new FakeSiteAccess(false) });
-    const snapshot = await new Enforcer(deps).refresh('start');
+    const snapshot = await new Enforcer(deps).refresh('worker-start');
     expect(snapshot.siteAccess).toBe(false);
     expect(deps.dnr.dynamic.filter((r) => r.action.type === 'redirect')).toEqual([]);
     expect(deps.dnr.dynamic.some((r) => r.action.type === 'block' && r.condition.requestDomains?.includes('facebook.com'))).toBe(true);
@@ -240,7 +248,7 @@ describe('when the browser withholds access to sites', () => {
     const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
     const deps = fakeDeps({ policy: new FakePolicy(policy), siteAccess: new FakeSiteAccess(false), journal, tabs });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
     await enforcer.navigationStarted(7, 'https://school.example/timetable');
     expect(tabs.navigations).toEqual([{ tabId: 7, url: `${PAGE_BASE}blocked.html#https://www.instagram.com/someone` }]);
@@ -252,13 +260,13 @@ describe('when the browser withholds access to sites', () => {
     const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
     const access = new FakeSiteAccess(true);
     const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy(policy), siteAccess: access, journal, tabs }));
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
     expect(tabs.navigations).toEqual([]);
     expect(journal.events).toEqual([]);
     // Taken away later: the next refresh switches to blocks.
     access.isGranted = false;
-    await enforcer.refresh('site access changed');
+    await enforcer.refresh('worker-start');
     await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
     expect(tabs.navigations).toHaveLength(1);
   });
@@ -268,7 +276,7 @@ describe('when the browser withholds access to sites', () => {
     const tabs = new FakeTabs([{ id: 7, url: 'https://school.example/' }]);
     const access = new FakeSiteAccess(true);
     const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy(policy), siteAccess: access, journal, tabs }));
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     await enforcer.navigationStarted(7, 'https://www.instagram.com/someone');
     expect(tabs.navigations).toEqual([]);
     access.isGranted = false;
@@ -286,7 +294,7 @@ describe('the access log', () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(policy), journal, identity: fakeIdentity('amy@pupils.example.sch.uk') });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     await enforcer.recordRedirect('https://m.facebook.com/groups/1?q=secret', 'blocked.html', TUESDAY_10AM + 5);
     expect(journal.events).toEqual([
       {
@@ -331,7 +339,7 @@ describe('the access log', () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(p), journal, now: () => now });
     const enforcer = new Enforcer(deps);
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     const logged = await enforcer.recordRedirect(url, page, now + 5, 3);
     expect(logged).toBe(event !== null);
     expect(journal.events.map((e) => e.event)).toEqual(event ? [event] : []);
@@ -350,7 +358,7 @@ describe('the access log', () => {
     const journal = new FakeJournal();
     let now = TUESDAY_10AM;
     const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => now }));
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     // 15:30 passed a moment ago; the rules compiled at 10:00 still block.
     now = Date.UTC(2026, 10, 24, 15, 30, 1);
     expect(await enforcer.recordRedirect('https://www.facebook.com/', 'blocked.html', now, 1)).toBe(true);
@@ -359,7 +367,7 @@ describe('the access log', () => {
   it('logs tabs it sends to the block page itself', async () => {
     const journal = new FakeJournal();
     const tabs = new FakeTabs([{ id: 4, url: 'https://x.com/someone' }]);
-    await new Enforcer(fakeDeps({ policy: new FakePolicy(policy), journal, tabs })).refresh('start');
+    await new Enforcer(fakeDeps({ policy: new FakePolicy(policy), journal, tabs })).refresh('worker-start');
     expect(journal.events.map((e) => [e.event, e.url, e.networkId])).toEqual([['blocked', 'https://x.com/someone', 'x']]);
   });
 
@@ -461,7 +469,7 @@ describe('temporary exceptions', () => {
     await enforcer.requestException(request({ minutes: 15 }));
     expect(tabs.navigations).toEqual([]);
     now += 15 * 60_000;
-    await enforcer.refresh('expiry alarm');
+    await enforcer.refresh('worker-start');
     expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
     expect(tabs.navigations).toEqual([{ tabId: 9, url: `${PAGE_BASE}blocked.html#https://www.facebook.com/groups/year4` }]);
     expect(journal.events.filter((e) => e.event === 'exception-ended').map((e) => e.text)).toEqual(['Facebook: expired']);
@@ -473,9 +481,9 @@ describe('temporary exceptions', () => {
     const enforcer = new Enforcer(deps);
     await enforcer.requestException(request({ minutes: 15 }));
     now += 20 * 60_000;
-    await enforcer.refresh('after expiry');
+    await enforcer.refresh('worker-start');
     now = TUESDAY_10AM + 60_000; // the clock is set back into the exception's time
-    const s = await enforcer.refresh('clock moved back');
+    const s = await enforcer.refresh('worker-start');
     expect(s.exceptions).toEqual([]);
     expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
   });
@@ -485,7 +493,7 @@ describe('temporary exceptions', () => {
     const deps = fakeDeps({ policy: staff(), journal });
     const enforcer = new Enforcer(deps);
     await enforcer.requestException(request());
-    const [granted] = (await enforcer.refresh('check')).exceptions;
+    const [granted] = (await enforcer.refresh('worker-start')).exceptions;
     await enforcer.endException(granted!.id);
     expect(allowsFacebookAt20(deps.dnr.dynamic)).toBe(false);
     expect(journal.events.at(-1)).toMatchObject({ event: 'exception-ended', text: 'Facebook: ended early' });
@@ -512,21 +520,21 @@ describe('the device clock', () => {
     let steady = 1000;
     const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => wall });
     const enforcer = new Enforcer({ ...deps, steady: () => ({ steady, run: 'run-1' }) });
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     // A minute passes on both clocks: nothing.
     wall += 60_000;
     steady += 60_000;
-    await enforcer.refresh('alarm safety');
+    await enforcer.refresh('worker-start');
     expect(journal.events).toEqual([]);
     // Then, a minute later on the steady clock, the wall clock says 16:30: moved 6 h 28 min forward.
     steady += 60_000;
     wall = Date.UTC(2026, 10, 24, 16, 30);
-    const s = await enforcer.refresh('alarm safety');
+    const s = await enforcer.refresh('worker-start');
     expect(journal.events.map((e) => [e.event, e.text])).toEqual([
       ['clock-moved', 'The device clock moved forward by 6 h 28 min (from 10:02 to 16:30); it is now outside school hours.'],
     ]);
     expect(s.clockMoved?.byMs).toBe(Date.UTC(2026, 10, 24, 16, 30) - (TUESDAY_10AM + 120_000));
-    await enforcer.refresh('alarm safety');
+    await enforcer.refresh('worker-start');
     expect(journal.events).toHaveLength(1);
     expect((await snapshot(deps.local)).clockMoved?.byMs).toBe(s.clockMoved?.byMs);
   });
@@ -535,9 +543,9 @@ describe('the device clock', () => {
     const journal = new FakeJournal();
     let wall = TUESDAY_4PM;
     const deps = fakeDeps({ policy: new FakePolicy({ role: 'staff' }), journal, now: () => wall });
-    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'first' }) }).refresh('start');
+    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'first' }) }).refresh('worker-start');
     wall = TUESDAY_10AM;
-    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'second' }) }).refresh('worker start');
+    await new Enforcer({ ...deps, steady: () => ({ steady: 5, run: 'second' }) }).refresh('worker-start');
     expect(journal.events.map((e) => [e.event, e.text])).toEqual([
       ['clock-moved', 'The device clock moved back by 6 h (from 16:00 to 10:00); it is now school time.'],
     ]);
@@ -549,7 +557,7 @@ describe('a view-source: load (Firefox applies no rules to it)', () => {
     const journal = new FakeJournal();
     const tabs = new FakeTabs([{ id: 3, url: 'about:blank' }]);
     const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'pupil' }), journal, tabs }));
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     expect(enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(false);
     // The navigation and then the tab's new address name the same load.
     const checked = enforcer.navigationStarted(3, 'view-source:https://www.facebook.com/');
@@ -570,7 +578,7 @@ describe('a view-source: load (Firefox applies no rules to it)', () => {
     const journal = new FakeJournal();
     const tabs = new FakeTabs([{ id: 3, url: 'about:blank' }]);
     const enforcer = new Enforcer(fakeDeps({ policy: new FakePolicy({ role: 'pupil' }), journal, tabs }));
-    await enforcer.refresh('start');
+    await enforcer.refresh('worker-start');
     await enforcer.navigationStarted(3, 'view-source:https://school.example/timetable');
     expect(await enforcer.holdViewSource({ tabId: 3, type: 'main_frame' })).toBe(false);
     expect(tabs.navigations).toEqual([]);

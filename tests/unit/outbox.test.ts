@@ -146,7 +146,9 @@ describe('outbox', { timeout: 30_000 }, () => {
     const outbox = s.make();
     let st = await outbox.flush();
     expect(st).toMatchObject({ cursor: 0, failures: 1, waiting: 5, nextAttemptAt: T0 + 3_750 });
-    expect(st.lastError?.message).toMatch(/cannot reach the hub \(Failed to fetch\)/);
+    expect(st.lastError?.message).toBe('cannot reach the hub: Failed to fetch');
+    // The browser's own words are kept apart from the code, for the page to show as they are.
+    expect(st.lastError?.error).toEqual({ code: 'unreachable', status: null, detail: 'Failed to fetch' });
     expect(s.wakes.at(-1)).toBe(T0 + 3_750);
     // Before the back-off ends, nothing is tried.
     await outbox.flush();
@@ -170,7 +172,11 @@ describe('outbox', { timeout: 30_000 }, () => {
     await s.write(1, 1);
     const st = await s.make().flush();
     expect(st.nextAttemptAt).toBe(T0 + 600_000);
-    expect(st.lastError).toEqual({ at: T0, message: 'the hub asked this device to slow down: too many requests' });
+    expect(st.lastError).toEqual({
+      at: T0,
+      message: 'the hub asked this device to slow down: too many requests',
+      error: { code: 'slow-down', status: 429, detail: 'too many requests' },
+    });
   });
 
   it.each([

@@ -108,7 +108,7 @@ describe('policy problems as codes', () => {
   it.each(problems)('%s', (_name, p) => {
     expect(p.say, 'a code for what is wrong').toBeDefined();
     expect(p.usedSay, 'a code for what is used instead').toBeDefined();
-    // The English rendering is the parser's own sentence, so the two cannot drift apart.
+    // The parser's English sentence (console, hub) is the English catalogue's rendering of its code.
     expect(renderProblem(enAdmin.policyProblems, p.say!)).toBe(p.problem);
     expect(renderUsed(enAdmin.policyProblems, p.usedSay!)).toBe(p.used);
     // Welsh words for each, not the English sentence again (a value the admin wrote is kept as written).

@@ -90,7 +90,7 @@ describe('Enforcer with an approved use whose pattern the browser refuses', () =
       const dnr = new FakeDnr({ regexCheck });
       dnr.tooComplex.add(refusedPattern);
       const deps = fakeDeps({ dnr, policy: new FakePolicy(policy) });
-      const s: StatusSnapshot = await new Enforcer(deps).refresh('test');
+      const s: StatusSnapshot = await new Enforcer(deps).refresh('worker-start');
       const patterns = dnr.dynamic.map((r) => r.condition.regexFilter);
       expect(patterns).toContain(scopeRegexFilter({ host: 'x.com', pathPrefix: '/AshGroveAcademy' }));
       expect(patterns).toContain(scopeRegexFilter({ host: 'facebook.com', pathPrefix: '/groups/ash.grove' }));

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Enforcer } from '../enforcer';
 import { isMessage, type Answers, type Message } from '../message-protocol';
 import { reportStatusText } from '../core/log/report-status';
+import type { RefreshTrigger } from '../core/refresh-trigger';
 
 /** Only the extension's own pages may ask anything of the background. */
 function fromOwnPage(sender: { id?: string; url?: string }): boolean {
@@ -13,7 +14,7 @@ function fromOwnPage(sender: { id?: string; url?: string }): boolean {
 
 export interface MessageHandlers {
   enforcer: Enforcer;
-  refresh: (trigger: string) => Promise<unknown>;
+  refresh: (trigger: RefreshTrigger) => Promise<unknown>;
   /** Drains anything left unchained, purges by retention. */
   maintainLog: () => Promise<unknown>;
 }
@@ -30,7 +31,7 @@ export function wireMessages({ enforcer, refresh, maintainLog }: MessageHandlers
         if (tabId === undefined) return { ok: false, error: 'Continue works from a tab only.' };
         return enforcer.continueAfterWarning(tabId, message.url, message.reason);
       case 'status:refresh':
-        await refresh('status page');
+        await refresh('status-page');
         return { ok: true };
       case 'report:send': {
         const what = message.what.trim();

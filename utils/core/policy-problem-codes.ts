@@ -1,10 +1,10 @@
 /**
  * Policy problems in a form a page can put into any language: a code and its parameters for
- * "what is wrong" and for "used instead". The parser still writes its English sentences (the hub,
- * the service worker's console and the tests read them); the pages render these codes through the
- * catalogues (`policyProblems` in `i18n/admin-*.ts`), and a unit test checks that the English
- * rendering of every code equals the parser's sentence. A value the admin wrote (`value`) is
- * passed as written, to be shown as text.
+ * "what is wrong" and for "used instead". The parser writes each problem's English sentences from
+ * its codes through the English table (`i18n/policy-problems-en.ts`: the hub, the service worker's
+ * console and the tests read them); the pages render the codes through the catalogues
+ * (`policyProblems` in `i18n/admin-*.ts`, whose English is that same table). A value the admin
+ * wrote (`value`) is passed as written, to be shown as text.
  */
 
 /** Where inside an item a zod issue is (`start`, `days.0`), or '' for the item itself. */

@@ -27,6 +27,7 @@ import { isUsableDomain } from './url-match';
 import { MAX_SCOPE_LENGTH, scopeFitsRule, scopeFromUrl } from './scope';
 import { DEFAULT_LANGUAGES, isLang, PUPIL_LANGUAGES, type Lang } from './i18n/languages';
 import { NONE, say, usedSay, type ProblemSay, type UsedSay } from './policy-problem-codes';
+import { problemEn, usedEn } from './i18n/policy-problems-en';
 
 export interface RoleRule {
   email: string;
@@ -139,13 +140,6 @@ const roleRule = z.object({
   role: z.enum(ROLES),
 });
 
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid value';
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
-}
-
 /** Our own refine messages, by code. */
 const REFINES = {
   'not a time from 00:00 to 24:00': 'timeUpTo24',
@@ -193,8 +187,9 @@ const show = (v: unknown): string => {
 
 class Collector {
   readonly problems: PolicyProblem[] = [];
-  report(key: string, problem: string, used: string, what: ProblemSay, instead: UsedSay): void {
-    this.problems.push({ key, problem, used, say: what, usedSay: instead });
+  /** A problem by its code; its English sentences (console, hub) come from the English catalogue. */
+  report(key: string, what: ProblemSay, instead: UsedSay): void {
+    this.problems.push({ key, problem: problemEn(what), used: usedEn(instead), say: what, usedSay: instead });
   }
 }
 
@@ -208,17 +203,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  */
 function parseList<T>(out: Collector, key: string, value: unknown, cap: number, item: (v: unknown, itemKey: string) => T | null): T[] | null {
   if (!Array.isArray(value)) {
-    out.report(key, `expected a list, got ${show(value)}`, 'the default', say('expectedList', { value: show(value) }), usedSay('theDefault', NONE));
+    out.report(key, say('expectedList', { value: show(value) }), usedSay('theDefault', NONE));
     return null;
   }
   if (value.length > cap) {
-    out.report(
-      key,
-      `${value.length} entries is more than the limit of ${cap}`,
-      'the default',
-      say('overLimit', { count: value.length, cap }),
-      usedSay('theDefault', NONE),
-    );
+    out.report(key, say('overLimit', { count: value.length, cap }), usedSay('theDefault', NONE));
     return null;
   }
   const kept: T[] = [];
@@ -229,11 +218,11 @@ function parseList<T>(out: Collector, key: string, value: unknown, cap: number, 
   return kept;
 }
 
-function zodItem<T>(out: Collector, schema: z.ZodType<T>, used: string, instead: UsedSay) {
+function zodItem<T>(out: Collector, schema: z.ZodType<T>, instead: UsedSay) {
   return (v: unknown, itemKey: string): T | null => {
     const r = schema.safeParse(v);
     if (r.success) return r.data;
-    out.report(itemKey, `${describeIssue(r.error)} (value ${show(v)})`, used, issueSay(r.error, show(v)), instead);
+    out.report(itemKey, issueSay(r.error, show(v)), instead);
     return null;
   };
 }
@@ -242,13 +231,7 @@ function parseText(out: Collector, key: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   const r = text.safeParse(value);
   if (r.success) return r.data;
-  out.report(
-    key,
-    `expected text of 1 to ${LIMITS.text} characters, got ${show(value)}`,
-    'nothing',
-    say('expectedText', { max: LIMITS.text, value: show(value) }),
-    usedSay('nothing', NONE),
-  );
+  out.report(key, say('expectedText', { max: LIMITS.text, value: show(value) }), usedSay('nothing', NONE));
   return null;
 }
 
@@ -261,18 +244,18 @@ function parseHttpUrl(out: Collector, key: string, value: unknown): string | nul
   } catch {
     // reported below
   }
-  out.report(key, `not an http(s) address: ${show(s)}`, 'nothing', say('notHttpAddress', { value: show(s) }), usedSay('nothing', NONE));
+  out.report(key, say('notHttpAddress', { value: show(s) }), usedSay('nothing', NONE));
   return null;
 }
 
 function parseObject(out: Collector, key: string, value: unknown, fields: readonly string[]): Record<string, unknown> {
   if (value === undefined) return {};
   if (!isRecord(value)) {
-    out.report(key, `expected an object, got ${show(value)}`, 'the default', say('expectedObject', { value: show(value) }), usedSay('theDefault', NONE));
+    out.report(key, say('expectedObject', { value: show(value) }), usedSay('theDefault', NONE));
     return {};
   }
   for (const k of Object.keys(value)) {
-    if (!fields.includes(k)) out.report(`${key}.${k}`, 'unknown key', 'ignored', say('unknownKey', NONE), usedSay('ignored', NONE));
+    if (!fields.includes(k)) out.report(`${key}.${k}`, say('unknownKey', NONE), usedSay('ignored', NONE));
   }
   return value;
 }
@@ -288,13 +271,7 @@ function parseActions(out: Collector, value: unknown): RoleActions {
       if (typeof v === 'string' && (ACTIONS as readonly string[]).includes(v)) {
         actions[role][slot] = v as Action;
       } else {
-        out.report(
-          `actions.${role}.${slot}`,
-          `expected "block", "warn" or "allow", got ${show(v)}`,
-          `"${DEFAULT_ACTIONS[role][slot]}"`,
-          say('expectedAction', { value: show(v) }),
-          usedSay('value', { value: `"${DEFAULT_ACTIONS[role][slot]}"` }),
-        );
+        out.report(`actions.${role}.${slot}`, say('expectedAction', { value: show(v) }), usedSay('value', { value: `"${DEFAULT_ACTIONS[role][slot]}"` }));
       }
     }
   }
@@ -305,13 +282,13 @@ function parseNetworks(out: Collector, value: unknown): string[] | null {
   const known = new Set(CATALOGUE.map((n) => n.id));
   const ids = parseList(out, 'networks', value, CATALOGUE.length * 4, (v, k) => {
     if (typeof v === 'string' && known.has(v.trim().toLowerCase())) return v.trim().toLowerCase();
-    out.report(k, `unknown network id ${show(v)}`, 'ignored', say('unknownNetwork', { value: show(v) }), usedSay('ignored', NONE));
+    out.report(k, say('unknownNetwork', { value: show(v) }), usedSay('ignored', NONE));
     return null;
   });
   if (ids === null) return null;
   // A list of nothing but mistakes must not switch every network off.
   if (ids.length === 0 && Array.isArray(value) && value.length > 0) {
-    out.report('networks', 'no valid network id in the list', 'every network in the catalogue', say('noValidNetwork', NONE), usedSay('everyNetwork', NONE));
+    out.report('networks', say('noValidNetwork', NONE), usedSay('everyNetwork', NONE));
     return null;
   }
   return [...new Set(ids)];
@@ -320,7 +297,7 @@ function parseNetworks(out: Collector, value: unknown): string[] | null {
 function parseExtraSites(out: Collector, value: unknown): string[] {
   const sites = parseList(out, 'extraSites', value, LIMITS.extraSites, (v, k) => {
     const d = typeof v === 'string' ? isUsableDomain(v) : null;
-    if (d === null) out.report(k, `not a usable domain: ${show(v)}`, 'ignored', say('notDomain', { value: show(v) }), usedSay('ignored', NONE));
+    if (d === null) out.report(k, say('notDomain', { value: show(v) }), usedSay('ignored', NONE));
     return d;
   });
   return sites ? [...new Set(sites)] : [];
@@ -329,26 +306,14 @@ function parseExtraSites(out: Collector, value: unknown): string[] {
 function parseWhole(out: Collector, key: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  out.report(
-    key,
-    `expected a whole number from ${min} to ${max}, got ${show(value)}`,
-    String(fallback),
-    say('expectedWhole', { min, max, value: show(value) }),
-    usedSay('value', { value: String(fallback) }),
-  );
+  out.report(key, say('expectedWhole', { min, max, value: show(value) }), usedSay('value', { value: String(fallback) }));
   return fallback;
 }
 
 function parseBoolean(out: Collector, key: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  out.report(
-    key,
-    `expected true or false, got ${show(value)}`,
-    String(fallback),
-    say('expectedBoolean', { value: show(value) }),
-    usedSay('value', { value: String(fallback) }),
-  );
+  out.report(key, say('expectedBoolean', { value: show(value) }), usedSay('value', { value: String(fallback) }));
   return fallback;
 }
 
@@ -365,13 +330,7 @@ function parsePassphraseHash(out: Collector, key: string, value: unknown): strin
   if (value === undefined || value === null) return null;
   const hash = passphraseHashOf(value);
   if (hash !== null) return hash;
-  out.report(
-    key,
-    'not a passphrase hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
-    'no passphrase: the DSL page stays locked',
-    say('notPassphraseHash', NONE),
-    usedSay('dslLocked', NONE),
-  );
+  out.report(key, say('notPassphraseHash', NONE), usedSay('dslLocked', NONE));
   return null;
 }
 
@@ -383,35 +342,33 @@ const approvedUseShape = z.strictObject({
 });
 
 /** The page an approved use names, or what is wrong with its address. */
-function approvedPage(
-  raw: string,
-): { url: string; scope: UrlScope } | [string, 'urlNotWebAddress' | 'urlNotHttp' | 'urlHasQuery' | 'urlWholeSite' | 'urlTooLong'] {
+function approvedPage(raw: string): { url: string; scope: UrlScope } | 'urlNotWebAddress' | 'urlNotHttp' | 'urlHasQuery' | 'urlWholeSite' | 'urlTooLong' {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return ['not a web address', 'urlNotWebAddress'];
+    return 'urlNotWebAddress';
   }
   const scope = scopeFromUrl(url.href);
-  if (!scope) return ['not an http(s) address', 'urlNotHttp'];
+  if (!scope) return 'urlNotHttp';
   // A path prefix cannot hold a query: `youtube.com/watch?v=1` would approve every video.
-  if (url.search !== '') return ['the part after "?" cannot be matched; give the address of the page itself', 'urlHasQuery'];
-  if (scope.pathPrefix === '/') return ["names a whole site: give the address of the school's page on it", 'urlWholeSite'];
-  if (!scopeFitsRule(scope)) return [`longer than the browser's rules allow (${MAX_SCOPE_LENGTH} characters of host and path)`, 'urlTooLong'];
+  if (url.search !== '') return 'urlHasQuery';
+  if (scope.pathPrefix === '/') return 'urlWholeSite';
+  if (!scopeFitsRule(scope)) return 'urlTooLong';
   url.hash = '';
   return { url: url.href, scope };
 }
 
 function parseApprovedUses(out: Collector, value: unknown): ApprovedUse[] {
-  const shape = zodItem(out, approvedUseShape, 'ignored', usedSay('ignored', NONE));
+  const shape = zodItem(out, approvedUseShape, usedSay('ignored', NONE));
   const uses = parseList(out, 'approvedUses', value, LIMITS.approvedUses, (v, k): ApprovedUse | null => {
     const use = shape(v, k);
     if (!use) return null;
     const page = approvedPage(use.url);
-    if (Array.isArray(page)) {
-      const [words, code] = page;
+    if (typeof page === 'string') {
+      const code = page;
       const what = code === 'urlTooLong' ? say(code, { max: MAX_SCOPE_LENGTH, value: show(use.url) }) : say(code, { value: show(use.url) });
-      out.report(k, `url: ${words} (value ${show(use.url)})`, 'ignored', what, usedSay('ignored', NONE));
+      out.report(k, what, usedSay('ignored', NONE));
       return null;
     }
     return {
@@ -427,25 +384,19 @@ function parseApprovedUses(out: Collector, value: unknown): ApprovedUse[] {
 const approverShape = z.strictObject({ name: text, pinHash: z.string() });
 
 function parseApprovers(out: Collector, value: unknown): ExceptionPolicy['approvers'] {
-  const shape = zodItem(out, approverShape, 'ignored', usedSay('ignored', NONE));
+  const shape = zodItem(out, approverShape, usedSay('ignored', NONE));
   const seen = new Set<string>();
   const approvers = parseList(out, 'exceptions.approvers', value, LIMITS.approvers, (v, k) => {
     const a = shape(v, k);
     if (!a) return null;
     const pinHash = passphraseHashOf(a.pinHash);
     if (pinHash === null) {
-      out.report(
-        k,
-        'pinHash: not a hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
-        'ignored',
-        say('notPinHash', NONE),
-        usedSay('ignored', NONE),
-      );
+      out.report(k, say('notPinHash', NONE), usedSay('ignored', NONE));
       return null;
     }
     // The block page asks for an approver by name: two of the same name could not be told apart.
     if (seen.has(a.name.toLowerCase())) {
-      out.report(k, `name: ${show(a.name)} is already an approver`, 'ignored', say('duplicateApprover', { name: show(a.name) }), usedSay('ignored', NONE));
+      out.report(k, say('duplicateApprover', { name: show(a.name) }), usedSay('ignored', NONE));
       return null;
     }
     seen.add(a.name.toLowerCase());
@@ -456,10 +407,9 @@ function parseApprovers(out: Collector, value: unknown): ExceptionPolicy['approv
 
 function parseExceptionRoles(out: Collector, value: unknown): Role[] {
   const roles = parseList(out, 'exceptions.roles', value, ROLES.length * 4, (v, k): Role | null => {
-    if (v === 'pupil') out.report(k, 'pupils can never ask for an exception', 'removed', say('pupilsNeverAsk', NONE), usedSay('removed', NONE));
+    if (v === 'pupil') out.report(k, say('pupilsNeverAsk', NONE), usedSay('removed', NONE));
     else if (typeof v === 'string' && (ROLES as readonly string[]).includes(v)) return v as Role;
-    else
-      out.report(k, `expected "staff" or "governor", got ${show(v)}`, 'ignored', say('expectedStaffOrGovernor', { value: show(v) }), usedSay('ignored', NONE));
+    else out.report(k, say('expectedStaffOrGovernor', { value: show(v) }), usedSay('ignored', NONE));
     return null;
   });
   return roles ? [...new Set(roles)] : [];
@@ -470,13 +420,7 @@ function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
   if (value === undefined) return policy;
   // Whatever the admin meant by a bare value, the safe reading is no exceptions.
   if (!isRecord(value)) {
-    out.report(
-      'exceptions',
-      `expected an object, got ${show(value)}`,
-      '"approval": "off" (nobody can ask)',
-      say('expectedObject', { value: show(value) }),
-      usedSay('approvalOffNobody', NONE),
-    );
+    out.report('exceptions', say('expectedObject', { value: show(value) }), usedSay('approvalOffNobody', NONE));
     return { ...policy, approval: 'off' };
   }
   const given = parseObject(out, 'exceptions', value, ['roles', 'maxMinutes', 'approval', 'approvers']);
@@ -487,25 +431,13 @@ function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
       policy.approval = given.approval as Approval;
     } else {
       // A mistyped "approver-pin" must not become self-approval.
-      out.report(
-        'exceptions.approval',
-        `expected "self", "approver-pin" or "off", got ${show(given.approval)}`,
-        '"off"',
-        say('expectedApproval', { value: show(given.approval) }),
-        usedSay('value', { value: '"off"' }),
-      );
+      out.report('exceptions.approval', say('expectedApproval', { value: show(given.approval) }), usedSay('value', { value: '"off"' }));
       policy.approval = 'off';
     }
   }
   if (given.approvers !== undefined) policy.approvers = parseApprovers(out, given.approvers);
   if (policy.approval === 'approver-pin' && policy.approvers.length === 0) {
-    out.report(
-      'exceptions.approval',
-      '"approver-pin" needs at least one approver with a valid pinHash',
-      '"off" (nobody can ask)',
-      say('approverPinNeedsApprover', NONE),
-      usedSay('offNobody', NONE),
-    );
+    out.report('exceptions.approval', say('approverPinNeedsApprover', NONE), usedSay('offNobody', NONE));
     policy.approval = 'off';
   }
   return policy;
@@ -513,74 +445,47 @@ function parseExceptions(out: Collector, value: unknown): ExceptionPolicy {
 
 /** Plain http is allowed for the device's own machine only (a hub under test, or a local trial). */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
-const HUB_OFF = 'nothing is sent: the log stays on this device';
 
 /** The hub address, or what is wrong with it. */
 export function hubUrlProblem(raw: string): { url: string } | { problem: string; say: ProblemSay } {
+  const wrong = (what: ProblemSay) => ({ problem: problemEn(what), say: what });
   let u: URL;
   try {
     u = new URL(raw.trim());
   } catch {
-    return { problem: `not a web address: ${show(raw)}`, say: say('hubNotWebAddress', { value: show(raw) }) };
+    return wrong(say('hubNotWebAddress', { value: show(raw) }));
   }
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.includes(u.hostname))) {
-    return {
-      problem: `must start with https:// (plain http only for localhost or 127.0.0.1), got ${show(raw)}`,
-      say: say('hubNotHttps', { value: show(raw) }),
-    };
-  }
-  if (u.username !== '' || u.password !== '') {
-    return { problem: 'must not hold a user name or password; the key goes in "key"', say: say('hubUserInfo', NONE) };
-  }
-  if (u.search !== '' || u.hash !== '') return { problem: `must not have a "?" or "#" part, got ${show(raw)}`, say: say('hubQuery', { value: show(raw) }) };
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK_HOSTS.includes(u.hostname))) return wrong(say('hubNotHttps', { value: show(raw) }));
+  if (u.username !== '' || u.password !== '') return wrong(say('hubUserInfo', NONE));
+  if (u.search !== '' || u.hash !== '') return wrong(say('hubQuery', { value: show(raw) }));
   return { url: `${u.origin}${u.pathname.replace(/\/+$/, '')}` };
 }
 
 function parseHub(out: Collector, value: unknown): HubSettings | null {
   if (value === undefined || value === null) return null;
   if (!isRecord(value)) {
-    out.report(
-      'hub',
-      `expected an object { "url", "key" }, got ${show(value)}`,
-      HUB_OFF,
-      say('hubExpectedObject', { value: show(value) }),
-      usedSay('hubOff', NONE),
-    );
+    out.report('hub', say('hubExpectedObject', { value: show(value) }), usedSay('hubOff', NONE));
     return null;
   }
   const given = parseObject(out, 'hub', value, ['url', 'key']);
   let url: string | null = null;
   if (typeof given.url !== 'string' || given.url.trim() === '' || given.url.length > LIMITS.hubUrl) {
-    out.report(
-      'hub.url',
-      `expected the hub's https:// address, got ${show(given.url)}`,
-      HUB_OFF,
-      say('hubExpectedUrl', { value: show(given.url) }),
-      usedSay('hubOff', NONE),
-    );
+    out.report('hub.url', say('hubExpectedUrl', { value: show(given.url) }), usedSay('hubOff', NONE));
   } else {
     const r = hubUrlProblem(given.url);
-    if ('problem' in r) out.report('hub.url', r.problem, HUB_OFF, r.say, usedSay('hubOff', NONE));
+    if ('problem' in r) out.report('hub.url', r.say, usedSay('hubOff', NONE));
     else url = r.url;
   }
   let key: string | null = null;
   if (typeof given.key !== 'string' || given.key.trim() === '') {
     out.report(
       'hub.key',
-      `expected the school's ingest key, got ${given.key === undefined ? 'no key' : typeof given.key === 'string' ? 'an empty key' : `a ${typeof given.key}`}`,
-      HUB_OFF,
       say('hubExpectedKey', { got: given.key === undefined ? 'missing' : typeof given.key === 'string' ? 'empty' : typeof given.key }),
       usedSay('hubOff', NONE),
     );
   } else if (given.key.trim().length > LIMITS.hubKey || !/^[\x21-\x7e]+$/.test(given.key.trim())) {
     // Never echo the key itself: the status page is not the place to copy it from.
-    out.report(
-      'hub.key',
-      `not an ingest key (1 to ${LIMITS.hubKey} printable characters, no spaces)`,
-      HUB_OFF,
-      say('hubNotKey', { max: LIMITS.hubKey }),
-      usedSay('hubOff', NONE),
-    );
+    out.report('hub.key', say('hubNotKey', { max: LIMITS.hubKey }), usedSay('hubOff', NONE));
   } else {
     key = given.key.trim();
   }
@@ -593,23 +498,17 @@ const LOGO_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$
 function parseLogo(out: Collector, key: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
-    out.report(key, `expected text, got ${show(value)}`, 'no logo', say('logoExpectedText', { value: show(value) }), usedSay('noLogo', NONE));
+    out.report(key, say('logoExpectedText', { value: show(value) }), usedSay('noLogo', NONE));
     return null;
   }
   const s = value.trim();
   if (s.startsWith('data:')) {
     if (s.length > LIMITS.logoDataChars) {
-      out.report(
-        key,
-        `the data: image is ${s.length} characters; at most ${LIMITS.logoDataChars} (about 48 KB): link to it on the school's site instead`,
-        'no logo',
-        say('logoTooLarge', { length: s.length, max: LIMITS.logoDataChars }),
-        usedSay('noLogo', NONE),
-      );
+      out.report(key, say('logoTooLarge', { length: s.length, max: LIMITS.logoDataChars }), usedSay('noLogo', NONE));
       return null;
     }
     if (!LOGO_DATA.test(s)) {
-      out.report(key, 'not a base64 PNG, JPEG, GIF or WebP data: image', 'no logo', say('logoNotData', NONE), usedSay('noLogo', NONE));
+      out.report(key, say('logoNotData', NONE), usedSay('noLogo', NONE));
       return null;
     }
     return s;
@@ -621,7 +520,7 @@ function parseLogo(out: Collector, key: string, value: unknown): string | null {
     // reported below
   }
   const shown = show(s.length > 80 ? `${s.slice(0, 80)}…` : s);
-  out.report(key, `not an https address or a data: image: ${shown}`, 'no logo', say('logoNotAddress', { value: shown }), usedSay('noLogo', NONE));
+  out.report(key, say('logoNotAddress', { value: shown }), usedSay('noLogo', NONE));
   return null;
 }
 
@@ -629,31 +528,24 @@ function parseLogo(out: Collector, key: string, value: unknown): string | null {
 function parseLanguages(out: Collector, value: unknown): Lang[] {
   const langs = parseList(out, 'languages', value, LIMITS.languages, (v, k): Lang | null => {
     if (typeof v !== 'string') {
-      out.report(k, `expected a language tag such as "cy", got ${show(v)}`, 'ignored', say('langExpectedTag', { value: show(v) }), usedSay('ignored', NONE));
+      out.report(k, say('langExpectedTag', { value: show(v) }), usedSay('ignored', NONE));
       return null;
     }
     let tag: string;
     try {
       tag = Intl.getCanonicalLocales(v.trim())[0] ?? '';
     } catch {
-      out.report(k, `not a language tag (BCP 47): ${show(v)}`, 'ignored', say('langNotTag', { value: show(v) }), usedSay('ignored', NONE));
+      out.report(k, say('langNotTag', { value: show(v) }), usedSay('ignored', NONE));
       return null;
     }
     // "cy-GB" means Welsh; the words do not differ by region.
     const base = tag.split('-')[0]!.toLowerCase();
     if (isLang(base)) return base;
-    out.report(
-      k,
-      `no translation for ${show(v)}; Hall Pass has ${PUPIL_LANGUAGES.join(', ')}`,
-      'ignored',
-      say('langNoTranslation', { value: show(v), have: PUPIL_LANGUAGES.join(', ') }),
-      usedSay('ignored', NONE),
-    );
+    out.report(k, say('langNoTranslation', { value: show(v), have: PUPIL_LANGUAGES.join(', ') }), usedSay('ignored', NONE));
     return null;
   });
   const unique = [...new Set(langs ?? [])];
-  if (langs !== null && unique.length === 0)
-    out.report('languages', 'no usable language', '["en"]', say('noUsableLanguage', NONE), usedSay('value', { value: '["en"]' }));
+  if (langs !== null && unique.length === 0) out.report('languages', say('noUsableLanguage', NONE), usedSay('value', { value: '["en"]' }));
   return unique.length > 0 ? unique : DEFAULT_LANGUAGES;
 }
 
@@ -663,76 +555,38 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: Policy = structuredClone(DEFAULT_POLICY);
   if (raw === undefined || raw === null) return { policy, problems: [], present: false };
   if (!isRecord(raw)) {
-    out.report(
-      '(policy)',
-      `expected an object, got ${show(raw)}`,
-      'the default policy',
-      say('expectedObject', { value: show(raw) }),
-      usedSay('defaultPolicy', NONE),
-    );
+    out.report('(policy)', say('expectedObject', { value: show(raw) }), usedSay('defaultPolicy', NONE));
     return { policy, problems: out.problems, present: true };
   }
   const present = Object.keys(raw).length > 0;
   for (const k of Object.keys(raw)) {
-    if (!(POLICY_KEYS as readonly string[]).includes(k)) out.report(k, 'unknown key', 'ignored', say('unknownKey', NONE), usedSay('ignored', NONE));
+    if (!(POLICY_KEYS as readonly string[]).includes(k)) out.report(k, say('unknownKey', NONE), usedSay('ignored', NONE));
   }
 
   if (raw.role !== undefined) {
     if (typeof raw.role === 'string' && (ROLES as readonly string[]).includes(raw.role)) policy.role = raw.role as Role;
-    else
-      out.report(
-        'role',
-        `expected "pupil", "staff" or "governor", got ${show(raw.role)}`,
-        '"pupil"',
-        say('expectedRole', { value: show(raw.role) }),
-        usedSay('value', { value: '"pupil"' }),
-      );
+    else out.report('role', say('expectedRole', { value: show(raw.role) }), usedSay('value', { value: '"pupil"' }));
   }
   if (raw.roleRules !== undefined) {
-    policy.roleRules = parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, 'ignored', usedSay('ignored', NONE))) ?? [];
+    policy.roleRules = parseList(out, 'roleRules', raw.roleRules, LIMITS.roleRules, zodItem(out, roleRule, usedSay('ignored', NONE))) ?? [];
   }
   if (raw.timezone !== undefined) {
     if (typeof raw.timezone === 'string' && isValidTimeZone(raw.timezone)) policy.timezone = raw.timezone;
     else {
-      out.report(
-        'timezone',
-        `unknown timezone ${show(raw.timezone)}`,
-        `"${DEFAULT_POLICY.timezone}"`,
-        say('unknownTimezone', { value: show(raw.timezone) }),
-        usedSay('value', { value: `"${DEFAULT_POLICY.timezone}"` }),
-      );
+      out.report('timezone', say('unknownTimezone', { value: show(raw.timezone) }), usedSay('value', { value: `"${DEFAULT_POLICY.timezone}"` }));
     }
   }
   if (raw.schoolHours !== undefined) {
     // One bad entry replaces them all: a dropped entry would silently shorten the working day.
     const before = out.problems.length;
-    const hours = parseList(
-      out,
-      'schoolHours',
-      raw.schoolHours,
-      LIMITS.schoolHours,
-      zodItem(out, schoolHoursEntry, 'the default school hours', usedSay('defaultSchoolHours', NONE)),
-    );
+    const hours = parseList(out, 'schoolHours', raw.schoolHours, LIMITS.schoolHours, zodItem(out, schoolHoursEntry, usedSay('defaultSchoolHours', NONE)));
     if (hours !== null && out.problems.length === before && hours.length > 0) policy.schoolHours = hours;
     else if (hours !== null && out.problems.length === before) {
-      out.report(
-        'schoolHours',
-        'the list is empty',
-        'the default school hours (Mon-Fri 08:30-15:30)',
-        say('emptyList', NONE),
-        usedSay('defaultSchoolHoursMonFri', NONE),
-      );
+      out.report('schoolHours', say('emptyList', NONE), usedSay('defaultSchoolHoursMonFri', NONE));
     }
   }
   if (raw.closedDates !== undefined) {
-    policy.closedDates =
-      parseList(
-        out,
-        'closedDates',
-        raw.closedDates,
-        LIMITS.closedDates,
-        zodItem(out, closedRange, 'ignored (a school day)', usedSay('ignoredSchoolDay', NONE)),
-      ) ?? [];
+    policy.closedDates = parseList(out, 'closedDates', raw.closedDates, LIMITS.closedDates, zodItem(out, closedRange, usedSay('ignoredSchoolDay', NONE))) ?? [];
   }
   if (raw.networks !== undefined) policy.networks = parseNetworks(out, raw.networks);
   if (raw.extraSites !== undefined) policy.extraSites = parseExtraSites(out, raw.extraSites);

@@ -10,13 +10,15 @@
  * - approved (dynamic, same rule set): the policy's approved uses and granted exceptions;
  * - tab (session): a warning's "Continue", for one network in one tab, until it runs out.
  */
+import { ruleFailureEn, type RuleFailure } from './rule-failures';
 import type { Action, ApprovedUse, ExceptionScope, Network, TabAllowance, UrlScope } from './types';
 import { encodeTranslateHost, proxyRegexFilters } from './url-match';
 import { MATCH_NOTHING, scopeFitsRule, scopeHost, scopeRegexFilter } from './scope';
 import { numberedFor } from './rule-ids';
 import { isExtraSite } from './networks';
 import type { PolicyProblem } from './policy';
-import { NONE, say, usedSay } from './policy-problem-codes';
+import { NONE, say, usedSay, type ProblemSay, type UsedSay } from './policy-problem-codes';
+import { problemEn, usedEn } from './i18n/policy-problems-en';
 
 /**
  * `excluded` sits under `policy`: an allow rule beats any other action at the same priority, so a
@@ -430,14 +432,19 @@ export function countRules(rules: readonly DnrRule[]): RuleCount {
   };
 }
 
-/** Problems a compiled rule set would meet in the browser's budgets, in words for the status page. */
-export function budgetProblems(rules: readonly DnrRule[]): string[] {
+/** Problems a compiled rule set would meet in the browser's budgets, as codes for the status page. */
+export function budgetFailures(rules: readonly DnrRule[]): RuleFailure[] {
   const c = countRules(rules);
-  const out: string[] = [];
-  if (c.total > RULE_LIMITS.dynamic) out.push(`${c.total} rules is more than the browser's ${RULE_LIMITS.dynamic}`);
-  if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push(`${c.unsafe} redirect rules is more than the browser's ${RULE_LIMITS.unsafeDynamic}`);
-  if (c.regex > RULE_LIMITS.regex) out.push(`${c.regex} pattern rules is more than the browser's ${RULE_LIMITS.regex}`);
+  const out: RuleFailure[] = [];
+  if (c.total > RULE_LIMITS.dynamic) out.push({ code: 'over-total', count: c.total, limit: RULE_LIMITS.dynamic });
+  if (c.unsafe > RULE_LIMITS.unsafeDynamic) out.push({ code: 'over-unsafe', count: c.unsafe, limit: RULE_LIMITS.unsafeDynamic });
+  if (c.regex > RULE_LIMITS.regex) out.push({ code: 'over-regex', count: c.regex, limit: RULE_LIMITS.regex });
   return out;
+}
+
+/** The same problems as English sentences (the console, the benchmark). */
+export function budgetProblems(rules: readonly DnrRule[]): string[] {
+  return budgetFailures(rules).map(ruleFailureEn);
 }
 
 /** The status page's line on proxies and archives: what the pattern budget covers, in numbers. */
@@ -484,40 +491,23 @@ export function refusedRuleProblems(
 ): PolicyProblem[] {
   const out: PolicyProblem[] = [];
   const seen = new Set<string>();
-  const add = (p: PolicyProblem) => {
-    const key = JSON.stringify(p);
-    if (!seen.has(key)) out.push(p);
-    seen.add(key);
+  const add = (key: string, what: ProblemSay, instead: UsedSay) => {
+    const p: PolicyProblem = { key, problem: problemEn(what), used: usedEn(instead), say: what, usedSay: instead };
+    const id = JSON.stringify(p);
+    if (!seen.has(id)) out.push(p);
+    seen.add(id);
   };
   for (const { rule, reason } of refused) {
     const { approved, exceptions } = ruleSources(rule, input);
     for (const u of approved) {
-      add({
-        key: `approvedUses[${allApprovedUses.indexOf(u)}]`,
-        problem: `The browser refused the rule for ${u.url} (${reason}).`,
-        used: 'this approved use left out (its pages stay blocked); every other rule applies',
-        say: say('refusedApprovedUse', { url: u.url, reason }),
-        usedSay: usedSay('refusedApprovedUse', NONE),
-      });
+      add(`approvedUses[${allApprovedUses.indexOf(u)}]`, say('refusedApprovedUse', { url: u.url, reason }), usedSay('refusedApprovedUse', NONE));
     }
     for (const e of exceptions) {
       const where = e.scope.kind === 'page' ? `${e.scope.scope.host}${e.scope.scope.pathPrefix}` : e.network.name;
-      add({
-        key: '(exceptions)',
-        problem: `The browser refused the rule for the exception on ${where} (${reason}).`,
-        used: 'this exception left out (it stays blocked); every other rule applies',
-        say: say('refusedException', { where, reason }),
-        usedSay: usedSay('refusedException', NONE),
-      });
+      add('(exceptions)', say('refusedException', { where, reason }), usedSay('refusedException', NONE));
     }
     if (approved.length === 0 && exceptions.length === 0) {
-      add({
-        key: '(blocking rules)',
-        problem: `The browser refused rule ${rule.id} (${reason}).`,
-        used: 'that rule left out; every other rule applies',
-        say: say('refusedRule', { id: rule.id, reason }),
-        usedSay: usedSay('refusedRule', NONE),
-      });
+      add('(blocking rules)', say('refusedRule', { id: rule.id, reason }), usedSay('refusedRule', NONE));
     }
   }
   return out;

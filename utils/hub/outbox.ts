@@ -8,6 +8,7 @@
  * At-least-once: the cursor moves only after a 2xx. A batch that was stored but whose answer was
  * lost is sent again, and the hub counts it as a duplicate.
  */
+import { hubErrorEn, hubUnreachable, type HubError } from '../core/hub/hub-error';
 import { backoffDelay, parseRetryAfter } from '../core/hub/backoff';
 import { encodeBatch, type DeviceResource } from '../core/hub/otlp';
 import { BATCH_MAX, HEARTBEAT_MS, heartbeatDue, nextBatchSeqs, readAnswer, withTrueHashes } from '../core/hub/outbox-plan';
@@ -164,8 +165,8 @@ export class Outbox {
       }
       const failures = result.retryable ? state.failures + 1 : Math.max(state.failures + 1, 10);
       const delay = backoffDelay(failures, this.d.random(), result.retryAfterMs);
-      state = { ...state, failures, nextAttemptAt: now() + delay, lastError: { at: now(), message: result.message } };
-      this.d.log('warn', `hub: ${result.message}; next try in ${Math.round(delay / 1000)} s`);
+      state = { ...state, failures, nextAttemptAt: now() + delay, lastError: { at: now(), message: hubErrorEn(result.error), error: result.error } };
+      this.d.log('warn', `hub: ${hubErrorEn(result.error)}; next try in ${Math.round(delay / 1000)} s`);
       break;
     }
 
@@ -182,7 +183,7 @@ export class Outbox {
     parsed: ParsedPolicy,
     entries: LogEntry[],
     waitingAfter: number,
-  ): Promise<{ ok: true } | { ok: false; retryable: boolean; message: string; retryAfterMs: number | null }> {
+  ): Promise<{ ok: true } | { ok: false; retryable: boolean; error: HubError; retryAfterMs: number | null }> {
     const resource: DeviceResource = {
       deviceId: identity.deviceId,
       publicKey: identity.publicKey,
@@ -208,10 +209,10 @@ export class Outbox {
     try {
       res = await this.d.transport.post(`${hub.url}/v1/logs`, headers, body);
     } catch (e) {
-      return { ok: false, retryable: true, message: `cannot reach the hub (${e instanceof Error ? e.message : String(e)})`, retryAfterMs: null };
+      return { ok: false, retryable: true, error: hubUnreachable(e instanceof Error ? e.message : String(e)), retryAfterMs: null };
     }
     const answer = readAnswer(res.status, res.body, parseRetryAfter(res.retryAfter, this.d.now()));
-    return answer.kind === 'delivered' ? { ok: true } : { ok: false, retryable: answer.retryable, message: answer.message, retryAfterMs: answer.retryAfterMs };
+    return answer.kind === 'delivered' ? { ok: true } : { ok: false, retryable: answer.retryable, error: answer.error, retryAfterMs: answer.retryAfterMs };
   }
 
   private async save(state: OutboxState): Promise<void> {

@@ -4,12 +4,14 @@
  * Written once, run in Chromium and Firefox ESR.
  */
 import { test, expect } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
 import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, schoolTimeAllDay } from '../support/policies';
 import { expectAccessible, expectReflow } from '../support/axe';
 import { expectVisibleFocus } from '../support/focus';
 import { enAdmin } from '../../../utils/core/i18n/admin-en';
+import { loadAdminMessages } from '../../../utils/core/i18n/admin-catalogues';
 import { poll, type Session, type Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 import { openDsl, sendReport, unlockDsl } from '../support/flows';
@@ -24,6 +26,11 @@ test.beforeAll(async () => {
 });
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ur', 'pa', 'bn', 'so', 'ar', 'ro', 'pt'];
+/** The status page's reasons for its last refresh, in Welsh (one is shown). */
+let cyTriggers: Record<string, unknown> = {};
+test.beforeAll(async () => {
+  cyTriggers = (await loadAdminMessages('cy')).status.triggers;
+});
 
 /** Every sentence of the adults' pages' English catalogue that is long enough to be sure of (no symbols, no loan words). */
 const ENGLISH_SENTENCES = (() => {
@@ -291,6 +298,12 @@ for (const b of BROWSERS) {
         (st) => st.parsed.present && st.role.role === 'staff',
       );
       const tab = await s.newTab();
+      // Three attempts for the log, so Verify has a chain to check (and, later, to find broken).
+      for (const p of ['/one', '/two', '/three']) {
+        await tab.goto(`http://facebook.com${p}`);
+        await tab.waitForUrl(/blocked\.html/);
+      }
+      await expect.poll(async () => (await s.storedEntries()).length, { timeout: 30_000 }).toBe(3);
       await tab.open('status.html');
       await tab.waitForText('h1', 'Statws Hall Pass');
       expect(await tab.runScript('document.documentElement.lang')).toBe('cy');
@@ -317,7 +330,16 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-testid="clock"]', 'Dim symudiad yng nghloc y ddyfais wedi’i sylwi.');
       await tab.waitForText('[data-testid="rule-coverage"]', 'Rhwydweithiau rhestredig: pob ffurf dirprwy ac archif');
       const markedEnglish = (selector: string) => tab.evaluate((sel) => document.querySelectorAll(`${sel} [lang="en"]`).length, selector);
-      for (const part of ['[data-testid="self-check"]', '[data-testid="hub-section"]', '[data-testid="clock"]', '[data-testid="rule-coverage"]']) {
+      // Why the status was last worked out: said in Welsh (the page asked, or the extension started...), not the worker's English.
+      const trigger = await tab.evaluate(() => document.querySelector('[data-testid="trigger"]')?.textContent ?? '', null);
+      expect(Object.values(cyTriggers)).toContain(trigger);
+      for (const part of [
+        '[data-testid="self-check"]',
+        '[data-testid="hub-section"]',
+        '[data-testid="clock"]',
+        '[data-testid="rule-coverage"]',
+        '[data-testid="trigger"]',
+      ]) {
         expect(await markedEnglish(part), `${part} has no English left`).toBe(0);
       }
       await expectNoEnglish(tab, 'status page');
@@ -340,6 +362,31 @@ for (const b of BROWSERS) {
       // Verify's result, said in Welsh (the log holds no entries yet, or only intact ones).
       await tab.waitForText('[data-testid="verification"]', /^Cyfan: /, 20_000);
       expect(await tab.evaluate(() => document.querySelectorAll('[data-testid="verification"] [lang="en"]').length, null)).toBe(0);
+      // Two entries edited in IndexedDB: Verify's result and its entry-by-entry list, both in Welsh.
+      await s.inExtension(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('hall-pass');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('entries', 'readwrite');
+              const store = tx.objectStore('entries');
+              for (const seq of [1, 2]) {
+                const get = store.get(seq);
+                get.onsuccess = () => store.put({ ...get.result, path: '/innocent' });
+              }
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        null,
+      );
+      await tab.clickButton('Dilysu');
+      await tab.waitForText('[data-testid="verification"]', /^Wedi torri wrth gofnod 1: newidiwyd ei gynnwys/, 20_000);
+      await tab.waitForText('[data-testid="verify-problems"]', 'Cofnod 2: newidiwyd ei gynnwys ar ôl ei ysgrifennu.', 20_000);
+      const list = await tab.evaluate(() => (document.querySelector('[data-testid="verify-problems"]') as HTMLElement).innerText, null);
+      expect(list).toContain('Cofnod 1: newidiwyd ei gynnwys ar ôl ei ysgrifennu.');
+      expect(list).not.toContain('Entry');
+      expect(await markedEnglish('[data-testid="verify-problems"]')).toBe(0);
       await expectNoEnglish(tab, 'DSL page, unlocked');
       await expectAccessible(tab, 'DSL page, unlocked, Welsh');
 
@@ -412,6 +459,40 @@ for (const b of BROWSERS) {
       await tab.open('status.html');
       await tab.waitForText('h1', 'Hall Pass status');
       await tab.waitForText('[data-testid="problems"]', 'expected a whole number from 1 to 1440, got 0');
+    });
+
+    test('Welsh status page: a school hub that cannot be reached is said in Welsh, and only the browser’s own words are English, marked so', async () => {
+      test.setTimeout(180_000);
+      // A port nothing listens on: every delivery fails in the network.
+      const port = await new Promise<number>((resolve) => {
+        const srv = createServer();
+        srv.listen(0, '127.0.0.1', () => {
+          const { port } = srv.address() as AddressInfo;
+          srv.close(() => resolve(port));
+        });
+      });
+      const s = await start(
+        basePolicy({ role: 'staff', ...schoolTimeAllDay(), languages: ['cy', 'en'], hub: { url: `http://127.0.0.1:${port}`, key: 'ingest-key' } }),
+        sites.hosts(),
+        (st) => st.parsed.present && (st.parsed.policy as { hub: unknown }).hub !== null,
+      );
+      const tab = await s.newTab();
+      await tab.goto('http://facebook.com/one');
+      await tab.waitForUrl(/blocked\.html/);
+      await tab.open('status.html');
+      await tab.waitForText('h1', 'Statws Hall Pass');
+      await tab.waitForText('[data-check="delivery"]', 'Heb ei anfon eto: ni ellir cyrraedd yr hyb.', 60_000);
+      await tab.waitForText('[data-check="delivery"]', 'Dywedodd y porwr:');
+      await tab.waitForText('[data-fact="Last error"]', /^ni ellir cyrraedd yr hyb \(.*\) Dywedodd y porwr: /);
+      // The browser's words (its own, in English) are the only English in the hub section, each marked so.
+      const marked = await tab.evaluate(() => [...document.querySelectorAll('[data-testid="hub-section"] [lang="en"]')].map((e) => e.textContent ?? ''), null);
+      expect(marked).toHaveLength(2);
+      expect(marked[0]).not.toBe('');
+      expect(marked[1]).toBe(marked[0]);
+      const hubText = await tab.evaluate(() => (document.querySelector('[data-testid="hub-section"]') as HTMLElement).innerText, null);
+      expect(hubText).not.toContain('cannot reach the hub');
+      await expectNoEnglish(tab, 'status page, hub unreachable');
+      await expectAccessible(tab, 'status page, Welsh, hub unreachable');
     });
 
     test("focus is clearly visible on every control of the pupils' pages: block, report form open, warning", async () => {

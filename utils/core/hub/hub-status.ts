@@ -6,6 +6,7 @@ import type { CheckState } from '../self-check';
 import type { PolicyProblem } from '../policy';
 import { enAdmin } from '../i18n/admin-en';
 import { hubFactText, hubText } from '../i18n/check-text';
+import { hubErrorOf, type HubError } from './hub-error';
 
 /** What the status page shows, and what the outbox needs to carry on after a restart. */
 export interface OutboxState {
@@ -17,7 +18,8 @@ export interface OutboxState {
   lastDeliveryAt: number | null;
   /** Last 2xx, heartbeats included. */
   lastContactAt: number | null;
-  lastError: { at: number; message: string } | null;
+  /** `message` is English (the console's); `error` the same as a code (absent in a state from an older version). */
+  lastError: { at: number; message: string; error?: HubError } | null;
   /** Entries after the cursor, as of the last attempt. */
   waiting: number;
   deviceId: string | null;
@@ -59,10 +61,11 @@ export interface Ago {
 
 /** What one hub line says, as a code with parameters (words in `checks.hub` of the catalogues). */
 export type HubMsg =
-  | { code: 'hub-wrong'; problems: string }
-  | { code: 'delivery-error'; error: string }
+  /** `keys`: the policy keys at fault (their problems are in the status page's Policy problems, in its language). */
+  | { code: 'hub-wrong'; keys: string }
+  | { code: 'delivery-error'; error: HubError }
   | { code: 'delivery-none' }
-  | { code: 'delivery-failing'; ago: Ago; error: string }
+  | { code: 'delivery-failing'; ago: Ago; error: HubError }
   | { code: 'delivery-ok'; ago: Ago }
   | { code: 'waiting-none' }
   | { code: 'waiting'; count: number }
@@ -76,7 +79,7 @@ export type HubFact =
   | { id: 'deviceKey'; value: string }
   | { id: 'lastDelivery'; at: number | null; ago: Ago | null; timezone: string }
   | { id: 'acked'; cursor: number }
-  | { id: 'lastError'; error: { message: string; at: number } | null; timezone: string }
+  | { id: 'lastError'; error: { error: HubError; at: number } | null; timezone: string }
   | { id: 'nextTry'; at: number; timezone: string };
 
 export function ago(then: number, now: number): Ago {
@@ -94,8 +97,8 @@ export function hubStatusCodes(i: HubStatusInput): { configured: boolean; lines:
   const hubProblems = i.problems.filter((p) => p.key === 'hub' || p.key.startsWith('hub.'));
   if (!i.hub) {
     if (hubProblems.length === 0) return { configured: false, lines: [], facts: [{ id: 'none' }] };
-    const problems = hubProblems.map((p) => `${p.key}: ${p.problem}`).join('; ');
-    return { configured: false, lines: [{ id: 'hub', state: 'bad', msg: { code: 'hub-wrong', problems } }], facts: [] };
+    const keys = [...new Set(hubProblems.map((p) => p.key))].join(', ');
+    return { configured: false, lines: [{ id: 'hub', state: 'bad', msg: { code: 'hub-wrong', keys } }], facts: [] };
   }
   const tz = i.timezone;
   const o = i.outbox && i.outbox.url === i.hub.url ? i.outbox : null;
@@ -105,7 +108,7 @@ export function hubStatusCodes(i: HubStatusInput): { configured: boolean; lines:
   const delivered = o?.lastDeliveryAt ?? null;
   facts.push({ id: 'lastDelivery', at: delivered, ago: delivered ? ago(delivered, i.now) : null, timezone: tz });
   facts.push({ id: 'acked', cursor: o?.cursor ?? 0 });
-  facts.push({ id: 'lastError', error: o?.lastError ?? null, timezone: tz });
+  facts.push({ id: 'lastError', error: o?.lastError ? { error: hubErrorOf(o.lastError), at: o.lastError.at } : null, timezone: tz });
   if (o?.nextAttemptAt && o.lastError) facts.push({ id: 'nextTry', at: o.nextAttemptAt, timezone: tz });
 
   const lines: { id: HubLine['id']; state: CheckState; msg: HubMsg }[] = [];
@@ -114,14 +117,14 @@ export function hubStatusCodes(i: HubStatusInput): { configured: boolean; lines:
     lines.push({
       id: 'delivery',
       state: o?.lastError ? 'bad' : 'warn',
-      msg: o?.lastError ? { code: 'delivery-error', error: o.lastError.message } : { code: 'delivery-none' },
+      msg: o?.lastError ? { code: 'delivery-error', error: hubErrorOf(o.lastError) } : { code: 'delivery-none' },
     });
   } else if (o.lastError) {
     const stale = i.now - (o.lastContactAt ?? 0) >= STALE_MS;
     lines.push({
       id: 'delivery',
       state: stale ? 'bad' : 'warn',
-      msg: { code: 'delivery-failing', ago: ago(o.lastContactAt, i.now), error: o.lastError.message },
+      msg: { code: 'delivery-failing', ago: ago(o.lastContactAt, i.now), error: hubErrorOf(o.lastError) },
     });
   } else {
     lines.push({ id: 'delivery', state: 'ok', msg: { code: 'delivery-ok', ago: ago(o.lastContactAt, i.now) } });

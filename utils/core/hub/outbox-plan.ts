@@ -3,6 +3,7 @@
  * cursor, and how far retention may purge. The journal stays the source of truth; the cursor is the
  * highest seq the hub has acknowledged.
  */
+import { hubErrorEn, hubRefusal, type HubError } from './hub-error';
 import { hashEntry } from '../log/chain';
 import type { LogEntry } from '../log/types';
 
@@ -27,7 +28,7 @@ export function nextBatchSeqs(cursor: number, storedAfterCursor: readonly number
   return out;
 }
 
-export type HubAnswer = { kind: 'delivered' } | { kind: 'refused'; retryable: boolean; message: string; retryAfterMs: number | null };
+export type HubAnswer = { kind: 'delivered' } | { kind: 'refused'; retryable: boolean; error: HubError; message: string; retryAfterMs: number | null };
 
 /**
  * What a response means. Only 2xx delivers. Every other answer keeps the entries; 400/401/403/413
@@ -43,17 +44,9 @@ export function readAnswer(status: number, body: string, retryAfterMs: number | 
   } catch {
     detail = body.slice(0, 200);
   }
-  const what: Record<number, string> = {
-    400: 'the hub could not read the batch',
-    401: 'the hub does not know this ingest key (unknown or revoked)',
-    403: "the hub refused this device's signature or key",
-    413: 'the batch was too large for the hub',
-    429: 'the hub asked this device to slow down',
-    503: "the hub's database is unavailable",
-  };
-  const base = what[status] ?? `the hub answered HTTP ${status}`;
+  const error = hubRefusal(status, detail);
   const retryable = status === 408 || status === 429 || status >= 500;
-  return { kind: 'refused', retryable, message: detail ? `${base}: ${detail}` : base, retryAfterMs };
+  return { kind: 'refused', retryable, error, message: hubErrorEn(error), retryAfterMs };
 }
 
 /**

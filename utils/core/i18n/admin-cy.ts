@@ -8,6 +8,10 @@ import { plural } from './languages';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
 import type { ApproverRef, SchemaType } from '../builder-codes';
+import { chainWords } from '../log/chain-text';
+import { triggerWords } from '../refresh-trigger';
+import { ruleFailureWords } from '../rule-failures';
+import { hubErrorText, hubErrorWords } from '../hub/hub-error';
 
 const n = (x: number) => x.toLocaleString('cy');
 /** A zod issue's place inside the item, and the item as the admin wrote it. */
@@ -68,6 +72,23 @@ const forms = (word: string, two: string) => ({
   other: `{n} ${word}`,
 });
 
+const hubErrorCy = hubErrorWords({
+  say: {
+    unreachable: () => 'ni ellir cyrraedd yr hyb',
+    unreadable: () => 'ni allai’r hyb ddarllen y swp',
+    'unknown-key': () => 'nid yw’r hyb yn adnabod yr allwedd dderbyn hon (anhysbys neu wedi’i dirymu)',
+    'refused-device': () => 'gwrthododd yr hyb lofnod neu allwedd y ddyfais hon',
+    'too-large': () => 'roedd y swp yn rhy fawr i’r hyb',
+    'slow-down': () => 'gofynnodd yr hyb i’r ddyfais hon arafu',
+    'database-down': () => 'nid yw cronfa ddata’r hyb ar gael',
+    http: (e) => `atebodd yr hyb HTTP ${e.status ?? '?'}`,
+    recorded: () => 'methodd y cynnig diwethaf',
+  },
+  hubSaid: 'Dywedodd yr hyb:',
+  browserSaid: 'Dywedodd y porwr:',
+  recordedAs: 'Fel y’i cofnodwyd:',
+});
+
 export const cyAdmin: AdminMessages = {
   languageLabel: 'Iaith',
   inEnglish: '(yn Saesneg)',
@@ -89,9 +110,20 @@ export const cyAdmin: AdminMessages = {
     serious: 'Difrifol',
     check: 'Gwiriwch',
     blockingRules: '(rheolau blocio)',
-    everyNetworkBlocked: 'pob rhwydwaith ar y rhestr wedi’i flocio',
   },
   badge: { ok: 'Iawn', warn: 'Gwiriwch', bad: 'Trwsiwch' },
+  ruleFailures: ruleFailureWords({
+    say: {
+      'over-total': (f) => `Mae ${n(f.count)} o reolau yn fwy na ${n(f.limit)} y porwr.`,
+      'over-unsafe': (f) => `Mae ${n(f.count)} o reolau ailgyfeirio yn fwy na ${n(f.limit)} y porwr.`,
+      'over-regex': (f) => `Mae ${n(f.count)} o reolau patrwm yn fwy na ${n(f.limit)} y porwr.`,
+      refused: () =>
+        'Gwrthododd y porwr y rheolau blocio; mae pob rhwydwaith ar y rhestr wedi’i flocio yn lle hynny, heb ddefnyddiau cymeradwy nac eithriadau.',
+      'refused-fallback': () => 'Gwrthododd y porwr hyd yn oed y rheolau blocio syml; dim ond rhwydweithiau’r catalog sydd wedi’u blocio.',
+      'refused-session': () => 'Gwrthododd y porwr y caniatadau ar ôl rhybudd.',
+    },
+    browserSaid: 'Dywedodd y porwr:',
+  }),
   checks: {
     selfCheck: {
       'install-admin': { label: 'Wedi’i osod gan bolisi', detail: 'Wedi’i osod yn orfodol: ni ellir ei ddiffodd na’i dynnu.' },
@@ -178,13 +210,14 @@ export const cyAdmin: AdminMessages = {
       'hub-wrong': {
         label: 'Hyb yr ysgol',
         detail: (m) =>
-          `Mae gosodiad yr hyb yn anghywir (${m.problems}). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
+          `Mae gosodiad yr hyb yn anghywir (${m.keys}: gweler Problemau’r polisi). Nid oes dim yn cael ei anfon; cedwir y cofnod ar y ddyfais hon ac ni chaiff dim y mae’n ei gadw i’r hyb ei ddileu.`,
       },
-      'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${m.error}.` },
+      'delivery-error': { label: 'Anfon i’r hyb', detail: (m) => `Heb ei anfon eto: ${hubErrorText(hubErrorCy, m.error)}.` },
       'delivery-none': { label: 'Anfon i’r hyb', detail: 'Dim cysylltiad â’r hyb eto.' },
       'delivery-failing': {
         label: 'Anfon i’r hyb',
-        detail: (m) => `Yn methu ers y cysylltiad diwethaf ${agoCy(m.ago)}: ${m.error}. Cedwir y cofnodion a’u hanfon pan fydd yn gweithio eto.`,
+        detail: (m) =>
+          `Yn methu ers y cysylltiad diwethaf ${agoCy(m.ago)}: ${hubErrorText(hubErrorCy, m.error)}. Cedwir y cofnodion a’u hanfon pan fydd yn gweithio eto.`,
       },
       'delivery-ok': { label: 'Anfon i’r hyb', detail: (m) => `Mewn cysylltiad (${agoCy(m.ago)}).` },
       'waiting-none': { label: 'Cofnodion yn aros', detail: 'Dim: mae gan yr hyb bob cofnod.' },
@@ -203,6 +236,25 @@ export const cyAdmin: AdminMessages = {
           : o.code === 'intact'
             ? `Cyfan: dilyswyd ${plural('cy', o.checked, forms('cofnod', 'gofnod'))} (rhif ${n(o.firstSeq)} i ${n(o.lastSeq)}).`
             : `${o.seq === null ? 'Wedi torri: ' : `Wedi torri wrth gofnod ${n(o.seq)}: `}${verifyKindsCy[o.kind]}${o.found > 1 ? ` (${plural('cy', o.found, forms('problem', 'broblem'))} i gyd)` : ''}.`,
+    hubError: hubErrorCy,
+    chain: chainWords({
+      reason: {
+        edited: () => 'newidiwyd ei gynnwys ar ôl ei ysgrifennu',
+        'out-of-order': (r) => `mae wedi’i gadw ar ôl cofnod ${n(r.after)}, allan o drefn`,
+        'broken-link': (r) => `nid yw’n dilyn o gofnod ${n(r.after)}; cafodd un ohonynt ei ddisodli`,
+        'gap-one': (r) => `mae cofnod ${n(r.missing)} o’i flaen ar goll`,
+        gap: (r) => `mae cofnodion ${n(r.from)} i ${n(r.to)} o’i flaen ar goll`,
+        'false-start': () => 'mae’n honni mai hwn yw’r cofnod cyntaf ond nid yw’n dechrau’r gadwyn',
+        'no-purge-record': (r) => `mae’r cofnod yn dechrau yma, ac nid oes cofnod glanhau yn egluro ble aeth cofnodion 1 i ${n(r.to)}`,
+        'not-after-purge': (r) => `nid yw’n dilyn o gofnod glanhau’r cofnodion hyd at ${n(r.upTo)}`,
+        'stops-early': (r) => `dylai’r cofnod redeg hyd at gofnod ${n(r.head)} ond mae’n stopio yma; cafodd y cofnodion mwyaf newydd eu dileu`,
+        'empty-early': (r) => `dylai’r cofnod redeg hyd at gofnod ${n(r.head)} ond mae’n wag; cafodd ei gofnodion eu dileu`,
+        'head-replaced': () => 'nid hwn yw’r cofnod a ysgrifennwyd yma; cafodd y cofnodion mwyaf newydd eu dileu a’u disodli',
+        'filter-mismatch': () => 'nid yw’n cyfateb i hidlwyr yr allforyn, felly efallai fod cofnodion o’i gwmpas wedi’u tynnu',
+      },
+      atEntry: (seq, reason) => `Cofnod ${n(seq)}: ${reason}.`,
+      alone: (reason) => `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`,
+    }),
     clock: (m) => {
       if (m.code === 'none') return 'Dim symudiad yng nghloc y ddyfais wedi’i sylwi.';
       const mins = Math.round(m.byMs / 60_000);
@@ -236,7 +288,10 @@ export const cyAdmin: AdminMessages = {
       deviceKey: { label: 'Allwedd y ddyfais', detail: (f) => f.value },
       lastDelivery: { label: 'Anfonwyd ddiwethaf', detail: (f) => (f.at && f.ago ? `${whenCy(f.at, f.timezone)} (${agoCy(f.ago)})` : 'byth') },
       acked: { label: 'Wedi’i gydnabod hyd at', detail: (f) => (f.cursor > 0 ? `cofnod ${n(f.cursor)}` : 'dim eto') },
-      lastError: { label: 'Gwall diwethaf', detail: (f) => (f.error ? `${f.error.message} (${whenCy(f.error.at, f.timezone)})` : 'dim') },
+      lastError: {
+        label: 'Gwall diwethaf',
+        detail: (f) => (f.error ? `${hubErrorText(hubErrorCy, f.error.error)} (${whenCy(f.error.at, f.timezone)})` : 'dim'),
+      },
       nextTry: { label: 'Cynnig nesaf', detail: (f) => whenCy(f.at, f.timezone) },
     },
   },
@@ -270,14 +325,37 @@ export const cyAdmin: AdminMessages = {
     predictionOn: 'Ymlaen: gosodwch NetworkPredictionOptions i 2',
     log: 'Cofnod mynediad',
     recording: 'Yn cofnodi',
-    logFailing: (error, parked) =>
-      `Methu ysgrifennu i’r cofnod${error ? ` (${error})` : ''}; mae ${n(parked)} o gofnodion yn cael eu cadw’n ddiogel a byddant yn cael eu hysgrifennu pan fydd yn gweithio eto. Rhyddhewch le ar ddisg y ddyfais hon.`,
+    browserSaid: 'Dywedodd y porwr:',
+    logFailing: (parked) =>
+      `Methu ysgrifennu i’r cofnod; mae ${n(parked)} o gofnodion yn cael eu cadw’n ddiogel a byddant yn cael eu hysgrifennu pan fydd yn gweithio eto. Rhyddhewch le ar ddisg y ddyfais hon.`,
     keptFor: 'Cedwir y cofnod am',
     languages: 'Ieithoedd',
     policy: 'Polisi',
     policyFound: 'Polisi rheoledig wedi’i ganfod',
     noPolicy: 'Dim polisi rheoledig: mae’r gosodiadau diogel yn berthnasol',
     updated: 'Diweddarwyd ddiwethaf',
+    triggers: triggerWords({
+      installed: 'gosodwyd neu diweddarwyd yr estyniad',
+      'browser-start': 'dechreuodd y porwr',
+      'worker-start': 'dechreuodd yr estyniad',
+      'policy-changed': 'newidiodd y polisi',
+      'policy-late': 'cyrhaeddodd y polisi',
+      'policy-check': 'gwiriad am y polisi',
+      'school-time': 'dechreuodd neu daeth amser ysgol i ben',
+      'allowance-ended': 'daeth “Parhau” rhybudd neu eithriad i ben',
+      safety: 'y gwiriad a wneir bob munud',
+      'device-woke': 'deffrodd y ddyfais',
+      'site-access': 'newidiodd y mynediad i wefannau',
+      'status-page': 'gofynnodd y dudalen hon',
+      'first-attempt': 'yr ymgais gyntaf ar wefan restredig',
+      'warning-continued': 'aeth rhywun ymlaen ar ôl rhybudd',
+      'exception-granted': 'rhoddwyd eithriad',
+      'exception-ended': 'daethpwyd ag eithriad i ben',
+      'page-moved': 'symudodd tab i dudalen arall',
+      'not-yet': 'heb ei gyfrifo eto',
+      alarm: (name) => `yr amserydd ${name}`,
+      entry: (what) => `cofnod newydd yn y log: ${what}`,
+    }),
     selfCheck: 'Hunanwiriad',
     grantAccess: 'Rhoi mynediad i wefannau',
     hub: 'Hyb yr ysgol',

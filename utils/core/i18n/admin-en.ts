@@ -10,18 +10,19 @@
 import { EVENT_TEXT, type LogEvent } from '../log/types';
 import type { Weekday } from '../types';
 import { plural } from './languages';
-import type { ProblemWords, UsedWords } from '../policy-problem-codes';
+import { policyProblemsEn } from './policy-problems-en';
 import { hubFactWords, hubWords, selfCheckWords } from './check-text';
 import type { Ago } from '../hub/hub-status';
 import type { VerifyOutcome } from '../log/chain';
+import { chainWordsEn } from '../log/chain-text';
 import { describeDuration, type ClockMsg } from '../clock';
 import { describeCoverage, type ExtraSiteCoverage } from '../rules';
 import type { ApproverRef, BuilderCodeWords, BuilderNote, CodeWords, DroppedWords, FileError, HashError, SchemaType } from '../builder-codes';
+import { triggerWords } from '../refresh-trigger';
+import { ruleFailureWordsEn } from '../rule-failures';
+import { hubErrorText, hubErrorWordsEn } from '../hub/hub-error';
 
 const n = (x: number) => x.toLocaleString('en-GB');
-/** A zod issue's place inside the item, and the item as the admin wrote it. */
-const at = (path: string) => (path ? `${path}: ` : '');
-const valueOf = (value: string) => ` (value ${value})`;
 
 const agoEn = (a: Ago) => (a.unit === 'now' ? 'just now' : a.unit === 'days' ? `${a.n} days ago` : `${a.n} ${a.unit} ago`);
 const verifyKindsEn: Record<Extract<VerifyOutcome, { code: 'broken' }>['kind'], string> = {
@@ -62,9 +63,10 @@ export const enAdmin = {
     serious: 'Serious',
     check: 'Check',
     blockingRules: '(blocking rules)',
-    everyNetworkBlocked: 'every listed network blocked',
   },
   badge: { ok: 'OK', warn: 'Check', bad: 'Fix' },
+  /** The browser refused the rules (core/rule-failures.ts: the English there is the console's too). */
+  ruleFailures: ruleFailureWordsEn,
   /** Lines the core gives as codes: the self-check, the school hub, Verify, the clock and coverage. */
   checks: {
     selfCheck: selfCheckWords({
@@ -150,13 +152,15 @@ export const enAdmin = {
     hub: hubWords({
       'hub-wrong': {
         label: 'School hub',
-        detail: (m) => `The hub setting is wrong (${m.problems}). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
+        detail: (m) =>
+          `The hub setting is wrong (${m.keys}: see Policy problems). Nothing is sent; the log is kept on this device and nothing it holds for the hub is purged.`,
       },
-      'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${m.error}.` },
+      'delivery-error': { label: 'Delivery to the hub', detail: (m) => `Not delivered yet: ${hubErrorText(hubErrorWordsEn, m.error)}.` },
       'delivery-none': { label: 'Delivery to the hub', detail: 'Not in contact with the hub yet.' },
       'delivery-failing': {
         label: 'Delivery to the hub',
-        detail: (m) => `Failing since the last contact ${agoEn(m.ago)}: ${m.error}. Entries are kept and sent when it works again.`,
+        detail: (m) =>
+          `Failing since the last contact ${agoEn(m.ago)}: ${hubErrorText(hubErrorWordsEn, m.error)}. Entries are kept and sent when it works again.`,
       },
       'delivery-ok': { label: 'Delivery to the hub', detail: (m) => `In contact (${agoEn(m.ago)}).` },
       'waiting-none': { label: 'Entries waiting', detail: 'None: the hub has every entry.' },
@@ -176,6 +180,10 @@ export const enAdmin = {
           : o.code === 'intact'
             ? `Intact: ${n(o.checked)} entries (seq ${n(o.firstSeq)} to ${n(o.lastSeq)}) verified.`
             : `${o.seq === null ? 'Broken: ' : `Broken at entry ${n(o.seq)}: `}${verifyKindsEn[o.kind]}${o.found > 1 ? ` (${n(o.found)} problems found in all)` : ''}.`,
+    /** Why a delivery to the hub failed (core/hub/hub-error.ts: the English there is the console's too); what the hub or the browser said follows, as written. */
+    hubError: hubErrorWordsEn,
+    /** Verify's entry-by-entry list (the core's own English, which the hub and the command line print too). */
+    chain: chainWordsEn,
     /** The clock and coverage lines (the English page shows the core's own sentences, clockLine and describeCoverage). */
     clock: (m: ClockMsg): string =>
       m.code === 'none'
@@ -189,7 +197,10 @@ export const enAdmin = {
       deviceKey: { label: 'Device key', detail: (f) => f.value },
       lastDelivery: { label: 'Last delivery', detail: (f) => (f.at && f.ago ? `${whenEn(f.at, f.timezone)} (${agoEn(f.ago)})` : 'never') },
       acked: { label: 'Acknowledged up to', detail: (f) => (f.cursor > 0 ? `entry ${n(f.cursor)}` : 'nothing yet') },
-      lastError: { label: 'Last error', detail: (f) => (f.error ? `${f.error.message} (${whenEn(f.error.at, f.timezone)})` : 'none') },
+      lastError: {
+        label: 'Last error',
+        detail: (f) => (f.error ? `${hubErrorText(hubErrorWordsEn, f.error.error)} (${whenEn(f.error.at, f.timezone)})` : 'none'),
+      },
       nextTry: { label: 'Next try', detail: (f) => whenEn(f.at, f.timezone) },
     }),
   },
@@ -223,14 +234,39 @@ export const enAdmin = {
     predictionOn: 'On: set NetworkPredictionOptions to 2',
     log: 'Access log',
     recording: 'Recording',
-    logFailing: (error: string | null, parked: number) =>
-      `Cannot write to the log${error ? ` (${error})` : ''}; ${n(parked)} entries are held safely and will be written when it works again. Free disk space on this device.`,
+    logFailing: (parked: number) =>
+      `Cannot write to the log; ${n(parked)} entries are held safely and will be written when it works again. Free disk space on this device.`,
+    /** Introduces an error in the browser's own words (shown as it wrote them, marked English). */
+    browserSaid: 'The browser said:',
     keptFor: 'Log kept for',
     languages: 'Languages',
     policy: 'Policy',
     policyFound: 'Managed policy found',
     noPolicy: 'No managed policy: the safe defaults apply',
     updated: 'Last brought up to date',
+    /** Why the status was last worked out (core/refresh-trigger.ts). */
+    triggers: triggerWords({
+      installed: 'the extension was installed or updated',
+      'browser-start': 'the browser started',
+      'worker-start': 'the extension started',
+      'policy-changed': 'the policy changed',
+      'policy-late': 'the policy arrived',
+      'policy-check': 'a check for the policy',
+      'school-time': 'school time began or ended',
+      'allowance-ended': 'a warning’s Continue or an exception ran out',
+      safety: 'the check made every minute',
+      'device-woke': 'the device woke',
+      'site-access': 'access to sites changed',
+      'status-page': 'this page asked',
+      'first-attempt': 'the first attempt on a listed site',
+      'warning-continued': 'someone continued after a warning',
+      'exception-granted': 'an exception was granted',
+      'exception-ended': 'an exception was ended',
+      'page-moved': 'a tab moved to another page',
+      'not-yet': 'not worked out yet',
+      alarm: (name) => `the timer ${name}`,
+      entry: (what) => `a new log entry: ${what}`,
+    }),
     selfCheck: 'Self-check',
     grantAccess: 'Grant access to sites',
     hub: 'School hub',
@@ -523,92 +559,8 @@ export const enAdmin = {
       },
     } satisfies DroppedWords as DroppedWords,
   },
-  /** The policy's problems from their codes (utils/core/policy-problem-codes.ts); each equals the parser's own English sentence (a test checks). */
-  policyProblems: {
-    problem: {
-      expectedList: (p) => `expected a list, got ${p.value}`,
-      overLimit: (p) => `${p.count} entries is more than the limit of ${p.cap}`,
-      zodType: (p) => `${at(p.path)}Invalid input: expected ${p.expected}, received ${p.received}${valueOf(p.value)}`,
-      zodLiteral: (p) => `${at(p.path)}Invalid input: expected ${p.expected}${valueOf(p.value)}`,
-      zodOption: (p) => `${at(p.path)}Invalid option: expected one of ${p.options}${valueOf(p.value)}`,
-      zodTooBig: (p) =>
-        `${at(p.path)}Too big: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
-      zodTooSmall: (p) =>
-        `${at(p.path)}Too small: expected ${p.origin} to ${p.unit ? 'have' : 'be'} ${p.adj}${p.bound}${p.unit ? ` ${p.unit}` : ''}${valueOf(p.value)}`,
-      zodUnknownKeys: (p) => `${at(p.path)}Unrecognized key${p.count > 1 ? 's' : ''}: ${p.keys}${valueOf(p.value)}`,
-      zodOther: (p) => `${at(p.path)}${p.message}${valueOf(p.value)}`,
-      timeUpTo24: (p) => `${at(p.path)}not a time from 00:00 to 24:00${valueOf(p.value)}`,
-      timeUpTo2359: (p) => `${at(p.path)}not a time from 00:00 to 23:59${valueOf(p.value)}`,
-      notIsoDate: (p) => `${at(p.path)}not a date written YYYY-MM-DD${valueOf(p.value)}`,
-      startNotBeforeEnd: (p) => `${at(p.path)}start is not before end${valueOf(p.value)}`,
-      fromAfterTo: (p) => `${at(p.path)}"from" is after "to"${valueOf(p.value)}`,
-      notEmailPattern: (p) => `${at(p.path)}not an email pattern${valueOf(p.value)}`,
-      expectedText: (p) => `expected text of 1 to ${p.max} characters, got ${p.value}`,
-      notHttpAddress: (p) => `not an http(s) address: ${p.value}`,
-      expectedObject: (p) => `expected an object, got ${p.value}`,
-      unknownKey: () => 'unknown key',
-      expectedAction: (p) => `expected "block", "warn" or "allow", got ${p.value}`,
-      unknownNetwork: (p) => `unknown network id ${p.value}`,
-      noValidNetwork: () => 'no valid network id in the list',
-      notDomain: (p) => `not a usable domain: ${p.value}`,
-      expectedWhole: (p) => `expected a whole number from ${p.min} to ${p.max}, got ${p.value}`,
-      expectedBoolean: (p) => `expected true or false, got ${p.value}`,
-      notPassphraseHash: () => 'not a passphrase hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
-      urlNotWebAddress: (p) => `url: not a web address${valueOf(p.value)}`,
-      urlNotHttp: (p) => `url: not an http(s) address${valueOf(p.value)}`,
-      urlHasQuery: (p) => `url: the part after "?" cannot be matched; give the address of the page itself${valueOf(p.value)}`,
-      urlWholeSite: (p) => `url: names a whole site: give the address of the school's page on it${valueOf(p.value)}`,
-      urlTooLong: (p) => `url: longer than the browser's rules allow (${p.max} characters of host and path)${valueOf(p.value)}`,
-      notPinHash: () => 'pinHash: not a hash made by "npm run hash-passphrase" (pbkdf2-sha256$<600000 or more>$<salt>$<hash>)',
-      duplicateApprover: (p) => `name: ${p.name} is already an approver`,
-      pupilsNeverAsk: () => 'pupils can never ask for an exception',
-      expectedStaffOrGovernor: (p) => `expected "staff" or "governor", got ${p.value}`,
-      expectedApproval: (p) => `expected "self", "approver-pin" or "off", got ${p.value}`,
-      approverPinNeedsApprover: () => '"approver-pin" needs at least one approver with a valid pinHash',
-      hubNotWebAddress: (p) => `not a web address: ${p.value}`,
-      hubNotHttps: (p) => `must start with https:// (plain http only for localhost or 127.0.0.1), got ${p.value}`,
-      hubUserInfo: () => 'must not hold a user name or password; the key goes in "key"',
-      hubQuery: (p) => `must not have a "?" or "#" part, got ${p.value}`,
-      hubExpectedObject: (p) => `expected an object { "url", "key" }, got ${p.value}`,
-      hubExpectedUrl: (p) => `expected the hub's https:// address, got ${p.value}`,
-      hubExpectedKey: (p) => `expected the school's ingest key, got ${p.got === 'missing' ? 'no key' : p.got === 'empty' ? 'an empty key' : `a ${p.got}`}`,
-      hubNotKey: (p) => `not an ingest key (1 to ${p.max} printable characters, no spaces)`,
-      logoExpectedText: (p) => `expected text, got ${p.value}`,
-      logoTooLarge: (p) => `the data: image is ${p.length} characters; at most ${p.max} (about 48 KB): link to it on the school's site instead`,
-      logoNotData: () => 'not a base64 PNG, JPEG, GIF or WebP data: image',
-      logoNotAddress: (p) => `not an https address or a data: image: ${p.value}`,
-      langExpectedTag: (p) => `expected a language tag such as "cy", got ${p.value}`,
-      langNotTag: (p) => `not a language tag (BCP 47): ${p.value}`,
-      langNoTranslation: (p) => `no translation for ${p.value}; Hall Pass has ${p.have}`,
-      noUsableLanguage: () => 'no usable language',
-      expectedRole: (p) => `expected "pupil", "staff" or "governor", got ${p.value}`,
-      unknownTimezone: (p) => `unknown timezone ${p.value}`,
-      emptyList: () => 'the list is empty',
-      refusedApprovedUse: (p) => `The browser refused the rule for ${p.url} (${p.reason}).`,
-      refusedException: (p) => `The browser refused the rule for the exception on ${p.where} (${p.reason}).`,
-      refusedRule: (p) => `The browser refused rule ${p.id} (${p.reason}).`,
-    } satisfies ProblemWords as ProblemWords,
-    used: {
-      theDefault: () => 'the default',
-      nothing: () => 'nothing',
-      ignored: () => 'ignored',
-      value: (p) => p.value,
-      defaultSchoolHours: () => 'the default school hours',
-      defaultSchoolHoursMonFri: () => 'the default school hours (Mon-Fri 08:30-15:30)',
-      ignoredSchoolDay: () => 'ignored (a school day)',
-      everyNetwork: () => 'every network in the catalogue',
-      dslLocked: () => 'no passphrase: the DSL page stays locked',
-      removed: () => 'removed',
-      approvalOffNobody: () => '"approval": "off" (nobody can ask)',
-      offNobody: () => '"off" (nobody can ask)',
-      hubOff: () => 'nothing is sent: the log stays on this device',
-      noLogo: () => 'no logo',
-      defaultPolicy: () => 'the default policy',
-      refusedApprovedUse: () => 'this approved use left out (its pages stay blocked); every other rule applies',
-      refusedException: () => 'this exception left out (it stays blocked); every other rule applies',
-      refusedRule: () => 'that rule left out; every other rule applies',
-    } satisfies UsedWords as UsedWords,
-  },
+  /** The policy's problems from their codes (utils/core/policy-problem-codes.ts): the English is the parser's own (policy-problems-en.ts). */
+  policyProblems: policyProblemsEn,
 };
 
 export type AdminMessages = typeof enAdmin;

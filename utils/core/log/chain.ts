@@ -7,6 +7,7 @@
  * Pure apart from WebCrypto, which Node 20 and every supported browser provide.
  */
 import { GENESIS_HASH, type Checkpoint, type LogEntry, type LogEntryData } from './types';
+import { chainProblemText, chainReasonText, chainWordsEn } from './chain-text';
 
 /** Every LogEntryData field, sorted: the hash depends on this list, so never reorder it. */
 const FIELDS = [
@@ -82,10 +83,28 @@ function stripHashes(data: LogEntryData): LogEntryData {
 
 export type VerifyProblemKind = 'edited' | 'broken-link' | 'gap' | 'out-of-order' | 'missing-start' | 'truncated';
 
+/** What is wrong at one entry, as a code with parameters (English in chain-text.ts, other languages in the catalogues). */
+export type ChainReason =
+  | { code: 'edited' }
+  | { code: 'out-of-order'; after: number }
+  | { code: 'broken-link'; after: number }
+  | { code: 'gap-one'; missing: number }
+  | { code: 'gap'; from: number; to: number }
+  | { code: 'false-start' }
+  | { code: 'no-purge-record'; to: number }
+  | { code: 'not-after-purge'; upTo: number }
+  | { code: 'stops-early'; head: number }
+  | { code: 'empty-early'; head: number }
+  | { code: 'head-replaced' }
+  | { code: 'filter-mismatch' };
+
 export interface VerifyProblem {
   /** The entry where the problem shows, or null when there is no entry to point at. */
   seq: number | null;
   kind: VerifyProblemKind;
+  /** What is wrong, as a code: the DSL page says it in its language. */
+  reason: ChainReason;
+  /** The same problem as one English sentence (chain-text.ts), for the hub and the command line. */
   message: string;
 }
 
@@ -133,8 +152,6 @@ export class ChainVerifier {
   private checked = 0;
   private found = 0;
   private readonly problems: VerifyProblem[] = [];
-  /** problems[i] without the "Entry N:" prefix, for the summary sentence. */
-  private readonly reasons: string[] = [];
   /** The stored hash at head.seq, once seen. */
   private hashAtHead: string | null = null;
 
@@ -153,7 +170,7 @@ export class ChainVerifier {
 
   private check(e: LogEntry, recomputed: string | null): void {
     this.checked += 1;
-    if (recomputed !== e.hash) this.problem(e.seq, 'edited', 'its contents were changed after it was written');
+    if (recomputed !== e.hash) this.problem(e.seq, 'edited', { code: 'edited' });
     if (this.opts.head && e.seq === this.opts.head.seq) this.hashAtHead = e.hash;
 
     const prev = this.prev;
@@ -165,31 +182,30 @@ export class ChainVerifier {
     }
     if (!(e.seq > prev.seq)) {
       // The entry stays out of the running order so the ones after it are checked against the right neighbour.
-      this.problem(e.seq, 'out-of-order', `it is stored after entry ${n(prev.seq)}, out of order`);
+      this.problem(e.seq, 'out-of-order', { code: 'out-of-order', after: prev.seq });
       return;
     }
     if (e.seq === prev.seq + 1) {
       if (e.prevHash !== prev.hash) {
-        this.problem(e.seq, 'broken-link', `it does not follow on from entry ${n(prev.seq)}; one of them was replaced`);
+        this.problem(e.seq, 'broken-link', { code: 'broken-link', after: prev.seq });
       }
     } else if (!this.opts.allowGaps) {
       const missing = e.seq - prev.seq - 1;
-      const which = missing === 1 ? `entry ${n(prev.seq + 1)} before it is` : `entries ${n(prev.seq + 1)} to ${n(e.seq - 1)} before it are`;
-      this.problem(e.seq, 'gap', `${which} missing`);
+      this.problem(e.seq, 'gap', missing === 1 ? { code: 'gap-one', missing: prev.seq + 1 } : { code: 'gap', from: prev.seq + 1, to: e.seq - 1 });
     }
     this.prev = e;
   }
 
   private checkStart(e: LogEntry): void {
     if (e.seq === 1) {
-      if (e.prevHash !== GENESIS_HASH) this.problem(e.seq, 'missing-start', 'it claims to be the first entry but does not start the chain');
+      if (e.prevHash !== GENESIS_HASH) this.problem(e.seq, 'missing-start', { code: 'false-start' });
       return;
     }
     const cp = this.opts.checkpoints.find((c) => c.lastSeq === e.seq - 1);
     if (!cp) {
-      this.problem(e.seq, 'missing-start', `the log starts here, and no purge record explains where entries 1 to ${n(e.seq - 1)} went`);
+      this.problem(e.seq, 'missing-start', { code: 'no-purge-record', to: e.seq - 1 });
     } else if (cp.lastHash !== e.prevHash) {
-      this.problem(e.seq, 'missing-start', `it does not follow on from the purge record of entries up to ${n(cp.lastSeq)}`);
+      this.problem(e.seq, 'missing-start', { code: 'not-after-purge', upTo: cp.lastSeq });
     }
   }
 
@@ -221,24 +237,19 @@ export class ChainVerifier {
     const cpAtHead = this.opts.checkpoints.find((c) => c.lastSeq === head.seq);
     const tailSeq = last?.seq ?? Math.max(0, ...this.opts.checkpoints.map((c) => c.lastSeq));
     if (tailSeq < head.seq) {
-      const reason = last
-        ? `the log should run to entry ${n(head.seq)} but stops here; the newest entries were deleted`
-        : `the log should run to entry ${n(head.seq)} but is empty; its entries were deleted`;
-      this.problem(last?.seq ?? null, 'truncated', reason);
+      this.problem(last?.seq ?? null, 'truncated', last ? { code: 'stops-early', head: head.seq } : { code: 'empty-early', head: head.seq });
       return;
     }
     const stored = this.hashAtHead ?? cpAtHead?.lastHash ?? null;
     if (stored !== null && stored !== head.hash) {
-      this.problem(head.seq, 'truncated', 'it is not the entry that was written here; the newest entries were deleted and replaced');
+      this.problem(head.seq, 'truncated', { code: 'head-replaced' });
     }
   }
 
-  private problem(seq: number | null, kind: VerifyProblemKind, reason: string): void {
+  private problem(seq: number | null, kind: VerifyProblemKind, reason: ChainReason): void {
     this.found += 1;
     if (this.problems.length >= MAX_PROBLEMS) return;
-    const message = seq === null ? `${capitalise(reason)}.` : `Entry ${n(seq)}: ${reason}.`;
-    this.problems.push({ seq, kind, message });
-    this.reasons.push(reason);
+    this.problems.push({ seq, kind, reason, message: chainProblemText(chainWordsEn, { seq, reason }) });
   }
 
   private outcome(ok: boolean, firstSeq: number | null, lastSeq: number | null): VerifyOutcome {
@@ -258,14 +269,12 @@ export class ChainVerifier {
       return `Intact: ${n(this.checked)} entries (seq ${n(firstSeq)} to ${n(lastSeq)}) verified.`;
     }
     const p = this.problems[0];
-    const reason = this.reasons[0] ?? '';
+    const reason = p ? chainReasonText(chainWordsEn, p.reason) : '';
     const where = p?.seq === null || p === undefined ? 'Broken: ' : `Broken at entry ${n(p.seq)}: `;
     const more = this.found > 1 ? ` (${n(this.found)} problems found in all)` : '';
     return `${where}${reason}${more}.`;
   }
 }
-
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export async function verifyChain(entries: readonly LogEntry[], opts: VerifyOptions): Promise<VerifyReport> {
   const v = new ChainVerifier(opts);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../types';
 import { MAX_PROBLEMS, verifyChain, type VerifyProblem, type VerifyReport } from './chain';
+import { chainProblemText, chainReasonText, chainWordsEn } from './chain-text';
 import { keyFingerprint, verifySignature } from '../hub/signature';
 import { activeFilters, matchesFilters } from './filters';
 import { EVENT_TEXT, LOG_EVENTS, type Checkpoint, type LogEntry, type LogFilters } from './types';
@@ -276,7 +277,8 @@ export async function verifyExport(exp: LogExport): Promise<ExportVerifyReport> 
   const strays = exp.entries.filter((e) => !matchesFilters(e, exp.filters));
   const first = strays[0];
   if (!first) return report;
-  const reason = "it does not match the export's filters, so entries around it may have been removed";
+  const mismatch = { code: 'filter-mismatch' } as const;
+  const reason = chainReasonText(chainWordsEn, mismatch);
   const summary = report.ok
     ? `Broken at entry ${first.seq}: ${reason}${strays.length > 1 ? ` (${strays.length} entries do not match)` : ''}.`
     : `${report.summary} ${strays.length === 1 ? '1 entry does' : `${strays.length} entries do`} not match the export's filters.`;
@@ -287,7 +289,12 @@ export async function verifyExport(exp: LogExport): Promise<ExportVerifyReport> 
     outcome: report.ok ? { code: 'broken', seq: first.seq, kind: 'filter-mismatch', found: strays.length } : report.outcome,
     problems: [
       ...report.problems,
-      ...strays.slice(0, room).map((e) => ({ seq: e.seq, kind: 'filter-mismatch' as const, message: `Entry ${e.seq}: ${reason}.` })),
+      ...strays.slice(0, room).map((e) => ({
+        seq: e.seq,
+        kind: 'filter-mismatch' as const,
+        reason: mismatch,
+        message: chainProblemText(chainWordsEn, { seq: e.seq, reason: mismatch }),
+      })),
     ],
     summary,
   };
