@@ -19,6 +19,7 @@ const SHARED = new Set(['dsl']);
 /** Sample arguments for each sentence that takes some, to compare what the reader would see. */
 const ARGS: [string, ...unknown[]][] = [
   ['titleSuffix', 'X'],
+  ['when', new Date('2026-12-02T09:05:00Z')],
   ['login.tooMany', 3],
   ['login.wrong', 3],
   ['entries.page', 2],
@@ -85,6 +86,12 @@ describe('hub page catalogues', () => {
   ])('plurals through Intl.PluralRules: %i reports', (count, cy, en) => {
     expect(cyHub.reports.count(count)).toBe(cy);
     expect(enHub.reports.count(count)).toBe(en);
+  });
+
+  it('writes moments in the reader’s language, on the hub’s UTC clock', () => {
+    const d = new Date('2026-12-02T09:05:00Z');
+    expect(enHub.when(d)).toBe('2026-12-02 09:05 UTC');
+    expect(cyHub.when(d)).toMatch(/^2 Rhag 2026.*09:05 UTC$/);
   });
 
   it.each([

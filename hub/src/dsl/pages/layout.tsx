@@ -16,8 +16,7 @@ export const PageLangContext = createContext<PageLang>({ lang: 'en', w: enHub, b
 export const useLang = (): PageLang => useContext(PageLangContext);
 
 /** A moment in the reader's language, in UTC (the hub's clock; entries keep their own local time). */
-export const when = (d: Date | null | undefined, w: HubMessages = enHub): string =>
-  d ? `${d.toLocaleString(w.tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC` : '';
+export const when = (d: Date | null | undefined, w: HubMessages = enHub): string => (d ? w.when(d) : '');
 
 const NAV: { href: string; key: keyof Omit<HubMessages['nav'], 'label'>; roles: Viewer['role'][] }[] = [
   { href: '/reports', key: 'reports', roles: ['school-dsl', 'trust-dsl'] },

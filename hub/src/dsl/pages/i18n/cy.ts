@@ -16,6 +16,7 @@ export const cyHub: HubMessages = {
   hub: 'Hyb Hall Pass',
   titleSuffix: (title) => `${title} · Hyb Hall Pass`,
   languageMenu: 'Language / Iaith',
+  when: (d) => `${d.toLocaleString('cy', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`,
   nav: {
     label: 'Tudalennau',
     reports: 'Adroddiadau',
@@ -188,7 +189,7 @@ export const cyHub: HubMessages = {
     notFromHub: 'ni ddaeth o un o dudalennau’r hyb hwn',
     formToken: 'mae tocyn y ffurflen ar goll neu’n anghywir',
     notForAccount: 'Nid ar gyfer y cyfrif hwn',
-    notForAccountText: (role) => `Ni all cyfrif ${role} agor y dudalen hon.`,
+    notForAccountText: (role) => `Ni all cyfrif â’r rôl “${role}” agor y dudalen hon.`,
     badFilter: 'Hidlydd gwallus',
     badFilterText: 'Ni ellir defnyddio’r hidlydd hwn:',
     badRequest: 'Cais gwallus',

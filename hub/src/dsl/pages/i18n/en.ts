@@ -13,6 +13,8 @@ export const enHub = {
   hub: 'Hall Pass hub',
   titleSuffix: (title: string) => `${title} · Hall Pass hub`,
   languageMenu: 'Language / Iaith',
+  /** A moment on the hub's clock (UTC); entries keep their own local time. English keeps the unambiguous year-month-day. */
+  when: (d: Date) => `${d.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
   nav: {
     label: 'Pages',
     reports: 'Reports',
@@ -149,8 +151,7 @@ export const enHub = {
     noFilter: 'none (everything the account may see)',
     integrity: 'Integrity',
     intact: 'Intact: every device’s chain continues and every device has been heard from.',
-    attention: (bad: number, all: number) =>
-      `${n(bad)} of ${plural('en', all, { one: '{n} device', other: '{n} devices' })} need attention: their entries may be incomplete or changed.`,
+    attention: (bad: number, all: number) => `${n(bad)} of ${n(all)} device(s) need attention: their entries may be incomplete or changed.`,
     totals: 'Totals',
     total: (all: number) => `${plural('en', all, { one: '{n} entry', other: '{n} entries' })}.`,
     reportsIn: (state: string) => `Reports ${state}`,
@@ -186,7 +187,7 @@ export const enHub = {
     notFromHub: 'it did not come from a page of this hub',
     formToken: 'the form’s token is missing or wrong',
     notForAccount: 'Not for this account',
-    notForAccountText: (role: string) => `A ${role} account cannot open this page.`,
+    notForAccountText: (role: string) => `An account with the role “${role}” cannot open this page.`,
     badFilter: 'Bad filter',
     badFilterText: 'This filter cannot be used:',
     badRequest: 'Bad request',
