@@ -170,7 +170,7 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       if (!(e instanceof BadFilter)) throw e;
       // The filter's own complaint names fields and values; it stays as the parser wrote it.
       const w = words(req);
-      void page(reply, <ErrorPage viewer={req.viewer!} title={w.errors.badFilter} message={`${w.errors.badFilterText} ${e.message}.`} />, 400);
+      void page(reply, <ErrorPage viewer={req.viewer!} title={w.errors.badFilter} message={w.errors.badFilterText} english={e.message} />, 400);
       return null;
     }
   };

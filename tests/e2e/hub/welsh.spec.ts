@@ -105,6 +105,13 @@ test('a browser that asks for Welsh first gets Welsh unasked; a filter keeps its
   await expectWelsh(page, 'Adroddiadau', ['Cyflwr', 'DSL ysgol']);
   expect((await ctx.cookies()).find((c) => c.name === 'hallpass_lang')).toBeUndefined();
 
+  // A filter the hub cannot use: our sentence in Welsh, the parser's own words after it marked as English.
+  const bad = await page.goto(`${url()}/entries?from=not-a-date`);
+  expect(bad?.status()).toBe(400);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hidlydd gwallus');
+  await expect(page.getByRole('alert')).toContainText('Ni ellir defnyddio’r hidlydd hwn:');
+  await expect(page.getByRole('alert').locator('span[lang="en"]')).not.toBeEmpty();
+
   await page.goto(`${url()}/entries?role=pupil`);
   await expectWelsh(page, 'Pob cofnod', ['disgybl']);
   // The reader's English beats the browser's Welsh, and the page comes back with its filter.

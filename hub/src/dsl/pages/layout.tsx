@@ -177,11 +177,18 @@ export function FilterForm({
 
 export const withFilters = (path: string, f: HubFilters, extra: Record<string, string | number> = {}) => `${path}${filterQuery(f, extra)}`;
 
-export function ErrorPage({ viewer, title, message }: { viewer: Viewer | null; title: string; message: string }) {
+/** `english`: words a part of the hub wrote in English (a filter parser's complaint), after our sentence, marked as English. */
+export function ErrorPage({ viewer, title, message, english }: { viewer: Viewer | null; title: string; message: string; english?: string }) {
   return (
     <Layout viewer={viewer} title={title}>
       <p class="error" role="alert">
         {message}
+        {english !== undefined && (
+          <>
+            {' '}
+            <span lang="en">{english}</span>.
+          </>
+        )}
       </p>
     </Layout>
   );

@@ -292,7 +292,8 @@ export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer
                   <td>{d.waiting ?? '?'}</td>
                   <td>{d.entries}</td>
                   <td data-testid="chain">{chainText(d, w)}</td>
-                  <td>{d.policyProblems.map((p) => `${p.key ?? ''}: ${p.message ?? ''}`).join('; ')}</td>
+                  {/* The device's own report, in the English the extension sends the hub. */}
+                  <td lang="en">{d.policyProblems.map((p) => `${p.key ?? ''}: ${p.message ?? ''}`).join('; ')}</td>
                 </tr>
               );
             })}
@@ -523,7 +524,7 @@ export function StatusPage({
           <tbody>
             {status.refusals.map((r) => (
               <tr>
-                <td>{r.reason}</td>
+                <td lang="en">{r.reason}</td>
                 <td>{r.count}</td>
                 <td>{when(r.last, w)}</td>
               </tr>
