@@ -79,7 +79,8 @@ export async function listAccounts(db: Queryable): Promise<{ email: string; role
 // Sign-in
 // ---------------------------------------------------------------------------
 
-export type SignIn = { ok: true; token: string } | { ok: false; message: string; waitSeconds: number };
+/** `reason` lets a page word the refusal in its own language; `message` is the English. */
+export type SignIn = { ok: true; token: string } | { ok: false; reason: 'waiting' | 'wrong'; message: string; waitSeconds: number };
 
 /** After an hour with no wrong password, a key's count starts again. */
 const FORGET_AFTER_MS = 3_600_000;
@@ -104,7 +105,7 @@ export async function signIn(db: Db, emailIn: string, password: string, remoteAd
   const wait = Math.max(0, ...throttles.map((t) => secondsLeft({ failures: t.failures, lockedUntil: t.locked_until.getTime() }, now)));
   if (wait > 0) {
     await recordAttempt(db, email, account?.id ?? null, remoteAddr, false, 'refused: waiting after wrong passwords');
-    return { ok: false, message: `Too many wrong passwords. Wait ${wait} seconds, then try again.`, waitSeconds: wait };
+    return { ok: false, reason: 'waiting', message: `Too many wrong passwords. Wait ${wait} seconds, then try again.`, waitSeconds: wait };
   }
   const ok = await checkPassword(account?.password_hash ?? null, password);
   if (!ok || !account) {
@@ -123,7 +124,7 @@ export async function signIn(db: Db, emailIn: string, password: string, remoteAd
       }
       await recordAttempt(tx, email, account?.id ?? null, remoteAddr, false, account ? 'wrong password' : 'no such account');
     });
-    return { ok: false, message: `Wrong email or password. Wait ${longest} seconds before the next try.`, waitSeconds: longest };
+    return { ok: false, reason: 'wrong', message: `Wrong email or password. Wait ${longest} seconds before the next try.`, waitSeconds: longest };
   }
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');

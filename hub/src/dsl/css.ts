@@ -6,6 +6,7 @@ header.top { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: cen
 header.top a { color: #fff; }
 header.top nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 header.top nav a[aria-current=page] { font-weight: bold; text-decoration: underline; }
+header.top nav.lang a[aria-current=true] { font-weight: bold; text-decoration: underline; }
 header.top .who { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
 main { padding: 1rem; max-width: 1400px; }
 h1 { font-size: 1.5rem; margin: .2rem 0 1rem; }

@@ -14,7 +14,9 @@ import { HUB_CSS } from './css.ts';
 import { exportFileName } from '../../../utils/core/log/export.ts';
 import { csvChunks, jsonChunks } from './export.ts';
 import { BadFilter, parseFilters, type HubFilters } from './filters.ts';
-import { ErrorPage } from './pages/layout.tsx';
+import { HUB_CATALOGUES, isHubLang, pickHubLang, safeBack, type HubLang } from './pages/i18n/index.ts';
+import type { HubMessages } from './pages/i18n/en.ts';
+import { ErrorPage, PageLangContext } from './pages/layout.tsx';
 import { AttemptsPage, ChartsPage, DevicesPage, EntriesPage, ExportsPage, LoginPage, ReportsPage, StatusPage, SummaryPage, TrailPage } from './pages/pages.tsx';
 import * as q from './queries.ts';
 import { withScope } from './scoped.ts';
@@ -22,6 +24,8 @@ import { readTrail, recordAccess, type TrailAction } from './trail.ts';
 
 const SESSION = 'hallpass_session';
 const LOGIN = 'hallpass_login';
+/** The reader's language for the hub's pages (en or cy); without it, the browser's Accept-Language decides. */
+const LANG = 'hallpass_lang';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,11 +69,21 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
     return payload;
   });
 
-  const page = (reply: FastifyReply, node: VNode, status = 200) =>
-    reply
+  const langOf = (req: FastifyRequest): HubLang => pickHubLang(cookies(req)[LANG], req.headers['accept-language']);
+  /** The words for this request's page. */
+  const words = (req: FastifyRequest): HubMessages => HUB_CATALOGUES[langOf(req)];
+
+  const page = (reply: FastifyReply, node: VNode, status = 200) => {
+    const req = reply.request;
+    const lang = langOf(req);
+    // The language menu comes back here; after a form post, to the page the form belongs to.
+    const back = req.method === 'GET' ? req.url : req.url.startsWith('/login') ? '/login' : '/';
+    reply.header('Vary', 'Accept-Language, Cookie');
+    return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(`<!doctype html>${render(node)}`);
+      .send(`<!doctype html>${render(<PageLangContext.Provider value={{ lang, w: HUB_CATALOGUES[lang], back }}>{node}</PageLangContext.Provider>)}`);
+  };
 
   /** The request comes from a page of this hub: Origin (or, without it, Sec-Fetch-Site) must say so. */
   const sameOrigin = (req: FastifyRequest): boolean => {
@@ -78,38 +92,48 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
     return req.headers['sec-fetch-site'] === 'same-origin';
   };
 
-  const refuseForgery = async (req: FastifyRequest, reply: FastifyReply, why: string) => {
+  type Why = 'notFromSignIn' | 'signInToken' | 'notFromHub' | 'formToken';
+  const WHY_EN: Record<Why, string> = HUB_CATALOGUES.en.errors;
+  const refuseForgery = async (req: FastifyRequest, reply: FastifyReply, why: Why) => {
+    const w = words(req);
     await db.query("insert into audit (kind, reason, remote_addr, status, detail) values ('refused', $1, $2, 403, $3::text::jsonb)", [
-      `forged or cross-site request refused: ${why}`,
+      `forged or cross-site request refused: ${WHY_EN[why]}`,
       req.ip,
       JSON.stringify({ path: req.url.split('?')[0] }),
     ]);
-    return page(
-      reply,
-      <ErrorPage viewer={req.viewer ?? null} title="Refused" message={`This request was refused: ${why}. Go back, reload the page and try again.`} />,
-      403,
-    );
+    return page(reply, <ErrorPage viewer={req.viewer ?? null} title={w.errors.refused} message={w.errors.refusedText(w.errors[why])} />, 403);
   };
 
   // ---------------------------------------------------------------- sign-in
   app.get('/hub-assets/hub.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=3600').send(HUB_CSS));
 
+  // The language menu (links in every page's header): remember the choice, go back to the same page.
+  app.get('/lang', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    if (isHubLang(q.to)) reply.header('Set-Cookie', cookie(LANG, q.to, 365 * 86_400));
+    return reply.redirect(safeBack(q.back), 303);
+  });
+
   app.get('/login', async (req, reply) => {
     const token = randomBytes(24).toString('base64url');
     reply.header('Set-Cookie', cookie(LOGIN, token, 3600));
-    return page(reply, <LoginPage message={null} csrf={token} email="" expired={(req.query as Record<string, string>).expired === '1'} />);
+    return page(reply, <LoginPage error={null} csrf={token} email="" expired={(req.query as Record<string, string>).expired === '1'} />);
   });
 
   app.post('/login', async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, string>;
     const expected = cookies(req)[LOGIN];
-    if (!sameOrigin(req)) return refuseForgery(req, reply, 'it did not come from this hub’s sign-in page');
-    if (!expected || typeof body._csrf !== 'string' || !same(body._csrf, expected))
-      return refuseForgery(req, reply, 'the sign-in form’s token is missing or wrong');
+    if (!sameOrigin(req)) return refuseForgery(req, reply, 'notFromSignIn');
+    if (!expected || typeof body._csrf !== 'string' || !same(body._csrf, expected)) return refuseForgery(req, reply, 'signInToken');
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const r = await signIn(db, email, password, req.ip);
-    if (!r.ok) return page(reply, <LoginPage message={r.message} csrf={expected} email={email.slice(0, 254)} expired={false} />, 401);
+    if (!r.ok)
+      return page(
+        reply,
+        <LoginPage error={{ reason: r.reason, waitSeconds: r.waitSeconds }} csrf={expected} email={email.slice(0, 254)} expired={false} />,
+        401,
+      );
     reply.header('Set-Cookie', [cookie(SESSION, r.token), cookie(LOGIN, '', 0)]);
     return reply.redirect('/', 303);
   });
@@ -122,15 +146,20 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
     req.viewer = viewer;
     if (req.method === 'POST') {
       const body = (req.body ?? {}) as Record<string, unknown>;
-      if (!sameOrigin(req)) return refuseForgery(req, reply, 'it did not come from a page of this hub');
-      if (typeof body._csrf !== 'string' || !same(body._csrf, viewer.csrf)) return refuseForgery(req, reply, 'the form’s token is missing or wrong');
+      if (!sameOrigin(req)) return refuseForgery(req, reply, 'notFromHub');
+      if (typeof body._csrf !== 'string' || !same(body._csrf, viewer.csrf)) return refuseForgery(req, reply, 'formToken');
     }
   };
 
   const CONTENT_ROLES: Viewer['role'][] = ['school-dsl', 'trust-dsl'];
   const allow = (req: FastifyRequest, reply: FastifyReply, roles: Viewer['role'][]) => {
     if (roles.includes(req.viewer!.role)) return true;
-    void page(reply, <ErrorPage viewer={req.viewer!} title="Not for this account" message={`A ${req.viewer!.role} account cannot open this page.`} />, 403);
+    const w = words(req);
+    void page(
+      reply,
+      <ErrorPage viewer={req.viewer!} title={w.errors.notForAccount} message={w.errors.notForAccountText(w.roles[req.viewer!.role] ?? req.viewer!.role)} />,
+      403,
+    );
     return false;
   };
 
@@ -139,7 +168,9 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       return parseFilters(req.query as Record<string, unknown>);
     } catch (e) {
       if (!(e instanceof BadFilter)) throw e;
-      void page(reply, <ErrorPage viewer={req.viewer!} title="Bad filter" message={`This filter cannot be used: ${e.message}.`} />, 400);
+      // The filter's own complaint names fields and values; it stays as the parser wrote it.
+      const w = words(req);
+      void page(reply, <ErrorPage viewer={req.viewer!} title={w.errors.badFilter} message={w.errors.badFilterText} english={e.message} />, 400);
       return null;
     }
   };
@@ -178,11 +209,12 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
       const state = b.state;
       const note = typeof b.note === 'string' ? b.note.slice(0, 2000) : '';
       if (!/^[0-9a-f-]{36}$/i.test(b.device ?? '') || !Number.isInteger(seq) || seq < 1 || !['new', 'seen', 'handled'].includes(state ?? '')) {
-        return page(reply, <ErrorPage viewer={req.viewer!} title="Bad request" message="This report change is not well formed." />, 400);
+        const w = words(req);
+        return page(reply, <ErrorPage viewer={req.viewer!} title={w.errors.badRequest} message={w.errors.badReportChange} />, 400);
       }
       const v = req.viewer!;
       const ok = await scoped(v, (tx) => q.setReportState(tx, b.device!, seq, state as 'new', note, v.email));
-      if (!ok) return page(reply, <ErrorPage viewer={v} title="No such report" message="There is no report there that this account may change." />, 404);
+      if (!ok) return page(reply, <ErrorPage viewer={v} title={words(req).errors.noReport} message={words(req).errors.noReportText} />, 404);
       await trail(req, 'set-report', { device: b.device, seq, state }, 1);
       return reply.redirect('/reports', 303);
     });
@@ -313,7 +345,7 @@ export async function dslRoutes(app: FastifyInstance, opts: { ctx: HubContext; d
           "select reason, count(*)::int as n, max(at) as last from audit where kind in ('refused', 'key-mismatch') and at > now() - interval '7 days' group by reason order by last desc limit 50",
         );
         return {
-          database: db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL',
+          database: db.kind === 'pglite' ? ('pglite' as const) : ('postgres' as const),
           migration: mig.rows[0]?.v ?? 0,
           ...c,
           refusals: refusals.rows.map((r) => ({ reason: r.reason, count: r.n, last: r.last })),

@@ -53,7 +53,7 @@ export async function signIn(page: Page, base: string, email: string, password =
     await page.waitForLoadState();
     const err = page.getByTestId('login-error');
     if (!(await err.count())) break;
-    const wait = /Wait (\d+) seconds/.exec((await err.textContent()) ?? '');
+    const wait = /Wait (\d+) seconds?/.exec((await err.textContent()) ?? '');
     if (!wait) throw new Error(`sign-in failed: ${await err.textContent()}`);
     await page.waitForTimeout(Number(wait[1]) * 1000 + 300);
   }

@@ -5,29 +5,36 @@ import type { Viewer } from '../accounts.ts';
 import type { HubFilters } from '../filters.ts';
 import type { Charts, DeviceRow, Flagged, HubEntry, ReportRow, Summary } from '../queries.ts';
 import type { TrailRow } from '../trail.ts';
-import { FilterForm, Layout, when, withFilters } from './layout.tsx';
+import type { HubMessages } from './i18n/en.ts';
+import { enHub } from './i18n/en.ts';
+import { FilterForm, Layout, useLang, when, withFilters } from './layout.tsx';
 
 type Schools = { id: number; name: string }[];
-const eventText = (e: string) => EVENT_TEXT[e as LogEvent] ?? e;
+const eventText = (w: HubMessages, e: string) => (w.dsl.events as Record<string, string>)[e] ?? EVENT_TEXT[e as LogEvent] ?? e;
 
-export function LoginPage({ message, csrf, email, expired }: { message: string | null; csrf: string; email: string; expired: boolean }) {
+/** Why the last sign-in failed, from accounts.signIn; worded in the page's language. */
+export type LoginError = { reason: 'waiting' | 'wrong'; waitSeconds: number };
+
+export function LoginPage({ error, csrf, email, expired }: { error: LoginError | null; csrf: string; email: string; expired: boolean }) {
+  const { w } = useLang();
+  const t = w.login;
   return (
-    <Layout viewer={null} title="Sign in">
-      {expired && <p class="note">Your session ended. Sign in again.</p>}
-      {message && (
+    <Layout viewer={null} title={t.title}>
+      {expired && <p class="note">{t.expired}</p>}
+      {error && (
         <p class="error" role="alert" data-testid="login-error">
-          {message}
+          {error.reason === 'waiting' ? t.tooMany(error.waitSeconds) : t.wrong(error.waitSeconds)}
         </p>
       )}
       <form method="post" action="/login" class="login">
         <input type="hidden" name="_csrf" value={csrf} />
         <label>
-          Email <input type="email" name="email" autocomplete="username" required value={email} />
+          {t.email} <input type="email" name="email" autocomplete="username" required value={email} />
         </label>
         <label>
-          Password <input type="password" name="password" autocomplete="current-password" required />
+          {t.password} <input type="password" name="password" autocomplete="current-password" required />
         </label>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.submit}</button>
       </form>
     </Layout>
   );
@@ -35,23 +42,25 @@ export function LoginPage({ message, csrf, email, expired }: { message: string |
 
 /** The device page's columns (components/dsl/LogTable.tsx), with the school and device in front. */
 export function EntryTable({ entries }: { entries: HubEntry[] }) {
-  if (!entries.length) return <p data-testid="no-entries">No entries match.</p>;
+  const { w } = useLang();
+  const t = w.entries;
+  if (!entries.length) return <p data-testid="no-entries">{t.none}</p>;
   return (
     <div class="scroll">
       <table class="log" data-testid="entries">
         <thead>
           <tr>
-            <th>School</th>
-            <th>Device</th>
+            <th>{t.school}</th>
+            <th>{t.device}</th>
             <th>#</th>
-            <th>Local time</th>
-            <th>User</th>
-            <th>Role</th>
-            <th>What happened</th>
-            <th>Network</th>
-            <th>Address</th>
-            <th>School time</th>
-            <th>Note</th>
+            <th>{t.localTime}</th>
+            <th>{t.user}</th>
+            <th>{t.role}</th>
+            <th>{t.what}</th>
+            <th>{t.network}</th>
+            <th>{t.address}</th>
+            <th>{t.schoolTime}</th>
+            <th>{t.note}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,13 +71,13 @@ export function EntryTable({ entries }: { entries: HubEntry[] }) {
               <td>{e.seq}</td>
               <td>{e.localTime}</td>
               <td>{e.user}</td>
-              <td>{e.role}</td>
-              <td>{eventText(e.event)}</td>
+              <td>{w.pupilRoles[e.role] ?? e.role}</td>
+              <td>{eventText(w, e.event)}</td>
               <td>{e.networkName ?? ''}</td>
               <td>
                 <code>{e.host ? `${e.host}${e.path ?? ''}${e.query ?? ''}${e.fragment ?? ''}` : ''}</code>
               </td>
-              <td>{e.schoolTime ? 'yes' : 'no'}</td>
+              <td>{e.schoolTime ? w.filters.yes : w.filters.no}</td>
               <td>{[e.text, e.person].filter(Boolean).join(' · ')}</td>
             </tr>
           ))}
@@ -93,14 +102,16 @@ export function EntriesPage({
   page: number;
   more: boolean;
 }) {
+  const { w } = useLang();
+  const t = w.entries;
   return (
-    <Layout viewer={viewer} title="All entries" current="/entries">
+    <Layout viewer={viewer} title={t.title} current="/entries">
       <FilterForm action="/entries" filters={filters} viewer={viewer} schools={schools} />
       <EntryTable entries={entries} />
-      <nav class="pager" aria-label="Pages of entries">
-        {page > 0 && <a href={withFilters('/entries', filters, { page: page - 1 })}>← Newer</a>}
-        <span>Page {page + 1}</span>
-        {more && <a href={withFilters('/entries', filters, { page: page + 1 })}>Older →</a>}
+      <nav class="pager" aria-label={t.pager}>
+        {page > 0 && <a href={withFilters('/entries', filters, { page: page - 1 })}>{t.newer}</a>}
+        <span>{t.page(page + 1)}</span>
+        {more && <a href={withFilters('/entries', filters, { page: page + 1 })}>{t.older}</a>}
       </nav>
     </Layout>
   );
@@ -108,25 +119,32 @@ export function EntriesPage({
 
 export function ReportsPage({ viewer, filters, schools, rows }: { viewer: Viewer; filters: HubFilters; schools: Schools; rows: ReportRow[] }) {
   const fresh = rows.filter((r) => r.state === 'new').length;
+  const { w } = useLang();
+  const t = w.reports;
+  const stateText = (s: string) => t.states[s] ?? s;
   return (
-    <Layout viewer={viewer} title="Reports" current="/reports">
+    <Layout viewer={viewer} title={t.title} current="/reports">
       <FilterForm action="/reports" filters={filters} viewer={viewer} schools={schools} fields="dates" />
       <p data-testid="reports-count">
-        {rows.length} report{rows.length === 1 ? '' : 's'}, <strong>{fresh} new</strong>.
+        {t.count(rows.length)}, <strong>{t.fresh(fresh)}</strong>.
       </p>
-      {rows.length === 0 && <p>No reports.</p>}
+      {rows.length === 0 && <p>{t.none}</p>}
       <ol class="reports">
         {rows.map((r) => (
           <li class={`report ${r.state}`} data-testid="report" data-state={r.state}>
             <div class="meta">
-              <span class={`badge ${r.state}`}>{r.state}</span> <time>{r.entry.localTime}</time> ({r.entry.timezone}) · {r.entry.school} ·{' '}
+              <span class={`badge ${r.state}`}>{stateText(r.state)}</span> <time>{r.entry.localTime}</time> ({r.entry.timezone}) · {r.entry.school} ·{' '}
               {r.deviceLabel ?? r.entry.device ?? r.entry.deviceId} · {r.entry.user}
             </div>
             <blockquote class="text">{r.entry.text ?? ''}</blockquote>
-            {r.entry.person && <p>Would like to talk to: {r.entry.person}</p>}
+            {r.entry.person && (
+              <p>
+                {t.talkTo} {r.entry.person}
+              </p>
+            )}
             {r.setBy && (
               <p class="set-by">
-                Set to {r.state} by {r.setBy}, {when(r.setAt)}
+                {t.setBy(stateText(r.state), r.setBy, when(r.setAt, w))}
                 {r.note ? `: ${r.note}` : ''}
               </p>
             )}
@@ -135,19 +153,19 @@ export function ReportsPage({ viewer, filters, schools, rows }: { viewer: Viewer
               <input type="hidden" name="device" value={r.entry.deviceId} />
               <input type="hidden" name="seq" value={String(r.entry.seq)} />
               <label>
-                State
+                {t.state}
                 <select name="state">
                   {(['new', 'seen', 'handled'] as const).map((s) => (
                     <option value={s} selected={r.state === s}>
-                      {s}
+                      {stateText(s)}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Note <input name="note" value={r.note} maxLength={2000} />
+                {t.note} <input name="note" value={r.note} maxLength={2000} />
               </label>
-              <button type="submit">Save</button>
+              <button type="submit">{t.save}</button>
             </form>
           </li>
         ))}
@@ -157,16 +175,18 @@ export function ReportsPage({ viewer, filters, schools, rows }: { viewer: Viewer
 }
 
 function FlagTable({ rows, what }: { rows: Flagged[]; what: 'User' | 'Device' }) {
-  if (!rows.length) return <p>None over the threshold.</p>;
+  const { w } = useLang();
+  const t = w.attempts;
+  if (!rows.length) return <p>{t.noneOver}</p>;
   return (
     <table class="log" data-testid={`flagged-${what.toLowerCase()}s`}>
       <thead>
         <tr>
-          <th>{what}</th>
-          <th>School</th>
-          <th>Date</th>
-          <th>Attempts</th>
-          {what === 'User' && <th>Devices</th>}
+          <th>{what === 'User' ? t.user : t.device}</th>
+          <th>{t.school}</th>
+          <th>{t.date}</th>
+          <th>{t.count}</th>
+          {what === 'User' && <th>{t.devices}</th>}
         </tr>
       </thead>
       <tbody>
@@ -203,51 +223,57 @@ export function AttemptsPage({
   users: Flagged[];
   devices: Flagged[];
 }) {
+  const { w } = useLang();
+  const t = w.attempts;
   return (
-    <Layout viewer={viewer} title="Repeated attempts" current="/attempts">
+    <Layout viewer={viewer} title={t.title} current="/attempts">
       <FilterForm action="/attempts" filters={filters} viewer={viewer} schools={schools} fields="dates" />
       <p>
-        At least {threshold} attempts (blocked, warned or continued) in one day, counted across every device.
-        {!filters.from && !filters.to && ' Last 30 days unless you pick dates.'}
+        {t.intro(threshold)}
+        {!filters.from && !filters.to && t.last30}
       </p>
-      <h2>Users</h2>
+      <h2>{t.users}</h2>
       <FlagTable rows={users} what="User" />
-      <h2>Devices</h2>
+      <h2>{t.devices}</h2>
       <FlagTable rows={devices} what="Device" />
     </Layout>
   );
 }
 
-export function chainText(d: DeviceRow): string {
+/** A device's chain in words; the chain's own problem text (from the log) is shown as written. */
+export function chainText(d: DeviceRow, w: HubMessages = enHub): string {
+  const t = w.chain;
   const parts: string[] = [];
-  if (d.keyMismatches > 0) parts.push(`key mismatch (${d.keyMismatches} refused)`);
-  if (d.chainState === 'broken') parts.push(`broken at entry ${d.brokenAtSeq}${d.chainProblem ? `: ${d.chainProblem}` : ''}`);
-  if (d.silentDays !== null) parts.push(`silent for ${d.silentDays} day${d.silentDays === 1 ? '' : 's'}`);
-  return parts.length ? parts.join('; ') : 'intact';
+  if (d.keyMismatches > 0) parts.push(t.keyMismatch(d.keyMismatches));
+  if (d.chainState === 'broken') parts.push(`${t.broken(d.brokenAtSeq)}${d.chainProblem ? `: ${d.chainProblem}` : ''}`);
+  if (d.silentDays !== null) parts.push(t.silent(d.silentDays));
+  return parts.length ? parts.join('; ') : t.intact;
 }
 
 export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer; filters: HubFilters; schools: Schools; rows: DeviceRow[] }) {
   const bad = rows.filter((d) => d.chainState === 'broken' || d.keyMismatches > 0 || d.silentDays !== null).length;
+  const { w } = useLang();
+  const t = w.devices;
   return (
-    <Layout viewer={viewer} title="Devices" current="/devices">
+    <Layout viewer={viewer} title={t.title} current="/devices">
       <FilterForm action="/devices" filters={filters} viewer={viewer} schools={schools} fields="dates" />
       <p>
-        {rows.length} device{rows.length === 1 ? '' : 's'}
-        {bad ? `, ${bad} needing attention (at the top, in red)` : ''}.
+        {t.count(rows.length)}
+        {bad ? t.attention(bad) : ''}.
       </p>
       <div class="scroll">
         <table class="log" data-testid="devices">
           <thead>
             <tr>
-              <th>School</th>
-              <th>Label</th>
-              <th>Browser</th>
-              <th>Version</th>
-              <th>Last seen</th>
-              <th>Entries waiting</th>
-              <th>Entries</th>
-              <th>Chain</th>
-              <th>Policy problems</th>
+              <th>{t.school}</th>
+              <th>{t.label}</th>
+              <th>{t.browser}</th>
+              <th>{t.version}</th>
+              <th>{t.lastSeen}</th>
+              <th>{t.waiting}</th>
+              <th>{t.entries}</th>
+              <th>{t.chain}</th>
+              <th>{t.problems}</th>
             </tr>
           </thead>
           <tbody>
@@ -257,16 +283,17 @@ export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer
                 <tr class={problem ? 'bad' : undefined} data-testid="device" data-device={d.id} data-problem={problem ? 'yes' : 'no'}>
                   <td>{d.school}</td>
                   <td title={d.id}>
-                    {d.label ?? '(no label)'}
-                    {!d.confirmed && <span class="badge new">new</span>}
+                    {d.label ?? t.noLabel}
+                    {!d.confirmed && <span class="badge new">{t.newBadge}</span>}
                   </td>
                   <td>{d.browser ?? ''}</td>
                   <td>{d.version ?? ''}</td>
-                  <td>{when(d.lastSeen)}</td>
+                  <td>{when(d.lastSeen, w)}</td>
                   <td>{d.waiting ?? '?'}</td>
                   <td>{d.entries}</td>
-                  <td data-testid="chain">{chainText(d)}</td>
-                  <td>{d.policyProblems.map((p) => `${p.key ?? ''}: ${p.message ?? ''}`).join('; ')}</td>
+                  <td data-testid="chain">{chainText(d, w)}</td>
+                  {/* The device's own report, in the English the extension sends the hub. */}
+                  <td lang="en">{d.policyProblems.map((p) => `${p.key ?? ''}: ${p.message ?? ''}`).join('; ')}</td>
                 </tr>
               );
             })}
@@ -278,7 +305,8 @@ export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer
 }
 
 function NetworkBars({ rows }: { rows: Charts['perNetwork'] }) {
-  if (!rows.length) return <p>No attempts.</p>;
+  const { w } = useLang();
+  if (!rows.length) return <p>{w.charts.none}</p>;
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <table class="bars" data-testid="per-network">
@@ -301,24 +329,23 @@ function NetworkBars({ rows }: { rows: Charts['perNetwork'] }) {
 
 export function ChartsBlock({ charts }: { charts: Charts }) {
   const days = charts.perDay;
+  const { w } = useLang();
+  const t = w.charts;
   return (
     <>
-      <h2>Attempts per day</h2>
-      <p data-testid="chart-range">
-        {days.length
-          ? `${days.length} day${days.length === 1 ? '' : 's'}, ${days[0]!.date} to ${days[days.length - 1]!.date}, ${charts.total} attempts.`
-          : 'No attempts.'}
-      </p>
-      <DayChart days={days} />
-      <h2>Attempts per network</h2>
+      <h2>{t.perDay}</h2>
+      <p data-testid="chart-range">{days.length ? t.range(days.length, days[0]!.date, days[days.length - 1]!.date, charts.total) : t.none}</p>
+      <DayChart days={days} words={w.dsl} />
+      <h2>{t.perNetwork}</h2>
       <NetworkBars rows={charts.perNetwork} />
     </>
   );
 }
 
 export function ChartsPage({ viewer, filters, schools, charts }: { viewer: Viewer; filters: HubFilters; schools: Schools; charts: Charts }) {
+  const { w } = useLang();
   return (
-    <Layout viewer={viewer} title="Charts" current="/charts">
+    <Layout viewer={viewer} title={w.charts.title} current="/charts">
       <FilterForm action="/charts" filters={filters} viewer={viewer} schools={schools} />
       <ChartsBlock charts={charts} />
     </Layout>
@@ -326,27 +353,30 @@ export function ChartsPage({ viewer, filters, schools, charts }: { viewer: Viewe
 }
 
 export function ExportsPage({ viewer, filters, schools }: { viewer: Viewer; filters: HubFilters; schools: Schools }) {
+  const { w } = useLang();
+  const t = w.exports;
   return (
-    <Layout viewer={viewer} title="Exports" current="/exports">
+    <Layout viewer={viewer} title={t.title} current="/exports">
       <FilterForm action="/exports" filters={filters} viewer={viewer} schools={schools} />
-      <p>For the filter above. Every export is recorded in the access trail.</p>
+      <p>{t.intro}</p>
       <ul class="exports">
         <li>
           <a href={withFilters('/export/csv', filters)} download>
-            CSV for Excel
+            {t.csv}
           </a>{' '}
-          (cells that would run as formulas start with ').
+          {t.csvNote}
         </li>
         <li>
           <a href={withFilters('/export/json', filters)} download>
-            JSON
+            {t.json}
           </a>{' '}
-          that anyone can check per device: <code>npm run hub -- verify FILE.json</code>
+          {t.jsonNote} <code>npm run hub -- verify FILE.json</code>
         </li>
         <li>
-          <a href={withFilters('/summary', filters)}>Printable summary</a> (confidential; print it from the browser).
+          <a href={withFilters('/summary', filters)}>{t.summary}</a> {t.summaryNote}
         </li>
       </ul>
+      <p class="note">{t.englishFiles}</p>
     </Layout>
   );
 }
@@ -365,17 +395,18 @@ export function SummaryPage({
   printed: Date;
 }) {
   const attention = devices.filter((d) => d.chainState === 'broken' || d.keyMismatches > 0 || d.silentDays !== null);
-  const integrity =
-    attention.length === 0
-      ? 'Intact: every device’s chain continues and every device has been heard from.'
-      : `${attention.length} of ${devices.length} device(s) need attention: their entries may be incomplete or changed.`;
+  const { w } = useLang();
+  const t = w.summary;
+  const integrity = attention.length === 0 ? t.intact : t.attention(attention.length, devices.length);
   return (
-    <Layout viewer={viewer} title="Safeguarding summary" current="/exports">
+    <Layout viewer={viewer} title={t.title} current="/exports">
       <p class="confidential" data-testid="confidential">
-        CONFIDENTIAL: safeguarding information about children. Printed {when(printed)} by {viewer.email}.
+        {t.confidential(when(printed, w), viewer.email)}
       </p>
-      <p>Filter: {Object.keys(filters).length ? JSON.stringify(filters) : 'none (everything the account may see)'}</p>
-      <h2>Integrity</h2>
+      <p>
+        {t.filter} {Object.keys(filters).length ? JSON.stringify(filters) : t.noFilter}
+      </p>
+      <h2>{t.integrity}</h2>
       <p data-testid="integrity" class={attention.length ? 'error' : 'ok'}>
         {integrity}
       </p>
@@ -383,13 +414,13 @@ export function SummaryPage({
         <ul>
           {attention.map((d) => (
             <li>
-              {d.school} / {d.label ?? d.id}: {chainText(d)}
+              {d.school} / {d.label ?? d.id}: {chainText(d, w)}
             </li>
           ))}
         </ul>
       )}
-      <h2>Totals</h2>
-      <p data-testid="total">{summary.total} entries.</p>
+      <h2>{t.totals}</h2>
+      <p data-testid="total">{t.total(summary.total)}</p>
       <table class="log">
         <tbody>
           {summary.perSchool.map((s) => (
@@ -400,49 +431,51 @@ export function SummaryPage({
           ))}
           {summary.perEvent.map((e) => (
             <tr>
-              <th scope="row">{eventText(e.event)}</th>
+              <th scope="row">{eventText(w, e.event)}</th>
               <td>{e.count}</td>
             </tr>
           ))}
           {summary.reports.map((r) => (
             <tr>
-              <th scope="row">Reports {r.state}</th>
+              <th scope="row">{t.reportsIn(w.reports.states[r.state] ?? r.state)}</th>
               <td>{r.count}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <ChartsBlock charts={summary.charts} />
-      <h2>Repeated attempts</h2>
+      <h2>{t.repeated}</h2>
       <FlagTable rows={summary.flaggedUsers.slice(0, 50)} what="User" />
     </Layout>
   );
 }
 
 export function TrailPage({ viewer, rows }: { viewer: Viewer; rows: TrailRow[] }) {
+  const { w } = useLang();
+  const t = w.trail;
   return (
-    <Layout viewer={viewer} title="Access trail" current="/trail">
-      <p>Every view of log contents, every export and every retention purge, newest first (the latest {rows.length}).</p>
+    <Layout viewer={viewer} title={t.title} current="/trail">
+      <p>{t.intro(rows.length)}</p>
       <div class="scroll">
         <table class="log" data-testid="trail">
           <thead>
             <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>Role</th>
-              <th>School</th>
-              <th>What</th>
-              <th>Filter</th>
-              <th>Rows</th>
-              <th>From</th>
+              <th>{t.when}</th>
+              <th>{t.who}</th>
+              <th>{t.role}</th>
+              <th>{t.school}</th>
+              <th>{t.what}</th>
+              <th>{t.filter}</th>
+              <th>{t.rows}</th>
+              <th>{t.from}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr>
-                <td>{when(r.at)}</td>
+                <td>{when(r.at, w)}</td>
                 <td>{r.email}</td>
-                <td>{r.role}</td>
+                <td>{w.roles[r.role] ?? r.role}</td>
                 <td>{r.school ?? ''}</td>
                 <td>{r.action}</td>
                 <td>
@@ -465,7 +498,7 @@ export function StatusPage({
 }: {
   viewer: Viewer;
   status: {
-    database: string;
+    database: 'pglite' | 'postgres';
     migration: number;
     schools: number;
     devices: number;
@@ -474,28 +507,26 @@ export function StatusPage({
     refusals: { reason: string; count: number; last: Date }[];
   };
 }) {
+  const { w } = useLang();
+  const t = w.status;
   return (
-    <Layout viewer={viewer} title="Hub status" current="/status">
+    <Layout viewer={viewer} title={t.title} current="/status">
       <ul data-testid="status">
-        <li>
-          Database: {status.database}, migration {status.migration}
-        </li>
-        <li>Schools: {status.schools}</li>
-        <li>
-          Devices: {status.devices} ({status.unconfirmed} new, unconfirmed; {status.attention} needing attention)
-        </li>
+        <li>{t.database(status.database === 'pglite' ? t.embedded : t.postgres, status.migration)}</li>
+        <li>{t.schools(status.schools)}</li>
+        <li>{t.devices(status.devices, status.unconfirmed, status.attention)}</li>
       </ul>
-      <h2>Refused requests, last 7 days</h2>
+      <h2>{t.refused}</h2>
       {status.refusals.length === 0 ? (
-        <p>None.</p>
+        <p>{t.none}</p>
       ) : (
         <table class="log">
           <tbody>
             {status.refusals.map((r) => (
               <tr>
-                <td>{r.reason}</td>
+                <td lang="en">{r.reason}</td>
                 <td>{r.count}</td>
-                <td>{when(r.last)}</td>
+                <td>{when(r.last, w)}</td>
               </tr>
             ))}
           </tbody>
