@@ -81,6 +81,9 @@ test('a DSL picks Cymraeg, signs in, and reads Reports, Entries, Devices and Exp
   // Problems (a broken chain, a silent device) are worded in Welsh too.
   const chains = await page.getByTestId('chain').allInnerTexts();
   expect(chains.some((c) => /wedi torri wrth gofnod|yn dawel ers/.test(c))).toBe(true);
+  // The broken chain's own detail is the hub's English, marked so inside the Welsh sentence.
+  const broken = page.getByTestId('chain').filter({ hasText: 'wedi torri wrth gofnod' });
+  await expect(broken.locator('span[lang="en"]')).toHaveText(/\S/);
 
   await page.getByRole('link', { name: 'Allforion' }).click();
   await expectWelsh(page, 'Allforion', ['CSV ar gyfer Excel', 'Crynodeb i’w argraffu', 'trywydd mynediad', 'Saesneg']);

@@ -250,6 +250,20 @@ export function chainText(d: DeviceRow, w: HubMessages = enHub): string {
   return parts.length ? parts.join('; ') : t.intact;
 }
 
+/** chainText on a page: the chain's own problem text (written by the hub in English) marked as English on a Welsh page. */
+export function ChainWords({ d }: { d: DeviceRow }) {
+  const { lang, w } = useLang();
+  if (lang === 'en' || d.chainState !== 'broken' || !d.chainProblem) return <>{chainText(d, w)}</>;
+  const [before, after] = chainText(d, w).split(d.chainProblem);
+  return (
+    <>
+      {before}
+      <span lang="en">{d.chainProblem}</span>
+      {after}
+    </>
+  );
+}
+
 export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer; filters: HubFilters; schools: Schools; rows: DeviceRow[] }) {
   const bad = rows.filter((d) => d.chainState === 'broken' || d.keyMismatches > 0 || d.silentDays !== null).length;
   const { w } = useLang();
@@ -291,7 +305,9 @@ export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer
                   <td>{when(d.lastSeen, w)}</td>
                   <td>{d.waiting ?? '?'}</td>
                   <td>{d.entries}</td>
-                  <td data-testid="chain">{chainText(d, w)}</td>
+                  <td data-testid="chain">
+                    <ChainWords d={d} />
+                  </td>
                   {/* The device's own report, in the English the extension sends the hub. */}
                   <td lang="en">{d.policyProblems.map((p) => `${p.key ?? ''}: ${p.message ?? ''}`).join('; ')}</td>
                 </tr>
@@ -414,7 +430,7 @@ export function SummaryPage({
         <ul>
           {attention.map((d) => (
             <li>
-              {d.school} / {d.label ?? d.id}: {chainText(d, w)}
+              {d.school} / {d.label ?? d.id}: <ChainWords d={d} />
             </li>
           ))}
         </ul>
