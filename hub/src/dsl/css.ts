@@ -7,7 +7,8 @@ header.top a { color: #fff; }
 header.top nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 header.top nav a[aria-current=page] { font-weight: bold; text-decoration: underline; }
 header.top nav.lang a[aria-current=true] { font-weight: bold; text-decoration: underline; }
-header.top .who { margin-left: auto; display: flex; gap: .5rem; align-items: center; }
+header.top .who { margin-left: auto; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; min-width: 0; }
+header.top .who span { overflow-wrap: anywhere; }
 main { padding: 1rem; max-width: 1400px; }
 h1 { font-size: 1.5rem; margin: .2rem 0 1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin-bottom: 1rem; padding: .6rem; background: #f3f5f8; border-radius: 6px; }

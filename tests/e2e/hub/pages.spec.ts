@@ -13,6 +13,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { runCli } from '../../../hub/src/cli';
 import { parseHubExport } from '../../../hub/src/dsl/verify';
 import { ELM_REPORT, FORMULA_TEXT, HOSTILE_TEXT, OAK_REPORT, PASSWORD } from '../../../hub/tests/support/dsl-seed';
+import { expectAccessible } from '../support/axe';
 import { signIn, startHubPages, type HubPages } from './support';
 
 let hp: HubPages;
@@ -307,4 +308,34 @@ test('a form posted from another origin, or without the session token, is refuse
   }
   expect((await hp.hub.db.query('select * from report_states where device_id = $1', [hp.seed.elm.id])).rows).toEqual([]);
   await page.context().close();
+});
+
+test('every hub page passes axe-core (WCAG 2.2 AA) and reflows at 320 px, in English and in Welsh, for the trust DSL and the IT admin', async () => {
+  const check = async (page: Page, state: string) => {
+    await expectAccessible({ runScript: (s) => page.evaluate(s) }, state);
+    await page.setViewportSize({ width: 320, height: 720 });
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, client: document.scrollingElement!.clientWidth }));
+    expect(scroll, `${state} at 320 px wide`).toBeLessThanOrEqual(client);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+  for (const lang of ['en', 'cy'] as const) {
+    const page = await newPage();
+    await page.goto(`${url()}/lang?to=${lang}&back=/login`);
+    await check(page, `sign-in (${lang})`);
+    // By the fields' names: the labels are in the page's language.
+    await page.locator('input[name=email]').fill(hp.seed.accounts.trust);
+    await page.locator('input[name=password]').fill(PASSWORD);
+    await page.locator('form.login button[type=submit]').click();
+    await expect(page.getByTestId('who')).toContainText(hp.seed.accounts.trust);
+    for (const p of ['/reports', '/entries', '/attempts', '/charts', '/devices', '/exports', '/summary', '/trail', '/status']) {
+      await page.goto(`${url()}${p}`);
+      await check(page, `${p} (${lang})`);
+    }
+    await page.context().close();
+  }
+  const it = await newPage();
+  await signIn(it, url(), hp.seed.accounts.it);
+  await it.goto(`${url()}/reports`);
+  await check(it, 'refused page for the IT admin (en)');
+  await it.context().close();
 });

@@ -11,7 +11,10 @@ const RUN = `(async () => {
   return JSON.stringify(result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' | ' + n.failureSummary) })));
 })()`;
 
-export async function expectAccessible(tab: Tab, state: string): Promise<void> {
+/** Anything that runs a script in the page and returns its result: a driver's Tab, or a Playwright Page wrapped as `{ runScript: (s) => page.evaluate(s) }`. */
+type ScriptRunner = Pick<Tab, 'runScript'>;
+
+export async function expectAccessible(tab: ScriptRunner, state: string): Promise<void> {
   const loaded = await tab.runScript('typeof axe !== "undefined"');
   if (!loaded) await tab.runScript(AXE_SOURCE);
   const violations = JSON.parse(String(await tab.runScript(RUN)));
