@@ -164,8 +164,8 @@ function printChromiumContenders(r: ContendersResult): void {
   );
 }
 
-function printPageBytes(rows: PageBytes[]): void {
-  heading('3c. Script and CSS each extension page loads (Chromium build; CSS includes inline styles)');
+function printPageBytes(rows: PageBytes[], build: 'Chromium' | 'Firefox' = 'Chromium'): void {
+  heading(`${build === 'Chromium' ? '3c' : '4a'}. Script and CSS each extension page loads (${build} build; CSS includes inline styles)`);
   console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('before load', 12)} ${pad('CSS KB', 7)}  files`);
   for (const p of rows) {
     console.log(
@@ -275,6 +275,8 @@ async function main(): Promise<number> {
   printCompile(compile);
 
   if (process.env.BENCH_ONLY === 'firefox') {
+    // The Firefox build's pages (its block and warning pages differ from Chromium's only in the chunks' names).
+    printPageBytes(await allPageBytes(path.resolve('.output/firefox-mv3')), 'Firefox');
     const r = await benchFirefox(Number(process.env.BENCH_ROUNDS ?? 30));
     printFirefox(r);
     return 0;
