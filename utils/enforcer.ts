@@ -66,6 +66,12 @@ export class Enforcer {
   private predictionOff: boolean | null = null;
   /** From the last refresh; read on every navigation, so kept in memory once known. */
   private siteAccess: boolean | undefined;
+  /**
+   * The last snapshot this enforcer wrote or read: every blocked attempt needs it, and reading it
+   * back from storage on each one (the whole policy, on the pages' own thread in Firefox) slowed
+   * the block page. Only this class writes it, so the copy in memory is never stale.
+   */
+  private snapshot: StatusSnapshot | undefined;
   private readonly book: ExceptionBook;
   private readonly pins: PinApproval;
   private readonly tabBook: TabAllowanceBook;
@@ -309,6 +315,7 @@ export class Enforcer {
       exceptions,
     };
     await writeStored(deps.local, STORED.status, snapshot);
+    this.snapshot = snapshot;
     this.reportProblems(shown, ruleErrors);
     const ctx = contextOf(snapshot);
     if (moved.now) await this.record(ctx, 'clock-moved', null, now, { text: describeClockMove(moved.now, policy) });
@@ -387,8 +394,9 @@ export class Enforcer {
     await this.record(await this.logContext(`entry:${event}`), event, null, this.deps.now(), extras);
   }
 
-  private lastSnapshot(): Promise<StatusSnapshot | undefined> {
-    return readStored(this.deps.local, STORED.status);
+  private async lastSnapshot(): Promise<StatusSnapshot | undefined> {
+    this.snapshot ??= await readStored(this.deps.local, STORED.status);
+    return this.snapshot;
   }
 
   /** Who and under what policy, from the last refresh: no policy read on the logging path. */

@@ -290,6 +290,29 @@ describe('when the browser withholds access to sites', () => {
 describe('the access log', () => {
   const policy = { role: 'pupil', device: { label: 'ICT suite PC 12' }, timezone: 'Europe/London' };
 
+  it('logs each blocked attempt from the snapshot in memory, without reading the status back from storage', async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy(policy), journal });
+    const reads: string[] = [];
+    const get = deps.local.get.bind(deps.local);
+    deps.local.get = <T>(key: string) => {
+      reads.push(key);
+      return get<T>(key);
+    };
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('worker-start');
+    reads.length = 0;
+    for (let i = 0; i < 3; i++) expect(await enforcer.recordRedirect('https://www.facebook.com/', 'blocked.html', TUESDAY_10AM + i)).toBe(true);
+    expect(journal.events.map((e) => e.event)).toEqual(['blocked', 'blocked', 'blocked']);
+    expect(reads.filter((k) => k === STORED.status.key)).toEqual([]);
+    // A new enforcer (the worker started again) reads it once, then keeps it.
+    const again = new Enforcer(deps);
+    await again.recordRedirect('https://www.facebook.com/', 'blocked.html', TUESDAY_10AM + 9);
+    await again.recordRedirect('https://www.facebook.com/', 'blocked.html', TUESDAY_10AM + 10);
+    expect(reads.filter((k) => k === STORED.status.key)).toHaveLength(1);
+    expect(journal.events).toHaveLength(5);
+  });
+
   it('logs a redirect to the block page with the context of the last refresh', async () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(policy), journal, identity: fakeIdentity('amy@pupils.example.sch.uk') });
