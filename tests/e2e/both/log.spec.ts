@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { startSite, type SiteServer } from '../support/servers';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy } from '../support/policies';
-import { openDsl } from '../support/flows';
+import { editLogEntries, openDsl } from '../support/flows';
+import { DAY } from '../../helpers/time';
 import { hashPassphrase } from '../../../utils/core/passphrase';
 import { hashEntry } from '../../../utils/core/log/chain';
 import { keyFingerprint } from '../../../utils/core/hub/signature';
@@ -225,22 +226,7 @@ for (const b of BROWSERS) {
       }
       await expect.poll(async () => (await s.storedEntries()).length).toBe(4);
       // Make the first two entries 40 days old, as if written long ago.
-      await s.inExtension(
-        () =>
-          new Promise<void>((resolve) => {
-            const open = indexedDB.open('hall-pass');
-            open.onsuccess = () => {
-              const tx = open.result.transaction('entries', 'readwrite');
-              const store = tx.objectStore('entries');
-              for (const seq of [1, 2]) {
-                const get = store.get(seq);
-                get.onsuccess = () => store.put({ ...get.result, at: new Date(Date.now() - 40 * 86_400_000).toISOString() });
-              }
-              tx.oncomplete = () => resolve();
-            };
-          }),
-        null,
-      );
+      await editLogEntries(s, [1, 2], { at: new Date(Date.now() - 40 * DAY).toISOString() });
       await openDsl(tab, PASSPHRASE); // opening the log runs maintenance: drain and purge
       await expect.poll(async () => (await s.storedEntries()).map((e) => e.path)).toEqual(['/new1', '/new2']);
       await tab.clickButton('Verify');

@@ -14,7 +14,7 @@ import { enAdmin } from '../../../utils/core/i18n/admin-en';
 import { loadAdminMessages } from '../../../utils/core/i18n/admin-catalogues';
 import { poll, type Session, type Tab } from '../support/driver';
 import { hashPassphrase } from '../../../utils/core/passphrase';
-import { openDsl, sendReport, unlockDsl } from '../support/flows';
+import { editLogEntries, openDsl, sendReport, unlockDsl } from '../support/flows';
 
 const sites = useSites();
 const PASSPHRASE = 'correct horse battery staple';
@@ -363,23 +363,7 @@ for (const b of BROWSERS) {
       await tab.waitForText('[data-testid="verification"]', /^Cyfan: /, 20_000);
       expect(await tab.evaluate(() => document.querySelectorAll('[data-testid="verification"] [lang="en"]').length, null)).toBe(0);
       // Two entries edited in IndexedDB: Verify's result and its entry-by-entry list, both in Welsh.
-      await s.inExtension(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('hall-pass');
-            open.onsuccess = () => {
-              const tx = open.result.transaction('entries', 'readwrite');
-              const store = tx.objectStore('entries');
-              for (const seq of [1, 2]) {
-                const get = store.get(seq);
-                get.onsuccess = () => store.put({ ...get.result, path: '/innocent' });
-              }
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        null,
-      );
+      await editLogEntries(s, [1, 2], { path: '/innocent' });
       await tab.clickButton('Dilysu');
       await tab.waitForText('[data-testid="verification"]', /^Wedi torri wrth gofnod 1: newidiwyd ei gynnwys/, 20_000);
       await tab.waitForText('[data-testid="verify-problems"]', 'Cofnod 2: newidiwyd ei gynnwys ar ôl ei ysgrifennu.', 20_000);

@@ -1,6 +1,6 @@
 /** Steps several specs take the same way, written once over the driver's Tab (both browsers). */
 import { expect } from '@playwright/test';
-import type { Tab } from './driver';
+import type { Session, Tab } from './driver';
 
 /** On the locked DSL page: types the passphrase and waits until the log is open (its export is offered). */
 export async function unlockDsl(tab: Tab, passphrase: string) {
@@ -41,4 +41,29 @@ export async function fillBuilderBasics(tab: Tab, passphrase: string) {
   await tab.fillLabel('Purpose', 'School X account');
   await tab.fillLabel('DSL passphrase (at least 8 characters)', passphrase);
   await tab.fillLabel('Repeat the passphrase', passphrase);
+}
+
+/**
+ * Edits log entries in the extension's IndexedDB, as someone with the profile could: each entry
+ * `seqs` names gets `patch`'s fields. The chain no longer matches what was written.
+ */
+export async function editLogEntries(s: Session, seqs: number[], patch: Record<string, unknown>): Promise<void> {
+  await s.inExtension(
+    ({ seqs, patch }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hall-pass');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('entries', 'readwrite');
+          const store = tx.objectStore('entries');
+          for (const seq of seqs) {
+            const get = store.get(seq);
+            get.onsuccess = () => store.put({ ...get.result, ...patch });
+          }
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { seqs, patch },
+  );
 }
