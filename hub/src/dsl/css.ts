@@ -28,7 +28,7 @@ tr.bad { background: #fdecec; }
 ol.reports { list-style: none; padding: 0; }
 li.report { border: 1px solid #ccc; border-left: 6px solid #999; border-radius: 6px; padding: .6rem .8rem; margin-bottom: .8rem; }
 li.report.new { border-left-color: #c00; background: #fff4f4; }
-li.report.handled { opacity: .8; }
+li.report.handled { border-left-color: #2e7d32; background: #f5f8f5; }
 blockquote.text { margin: .4rem 0; white-space: pre-wrap; font-size: 1.05rem; }
 form.state { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
 form.state label, form.login label { display: flex; flex-direction: column; font-size: .85rem; }

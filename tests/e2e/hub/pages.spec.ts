@@ -327,6 +327,19 @@ test('every hub page passes axe-core (WCAG 2.2 AA) and reflows at 320 px, in Eng
     await page.locator('input[name=password]').fill(PASSWORD);
     await page.locator('form.login button[type=submit]').click();
     await expect(page.getByTestId('who')).toContainText(hp.seed.accounts.trust);
+    if (lang === 'en') {
+      // Reports in every state, whatever earlier tests left: one handled, one seen.
+      await page.goto(`${url()}/reports`);
+      for (const [text, state] of [
+        [OAK_REPORT, 'handled'],
+        [ELM_REPORT, 'seen'],
+      ] as const) {
+        const report = page.getByTestId('report').filter({ hasText: text });
+        await report.getByLabel('State').selectOption(state);
+        await report.getByRole('button', { name: 'Save' }).click();
+        await expect(report).toHaveAttribute('data-state', state);
+      }
+    }
     for (const p of ['/reports', '/entries', '/attempts', '/charts', '/devices', '/exports', '/summary', '/trail', '/status']) {
       await page.goto(`${url()}${p}`);
       await check(page, `${p} (${lang})`);
