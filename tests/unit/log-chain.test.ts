@@ -161,19 +161,22 @@ describe('verifyChain', () => {
     ]);
   });
 
+  /** The checkpoint a purge of entries 1-4 leaves. */
+  const checkpointOverFirstFour = (entries: LogEntry[]): Checkpoint => ({
+    at: '2027-01-01T00:00:00.000Z',
+    purgedCount: 4,
+    firstSeq: 1,
+    lastSeq: 4,
+    fromAt: entries[0]!.at,
+    toAt: entries[3]!.at,
+    lastHash: entries[3]!.hash,
+  });
+
   it('requires a checkpoint to start later than entry 1', async () => {
     const entries = await chain(10);
     const rest = entries.slice(4);
     expect(kinds(await verifyChain(rest, NO_CP))).toEqual([['missing-start', 5]]);
-    const cp: Checkpoint = {
-      at: '2027-01-01T00:00:00.000Z',
-      purgedCount: 4,
-      firstSeq: 1,
-      lastSeq: 4,
-      fromAt: entries[0]!.at,
-      toAt: entries[3]!.at,
-      lastHash: entries[3]!.hash,
-    };
+    const cp = checkpointOverFirstFour(entries);
     const ok = await verifyChain(rest, { checkpoints: [cp], head: { seq: 10, hash: entries[9]!.hash } });
     expect(ok).toMatchObject({ ok: true, firstSeq: 5, lastSeq: 10, checked: 6 });
     const wrongHash = await verifyChain(rest, { checkpoints: [{ ...cp, lastHash: entries[2]!.hash }] });
@@ -184,15 +187,7 @@ describe('verifyChain', () => {
 
   it('accepts a log emptied by a purge when the head matches the checkpoint', async () => {
     const entries = await chain(4);
-    const cp: Checkpoint = {
-      at: '2027-01-01T00:00:00.000Z',
-      purgedCount: 4,
-      firstSeq: 1,
-      lastSeq: 4,
-      fromAt: entries[0]!.at,
-      toAt: entries[3]!.at,
-      lastHash: entries[3]!.hash,
-    };
+    const cp = checkpointOverFirstFour(entries);
     expect((await verifyChain([], { checkpoints: [cp], head: { seq: 4, hash: entries[3]!.hash } })).ok).toBe(true);
     expect(kinds(await verifyChain([], { checkpoints: [cp], head: { seq: 6, hash: 'x' } }))).toEqual([['truncated', null]]);
   });

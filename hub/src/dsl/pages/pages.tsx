@@ -240,28 +240,29 @@ export function AttemptsPage({
   );
 }
 
-/** A device's chain in words; the chain's own problem text (from the log) is shown as written. */
-export function chainText(d: DeviceRow, w: HubMessages = enHub): string {
+/** A device's chain in words, in pieces: `en` marks the chain's own problem text, written by the hub in English. */
+function chainPieces(d: DeviceRow, w: HubMessages): { text: string; en?: true }[] {
   const t = w.chain;
-  const parts: string[] = [];
-  if (d.keyMismatches > 0) parts.push(t.keyMismatch(d.keyMismatches));
-  if (d.chainState === 'broken') parts.push(`${t.broken(d.brokenAtSeq)}${d.chainProblem ? `: ${d.chainProblem}` : ''}`);
-  if (d.silentDays !== null) parts.push(t.silent(d.silentDays));
-  return parts.length ? parts.join('; ') : t.intact;
+  const parts: { text: string; en?: true }[][] = [];
+  if (d.keyMismatches > 0) parts.push([{ text: t.keyMismatch(d.keyMismatches) }]);
+  if (d.chainState === 'broken')
+    parts.push([{ text: t.broken(d.brokenAtSeq) }, ...(d.chainProblem ? [{ text: ': ' }, { text: d.chainProblem, en: true as const }] : [])]);
+  if (d.silentDays !== null) parts.push([{ text: t.silent(d.silentDays) }]);
+  if (!parts.length) return [{ text: t.intact }];
+  return parts.flatMap((p, i) => (i ? [{ text: '; ' }, ...p] : p));
 }
 
-/** chainText on a page: the chain's own problem text (written by the hub in English) marked as English on a Welsh page. */
+/** A device's chain in words (the chain's own problem text shown as written). */
+export function chainText(d: DeviceRow, w: HubMessages = enHub): string {
+  return chainPieces(d, w)
+    .map((p) => p.text)
+    .join('');
+}
+
+/** chainText on a page: the chain's own problem text marked as English on a page in another language. */
 export function ChainWords({ d }: { d: DeviceRow }) {
   const { lang, w } = useLang();
-  if (lang === 'en' || d.chainState !== 'broken' || !d.chainProblem) return <>{chainText(d, w)}</>;
-  const [before, after] = chainText(d, w).split(d.chainProblem);
-  return (
-    <>
-      {before}
-      <span lang="en">{d.chainProblem}</span>
-      {after}
-    </>
-  );
+  return <>{chainPieces(d, w).map((p) => (p.en && lang !== 'en' ? <span lang="en">{p.text}</span> : p.text))}</>;
 }
 
 export function DevicesPage({ viewer, filters, schools, rows }: { viewer: Viewer; filters: HubFilters; schools: Schools; rows: DeviceRow[] }) {
