@@ -59,7 +59,8 @@ export default defineConfig({
       },
       web_accessible_resources: [
         {
-          resources: ['blocked.html', 'warn.html'],
+          // Firefox: also each network's own block page (utils/core/static-pages.ts).
+          resources: ['blocked.html', 'warn.html', ...(firefox ? ['blocked-*.html'] : [])],
           matches: ['<all_urls>'],
           // Chromium: a web page cannot load or frame the block page under a forged address.
           ...(firefox ? {} : { use_dynamic_url: true }),

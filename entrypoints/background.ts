@@ -24,6 +24,7 @@ import { readStored, STORED } from '../utils/stored-state';
 import { selfCheckFacts } from '../utils/browser/self-check';
 import { watchNavigations } from '../utils/browser/navigation-watch';
 import { holdViewSourceRequests } from '../utils/browser/view-source-hold';
+import { startStaticPages } from '../utils/browser/page-starter';
 import { formatSelfCheck, selfCheck } from '../utils/core/self-check';
 import { startHubOutbox } from '../utils/hub/wire';
 
@@ -133,6 +134,8 @@ export default defineBackground({
           (message) => console.warn(`[Hall Pass] ${message}`),
         )
       : null;
+    // A network's own block page has no script: its full page is started after its load event.
+    if (import.meta.env.FIREFOX) startStaticPages((message) => console.warn(`[Hall Pass] ${message}`));
     if (import.meta.env.FIREFOX) {
       browser.tabs.onUpdated.addListener((tabId, change) => {
         if (change.url && /^view-source:/i.test(change.url)) {

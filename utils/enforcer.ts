@@ -5,6 +5,7 @@
  * blocked to the block page. It also handles navigations the rules cannot see, and the requests
  * pages make (a warning's Continue, an exception), with the books that keep them.
  */
+import { staticPageFits, staticPages } from './core/static-pages';
 import { ruleFailureEn } from './core/rule-failures';
 import type { RefreshTrigger } from './core/refresh-trigger';
 import { parsePolicy, type ParsedPolicy } from './core/policy';
@@ -261,6 +262,7 @@ export class Enforcer {
       exceptions: exceptions.map((e) => ({ network: networkOf(e.networkId)!, scope: e.scope })),
       withoutSiteAccess: siteAccess ? undefined : { floor: CATALOGUE },
       dialect: deps.pages.ruleDialect,
+      ownPages: staticPages(index.networks, deps.pages.staticBlockPages === true && staticPageFits(role, now, policy)),
     };
     const { rules, coverage } = compilePolicy(input);
     const ruleFailures = budgetFailures(rules);

@@ -69,6 +69,11 @@ export interface ExtensionPages {
   ruleBase: string;
   /** Which browser reads the rules: the two differ on allowAllRequests. */
   ruleDialect: RuleDialect;
+  /**
+   * Whether the build has a block page of its own per catalogue network, with no script before its
+   * load event, and the background starts its full page after that (Firefox: utils/core/static-pages.ts).
+   */
+  staticBlockPages?: boolean;
   /** A page URL to open in a tab now (may be a per-session URL). */
   pageUrl(page: 'blocked.html' | 'warn.html', original: string): string;
 }

@@ -132,6 +132,8 @@ export function extensionPages(): ExtensionPages {
   return {
     ruleBase: stable,
     ruleDialect: import.meta.env.FIREFOX ? 'firefox' : 'chromium',
+    // Only Firefox's background can reach a tab's page to start it (extension.getViews).
+    staticBlockPages: import.meta.env.FIREFOX,
     pageUrl: (page, original) => `${browser.runtime.getURL(`/${page}`)}#${original}`,
   };
 }

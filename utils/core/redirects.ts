@@ -1,3 +1,4 @@
+import { staticPageNetwork } from './static-pages';
 /** Recognises a redirect to the extension's own block or warning page. */
 export type BlockingPage = 'blocked.html' | 'warn.html';
 
@@ -21,8 +22,10 @@ export function blockingPageOf(redirectUrl: string | undefined, originalUrl: str
   }
   if (u.protocol !== 'chrome-extension:' && u.protocol !== 'moz-extension:') return null;
   const carriesOriginal = u.hash === `#${originalUrl}`;
-  if (!ownHosts.includes(u.host) && !(SESSION_HOST.test(u.host) && carriesOriginal)) return null;
-  if (u.pathname === '/blocked.html') return 'blocked.html';
+  // Firefox has no per-session hosts: another moz-extension host is another extension.
+  const sessionHost = u.protocol === 'chrome-extension:' && SESSION_HOST.test(u.host) && carriesOriginal;
+  if (!ownHosts.includes(u.host) && !sessionHost) return null;
+  if (u.pathname === '/blocked.html' || staticPageNetwork(u.pathname) !== null) return 'blocked.html';
   if (u.pathname === '/warn.html') return 'warn.html';
   return null;
 }

@@ -164,13 +164,15 @@ export type BlockingPage = 'blocked.html' | 'warn.html';
  * Without one (Firefox's static floor: its extension origin is random per install) the page is
  * reached by path and cannot show the address.
  */
-function redirectTo(page: BlockingPage, pageBase: string | null): DnrRule['action'] {
+function redirectTo(page: BlockingPage | string, pageBase: string | null): DnrRule['action'] {
   return pageBase
     ? { type: 'redirect', redirect: { regexSubstitution: `${pageBase}${page}#\\0` } }
     : { type: 'redirect', redirect: { extensionPath: `/${page}` } };
 }
 
 export type RuleBody = Omit<DnrRule, 'id'>;
+
+const NO_OWN_PAGES: ReadonlyMap<string, string> = new Map();
 
 /** The rules that give `action` to these networks, at this priority. */
 export function rulesForAction(
@@ -188,7 +190,11 @@ function rulesAndCoverage(
   action: Action,
   priority: number,
   pageBase: string | null,
-  { dialect = 'chromium', extraRegexBudget = Infinity }: { dialect?: RuleDialect; extraRegexBudget?: number },
+  {
+    dialect = 'chromium',
+    extraRegexBudget = Infinity,
+    ownPages = NO_OWN_PAGES,
+  }: { dialect?: RuleDialect; extraRegexBudget?: number; ownPages?: ReadonlyMap<string, string> },
 ): { bodies: RuleBody[]; extraCovered: number } {
   if (networks.length === 0) return { bodies: [], extraCovered: 0 };
   const { regexes: proxies, translateHosts, extraCovered } = proxyForms(networks, extraRegexBudget);
@@ -205,12 +211,26 @@ function rulesAndCoverage(
     return { bodies, extraCovered };
   }
   const page: BlockingPage = action === 'block' ? 'blocked.html' : 'warn.html';
+  // A network with a block page of its own (static-pages.ts) is sent there; the rest share one rule.
+  const own = action === 'block' && pageBase ? networks.filter((n) => ownPages.has(n.id)) : [];
+  const shared = own.length
+    ? requestDomainsFor([...networks.filter((n) => !ownPages.has(n.id)).flatMap((n) => n.domains), ...translateHosts], dialect)
+    : domains;
   const bodies: RuleBody[] = [
-    {
+    ...own.map((n): RuleBody => ({
       priority,
-      action: redirectTo(page, pageBase),
-      condition: { requestDomains: domains, regexFilter: '^.*$', resourceTypes: ['main_frame'] },
-    },
+      action: redirectTo(ownPages.get(n.id)!, pageBase),
+      condition: { requestDomains: requestDomainsFor(n.domains, dialect), regexFilter: '^.*$', resourceTypes: ['main_frame'] },
+    })),
+    ...(shared.length
+      ? [
+          {
+            priority,
+            action: redirectTo(page, pageBase),
+            condition: { requestDomains: shared, regexFilter: '^.*$', resourceTypes: ['main_frame'] },
+          } satisfies RuleBody,
+        ]
+      : []),
     // A warning cannot be shown inside another site's frame or script: those are blocked outright.
     { priority, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame'] } },
     ...proxies.flatMap((regexFilter): RuleBody[] => [
@@ -324,6 +344,8 @@ export interface PolicyRuleInput {
   withoutSiteAccess?: { floor: readonly Network[] };
   /** Which browser reads the rules (default Chromium). */
   dialect?: RuleDialect;
+  /** Blocked networks sent to a block page of their own (network id -> page; see static-pages.ts). */
+  ownPages?: ReadonlyMap<string, string>;
 }
 
 /** The same rules with every redirect turned into a block. */
@@ -358,9 +380,15 @@ export function compilePolicy(input: PolicyRuleInput): { rules: DnrRule[]; cover
   // What the networks in force cost without any extra site's patterns, then the rest for those.
   // (Counted, not compiled: with thousands of extra sites a second compilation doubles the time.)
   const catalogueRegexes = proxyRegexFilters(input.networks.filter((n) => !isExtraSite(n)).flatMap((n) => n.domains)).length;
-  const baseCost = input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1; // + the '^.*$' redirect
+  // + the '^.*$' redirect, one more for each network with a page of its own.
+  const ownPages = input.action === 'block' ? input.networks.filter((n) => input.ownPages?.has(n.id)).length : 0;
+  const baseCost = input.networks.length === 0 ? 0 : input.action === 'allow' ? catalogueRegexes : 2 * catalogueRegexes + 1 + ownPages;
   const budget = RULE_LIMITS.regex - REGEX_RESERVE - baseCost - regexCount([...floorAgain, ...excluded, ...approved, ...exceptions]);
-  const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, { dialect, extraRegexBudget: budget });
+  const inForce = rulesAndCoverage(input.networks, input.action, PRIORITY.policy, input.pageBase, {
+    dialect,
+    extraRegexBudget: budget,
+    ownPages: input.ownPages,
+  });
   const plain = (bodies: RuleBody[]) => (input.withoutSiteAccess ? blocksInsteadOfRedirects(bodies) : bodies);
   const rules = [
     ...numberedFor('policy', plain([...floorAgain, ...inForce.bodies, ...excluded])),
