@@ -7,6 +7,7 @@ import { useSites } from '../support/sites';
 import { BROWSERS, useBrowser } from '../support/browsers';
 import { basePolicy, schoolTimeAllDay } from '../support/policies';
 import { poll, type Session, type Tab } from '../support/driver';
+import { pupilBlockPage } from '../support/flows';
 import { EXTENSION_ID } from '../support/chromium';
 import { FIREFOX_BASE } from '../support/firefox';
 
@@ -91,7 +92,9 @@ for (const b of BROWSERS) {
 
       // A server redirect to each page, and to the per-session address carrying the redirecting
       // page's own address (Chromium's use_dynamic_url form).
-      for (const to of [`${base}blocked.html#${FB}`, `${base}warn.html#${FB}`, `${base}blocked.html`]) {
+      // Firefox: Facebook's own block page too (web-accessible like the others).
+      const own = b.name === 'firefox' ? [`${base}blocked-facebook.html#${FB}`] : [];
+      for (const to of [`${base}blocked.html#${FB}`, `${base}warn.html#${FB}`, `${base}blocked.html`, ...own]) {
         await tab.goto(`http://school.test/redirect?to=${encodeURIComponent(to)}`);
         await leaves(tab, 'school.test/');
       }
@@ -120,7 +123,7 @@ for (const b of BROWSERS) {
 
       // A real attempt: exactly one entry, and it is the only attempt in the log.
       await tab.goto('https://www.facebook.com/real');
-      await tab.waitForUrl(`${base}blocked.html#https://www.facebook.com/real`);
+      await tab.waitForUrl(pupilBlockPage(s, 'facebook', 'https://www.facebook.com/real'));
       const logged = await poll(
         () => attempts(s),
         (a) => a.length > 0,

@@ -50,7 +50,8 @@ for (const b of BROWSERS) {
         await tab.goto('http://school.test/');
         await tab.waitForText('#site', 'SCHOOL /');
         await tab.goto(form);
-        const where = await tab.waitForUrl(new RegExp(`^${s.base.replace(/[.]/g, '\\.')}blocked\\.html`)).catch(() => null);
+        // (Firefox sends a pupil to the network's own block page, blocked-<network>.html.)
+        const where = await tab.waitForUrl(new RegExp(`^${s.base.replace(/[.]/g, '\\.')}blocked(-[a-z0-9-]+)?\\.html`)).catch(() => null);
         if (!where) leaks.push(`${form}: not on the block page (${await tab.url()})`);
         if (sites.social.connections > 0) leaks.push(`${form}: ${sites.social.connections} connection(s): ${sites.social.requests.join(', ')}`);
       }

@@ -84,7 +84,7 @@ async function waitForHub(deviceId: string, count: number, timeoutMs = 60_000): 
 
 async function block(tab: Tab, path: string) {
   await tab.goto(`http://facebook.com${path}`);
-  await tab.waitForUrl(/blocked\.html/);
+  await tab.waitForUrl(/blocked(-[a-z0-9-]+)?\.html/);
 }
 
 for (const b of BROWSERS) {
@@ -203,7 +203,7 @@ for (const b of BROWSERS) {
       const before = hub.recorded.length;
       const tab = await s.newTab();
       await tab.goto('http://facebook.com/after-withhold');
-      await tab.waitForUrl(/blocked\.html/);
+      await tab.waitForUrl(/blocked(-[a-z0-9-]+)?\.html/);
       const id = await identity(s);
       const rows = await waitForHub(id.deviceId, 1);
       expect(rows.map((r) => r.path)).toContain('/after-withhold');

@@ -50,9 +50,14 @@ async function currentUrl(page: Page): Promise<string> {
 
 async function element(page: Page, find: string, what: string): Promise<ElementHandle<Element>> {
   return poll(
-    async () => (await page.evaluateHandle(find)).asElement() as ElementHandle<Element> | null,
+    async () => {
+      const h = (await page.evaluateHandle(find)).asElement() as ElementHandle<Element> | null;
+      // Only what takes input, as a person would find it: a block page's controls are inert until
+      // its full page has started (components/first-paint.ts, utils/browser/page-starter.ts).
+      return h && (await h.evaluate((el) => el.closest('[inert]') === null)) ? h : null;
+    },
     (h) => h !== null,
-    what,
+    `${what} (not inert)`,
   ) as Promise<ElementHandle<Element>>;
 }
 

@@ -67,3 +67,12 @@ export async function editLogEntries(s: Session, seqs: number[], patch: Record<s
     { seqs, patch },
   );
 }
+
+/**
+ * Where the rules send a pupil (an English-only policy that blocks pupils at all times) for an
+ * address on a catalogue network: in Firefox that network's own block page, which has no script
+ * before its load event (utils/core/static-pages.ts); in Chromium the one block page.
+ */
+export function pupilBlockPage(s: Session, network: string, address: string): string {
+  return s.base.startsWith('moz-extension:') ? `${s.base}blocked-${network}.html#${address}` : `${s.base}blocked.html#${address}`;
+}
