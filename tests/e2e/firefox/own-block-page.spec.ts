@@ -41,7 +41,13 @@ test.describe('firefox', () => {
     await tab.clickButton('Tell someone you trust');
     await tab.waitForText('.report', 'What happened?');
 
-    expect(await poll(() => attempts(s), (a) => a.length > 0, 'the attempt in the log')).toEqual(['blocked facebook facebook.com/groups/year6']);
+    expect(
+      await poll(
+        () => attempts(s),
+        (a) => a.length > 0,
+        'the attempt in the log',
+      ),
+    ).toEqual(['blocked facebook facebook.com/groups/year6']);
     expect(sites.social.connections).toBe(0);
 
     // A reload (or a restored session) starts the full page again and logs nothing more.
@@ -57,14 +63,22 @@ test.describe('firefox', () => {
   });
 
   test('staff, and a pupil whose school offers a second language, get the shared block page in their own words', async () => {
-    const s = await start(basePolicy({ role: 'staff', ...schoolTimeAllDay() }), hosts(), (st) => st.parsed.present && st.role.role === 'staff' && st.schoolTime);
+    const s = await start(
+      basePolicy({ role: 'staff', ...schoolTimeAllDay() }),
+      hosts(),
+      (st) => st.parsed.present && st.role.role === 'staff' && st.schoolTime,
+    );
     const tab = await s.newTab();
     await tab.goto('http://facebook.com/');
     await tab.waitForUrl(`${s.base}blocked.html#http://facebook.com/`);
     await tab.waitForText('h1', /Facebook is blocked/);
 
     // Firefox reads policies.json when it starts: a second launch with the other policy.
-    const pupil = await start(basePolicy({ role: 'pupil', languages: ['en', 'cy'] }), hosts(), (st) => st.parsed.present && st.parsed.policy.languages.length === 2);
+    const pupil = await start(
+      basePolicy({ role: 'pupil', languages: ['en', 'cy'] }),
+      hosts(),
+      (st) => st.parsed.present && st.parsed.policy.languages.length === 2,
+    );
     const pupilTab = await pupil.newTab();
     await pupilTab.goto('http://facebook.com/events');
     await pupilTab.waitForUrl(`${pupil.base}blocked.html#http://facebook.com/events`);
