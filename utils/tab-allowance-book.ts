@@ -7,10 +7,21 @@ import type { KvPort } from './ports';
 import { readStored, STORED, writeStored } from './stored-state';
 
 export class TabAllowanceBook {
+  /**
+   * What storage holds, once read or written here: the background's one book is their only
+   * writer, so a blocked attempt (which asks for this tab's allowances) reads storage only once
+   * per background.
+   */
+  private cached: Promise<TabAllowance[]> | null = null;
+
   constructor(private readonly session: KvPort) {}
 
   all(): Promise<TabAllowance[]> {
-    return readStored(this.session, STORED.tabAllowances);
+    this.cached ??= readStored(this.session, STORED.tabAllowances).catch((e: unknown) => {
+      this.cached = null;
+      throw e;
+    });
+    return this.cached.then((list) => [...list]);
   }
 
   /** The ones still running in this tab at `now`. */
@@ -21,13 +32,20 @@ export class TabAllowanceBook {
   /** Adds one, replacing an earlier one for the same network in the same tab. */
   async grant(allowance: TabAllowance): Promise<void> {
     const kept = (await this.all()).filter((a) => !(a.tabId === allowance.tabId && a.networkId === allowance.networkId));
-    await writeStored(this.session, STORED.tabAllowances, [...kept, allowance]);
+    await this.write([...kept, allowance]);
   }
 
   /** Keeps only those `keep` accepts; returns them. */
   async keepOnly(keep: (a: TabAllowance) => boolean): Promise<TabAllowance[]> {
     const kept = (await this.all()).filter(keep);
-    await writeStored(this.session, STORED.tabAllowances, kept);
+    await this.write(kept);
     return kept;
+  }
+
+  private async write(list: TabAllowance[]): Promise<void> {
+    // Forgotten first: if the write fails, the next read asks storage again.
+    this.cached = null;
+    await writeStored(this.session, STORED.tabAllowances, list);
+    this.cached = Promise.resolve([...list]);
   }
 }

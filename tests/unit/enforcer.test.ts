@@ -313,6 +313,26 @@ describe('the access log', () => {
     expect(journal.events).toHaveLength(5);
   });
 
+  it("asks storage.session for the tab's allowances once per background, and still sees a Continue granted since", async () => {
+    const journal = new FakeJournal();
+    const deps = fakeDeps({ policy: new FakePolicy({ ...policy, actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } } }), journal });
+    const reads: string[] = [];
+    const get = deps.session.get.bind(deps.session);
+    deps.session.get = <T>(key: string) => {
+      reads.push(key);
+      return get<T>(key);
+    };
+    const enforcer = new Enforcer(deps);
+    await enforcer.refresh('worker-start');
+    reads.length = 0;
+    for (let i = 0; i < 3; i++) expect(await enforcer.recordRedirect('https://www.facebook.com/', 'warn.html', TUESDAY_10AM + i, 7)).toBe(true);
+    expect(reads.filter((k) => k === STORED.tabAllowances.key).length).toBeLessThanOrEqual(1);
+    // Continue in tab 7: the next redirect there is no longer a warned attempt (the book knows at once).
+    expect((await enforcer.continueAfterWarning(7, 'https://www.facebook.com/', 'for homework')).ok).toBe(true);
+    expect(await enforcer.recordRedirect('https://www.facebook.com/', 'warn.html', deps.now() + 1, 7)).toBe(false);
+    expect(reads.filter((k) => k === STORED.tabAllowances.key).length).toBeLessThanOrEqual(1);
+  });
+
   it('logs a redirect to the block page with the context of the last refresh', async () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(policy), journal, identity: fakeIdentity('amy@pupils.example.sch.uk') });

@@ -64,4 +64,39 @@ describe('SafeJournal', () => {
     expect(inner.written).toEqual(all);
     expect(await kv.get(PARKED_KEY)).toEqual([]);
   });
+
+  it('an attempt written while all is well costs no storage read or write of its own after the first', async () => {
+    const inner = new FlakyJournal();
+    const kv = new FakeKv();
+    const journal = new SafeJournal(inner, kv);
+    await journal.append(ev(1), false);
+    const calls: string[] = [];
+    const get = kv.get.bind(kv);
+    const set = kv.set.bind(kv);
+    kv.get = (key) => (calls.push(`get ${key}`), get(key));
+    kv.set = (key, value) => (calls.push(`set ${key}`), set(key, value));
+    for (let n = 2; n <= 5; n++) await journal.append(ev(n), false);
+    expect(calls).toEqual([]);
+    // A failure is still parked and shown, and the recovery written back, as before.
+    inner.full = true;
+    await journal.append(ev(6), false);
+    expect(await get(PARKED_KEY)).toHaveLength(1);
+    expect(await get<LogHealth>(LOG_HEALTH_KEY)).toMatchObject({ ok: false, parked: 1 });
+    inner.full = false;
+    await journal.append(ev(7), false);
+    expect(inner.written).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await get(PARKED_KEY)).toEqual([]);
+    expect(await get<LogHealth>(LOG_HEALTH_KEY)).toEqual({ ok: true, error: null, since: null, parked: 0 });
+  });
+
+  it('a new background finds what the last one parked', async () => {
+    const inner = new FlakyJournal();
+    const kv = new FakeKv();
+    inner.full = true;
+    await new SafeJournal(inner, kv).append(ev(1), false);
+    inner.full = false;
+    await new SafeJournal(inner, kv).append(ev(2), false);
+    expect(inner.written).toEqual([1, 2]);
+    expect(await kv.get(PARKED_KEY)).toEqual([]);
+  });
 });

@@ -24,8 +24,17 @@ export interface Parked {
   recordFullUrl: boolean;
 }
 
+/**
+ * This wrapper is the only writer of the parked events and the log's health (one per background),
+ * so after its first read it keeps both in memory: an attempt written while all is well costs no
+ * storage read or write besides the journal's own (in Firefox each one is a round trip to the
+ * browser's main process, on the thread the block page loads on).
+ */
 export class SafeJournal implements JournalPort {
   private readonly serial = serialQueue();
+  /** What storage holds, once read or written by this wrapper. */
+  private parked: Parked[] | null = null;
+  private health: LogHealth | undefined | null = null;
 
   constructor(
     private readonly inner: JournalPort,
@@ -35,7 +44,7 @@ export class SafeJournal implements JournalPort {
 
   append(event: NewLogEvent, recordFullUrl: boolean): Promise<void> {
     return this.serial(async () => {
-      const parked = await readStored(this.store, STORED.logParked);
+      const parked = await this.storedParked();
       const pending = [...parked, { event, recordFullUrl }];
       await this.writeInOrder(pending);
     });
@@ -44,9 +53,16 @@ export class SafeJournal implements JournalPort {
   /** Retries what was parked; for start-up and maintenance. */
   retry(): Promise<void> {
     return this.serial(async () => {
-      const parked = await readStored(this.store, STORED.logParked);
+      // Read again (once a day): storage, not this copy's memory, is what outlives the background.
+      this.parked = null;
+      const parked = await this.storedParked();
       if (parked.length > 0) await this.writeInOrder(parked);
     });
+  }
+
+  private async storedParked(): Promise<Parked[]> {
+    this.parked ??= await readStored(this.store, STORED.logParked);
+    return this.parked;
   }
 
   private async writeInOrder(pending: Parked[]): Promise<void> {
@@ -62,12 +78,15 @@ export class SafeJournal implements JournalPort {
       }
     }
     const left = pending.slice(written);
-    await writeStored(this.store, STORED.logParked, left);
-    const before = await readStored(this.store, STORED.logHealth);
+    if (left.length > 0 || this.parked === null || this.parked.length > 0) await writeStored(this.store, STORED.logParked, left);
+    this.parked = left;
+    if (this.health === null) this.health = await readStored(this.store, STORED.logHealth);
+    const before = this.health;
     const health: LogHealth =
       failure === null
         ? { ok: true, error: null, since: null, parked: 0 }
         : { ok: false, error: String(failure), since: before?.since ?? this.now(), parked: left.length };
     if (JSON.stringify(before) !== JSON.stringify(health)) await writeStored(this.store, STORED.logHealth, health);
+    this.health = health;
   }
 }
