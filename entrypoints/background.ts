@@ -103,6 +103,8 @@ export default defineBackground({
     // loads the block page (a forged link, a frame) creates nothing, and a redirect a web page
     // made itself is checked against the decision in force (see Enforcer.recordRedirect).
     const ownHosts = [browser.runtime.id, new URL(browser.runtime.getURL('/')).host];
+    // A network's own block page has no script: its full page is started after its load event.
+    const staticPages = import.meta.env.FIREFOX ? startStaticPages((message) => console.warn(`[Hall Pass] ${message}`)) : null;
     // Registered wide now, then fitted to each status so ordinary pages do not wake the worker.
     const watch = watchNavigations(
       {
@@ -113,9 +115,13 @@ export default defineBackground({
         redirect: (details) => {
           const page = blockingPageOf(details.redirectUrl, details.url, ownHosts);
           if (!page) return;
-          enforcer
-            .recordRedirect(details.url, page, Math.round(details.timeStamp), details.tabId)
-            .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
+          const record = () =>
+            void enforcer
+              .recordRedirect(details.url, page, Math.round(details.timeStamp), details.tabId)
+              .catch((e) => console.error('[Hall Pass] could not log an attempt', e));
+          // Firefox: a network's own block page loads first (same thread), then the entry is made.
+          if (staticPages?.owns(details.redirectUrl)) staticPages.afterLoad(details.tabId, record);
+          else record();
         },
         // Networks that change page with history.pushState never make a request the rules could see.
         pageMoved: (details) => {
@@ -134,8 +140,6 @@ export default defineBackground({
           (message) => console.warn(`[Hall Pass] ${message}`),
         )
       : null;
-    // A network's own block page has no script: its full page is started after its load event.
-    if (import.meta.env.FIREFOX) startStaticPages((message) => console.warn(`[Hall Pass] ${message}`));
     if (import.meta.env.FIREFOX) {
       browser.tabs.onUpdated.addListener((tabId, change) => {
         if (change.url && /^view-source:/i.test(change.url)) {

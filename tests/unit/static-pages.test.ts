@@ -14,7 +14,7 @@ import { STATIC_PAGE_NETWORKS, staticPageFits, staticPageNetwork, staticPagePath
 import { compilePolicy, type DnrRule } from '../../utils/core/rules';
 import { blockView } from '../../utils/core/page-text';
 import { staticBlockMarkup, staticBlockPages } from '../../components/prerender';
-import { startFullPage } from '../../utils/browser/page-starter';
+import { AfterLoad, AFTER_LOAD_MAX_MS, startFullPage } from '../../utils/browser/page-starter';
 import { drawWithStatus } from '../../components/first-paint';
 import { defaultSnapshot } from '../../components/status-cache';
 
@@ -223,5 +223,46 @@ describe("the full page taking over from a network's own page", () => {
       root.innerHTML = '<h1>Facebook is blocked during school hours</h1><p class="why">Staff words.</p>';
     });
     expect(performance.getEntriesByName('hall-pass:corrected')).toHaveLength(1);
+  });
+});
+
+describe('AfterLoad: the background logs the attempt once its own page has loaded, and never loses it', () => {
+  function setup() {
+    const timers: { fn: () => void; ms: number }[] = [];
+    const after = new AfterLoad((fn, ms) => timers.push({ fn, ms }));
+    const done: string[] = [];
+    return { after, done, timers, fire: () => timers.forEach((t) => t.fn()) };
+  }
+
+  it("runs what waits for a tab when that tab's page loads, in order, and only then", () => {
+    const { after, done } = setup();
+    after.add(7, () => done.push('first'));
+    after.add(7, () => done.push('second'));
+    after.add(8, () => done.push('other tab'));
+    expect(done).toEqual([]);
+    after.loaded(7);
+    expect(done).toEqual(['first', 'second']);
+    after.loaded(7);
+    expect(done).toEqual(['first', 'second']);
+  });
+
+  it('runs it anyway when the page never loads (the tab closed first), once', () => {
+    const { after, done, timers, fire } = setup();
+    after.add(7, () => done.push('attempt'));
+    expect(timers.map((t) => t.ms)).toEqual([AFTER_LOAD_MAX_MS]);
+    fire();
+    after.loaded(7);
+    fire();
+    expect(done).toEqual(['attempt']);
+  });
+
+  it('a load after one piece timed out still runs the rest once', () => {
+    const { after, done, timers } = setup();
+    after.add(7, () => done.push('a'));
+    after.add(7, () => done.push('b'));
+    timers[0]!.fn();
+    after.loaded(7);
+    timers[1]!.fn();
+    expect(done).toEqual(['a', 'b']);
   });
 });

@@ -4,6 +4,10 @@
  * (webNavigation.onCompleted, for these pages only) the background adds the page's full script
  * (Preact, the live status, the buttons) to it. Until then the page shows its words with its
  * controls inert, so nothing can be clicked that would do nothing.
+ *
+ * The background's own work on such a redirect (logging the attempt) is put off until that load
+ * too (AfterLoad), at most half a second: the entry is still made from the redirect, with the
+ * redirect's time, whatever the page does.
  */
 import { browser } from 'wxt/browser';
 
@@ -37,11 +41,56 @@ export function startFullPage(doc: Document): boolean {
   return true;
 }
 
+/** How long work put off until a page's load waits at most (a tab closed before its page loaded). */
+export const AFTER_LOAD_MAX_MS = 500;
+
+/**
+ * Work put off until a tab's page has loaded, or AFTER_LOAD_MAX_MS, whichever comes first; each
+ * piece runs exactly once, in the order it was put off.
+ */
+export class AfterLoad {
+  private readonly waiting = new Map<number, (() => void)[]>();
+
+  constructor(
+    private readonly timer: (fn: () => void, ms: number) => unknown = setTimeout,
+    private readonly maxMs = AFTER_LOAD_MAX_MS,
+  ) {}
+
+  add(tabId: number, work: () => void): void {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      const list = this.waiting.get(tabId);
+      const i = list?.indexOf(once) ?? -1;
+      if (list && i >= 0) list.splice(i, 1);
+      if (list?.length === 0) this.waiting.delete(tabId);
+      work();
+    };
+    this.waiting.set(tabId, [...(this.waiting.get(tabId) ?? []), once]);
+    this.timer(once, this.maxMs);
+  }
+
+  /** The tab's page has loaded: everything put off for it runs now. */
+  loaded(tabId: number): void {
+    for (const once of [...(this.waiting.get(tabId) ?? [])]) once();
+  }
+}
+
+export interface StaticPages {
+  /** Whether a redirect goes to one of these pages. */
+  owns(url: string): boolean;
+  /** Runs `work` once that tab's page has loaded (at most AFTER_LOAD_MAX_MS later). */
+  afterLoad(tabId: number, work: () => void): void;
+}
+
 /** Must be called while the background starts (a listener added later misses the waking event). */
-export function startStaticPages(log: (message: string) => void): void {
+export function startStaticPages(log: (message: string) => void): StaticPages {
   const prefix = `${browser.runtime.getURL('/')}blocked-`;
+  const after = new AfterLoad();
   browser.webNavigation.onCompleted.addListener(
     (details) => {
+      // The full page first: the pupil's buttons, then the background's own work.
       try {
         // Every view of ours in that tab: a static page framed by another of our pages is started too.
         for (const view of browser.extension.getViews({ type: 'tab', tabId: details.tabId }) as unknown as globalThis.Window[]) {
@@ -50,7 +99,12 @@ export function startStaticPages(log: (message: string) => void): void {
       } catch (e) {
         log(`could not start the block page in tab ${details.tabId}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      if (details.frameId === 0) after.loaded(details.tabId);
     },
     { url: [{ urlPrefix: prefix }] },
   );
+  return {
+    owns: (url) => url.startsWith(prefix),
+    afterLoad: (tabId, work) => after.add(tabId, work),
+  };
 }
