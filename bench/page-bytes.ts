@@ -44,8 +44,9 @@ export async function pageBytes(extensionDir: string, page: string): Promise<Pag
     else if (/rel="stylesheet"/.test(tag)) css.add(file);
   }
   const beforeLoad = new Set(scripts);
-  // The block and warning pages import their full page after the load event (scripts/fast-pages.ts).
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+  // The block and warning pages import their full page after the load event (scripts/fast-pages.ts);
+  // Firefox's network pages name it on their root element, and the background adds it.
+  for (const [tag] of html.matchAll(/<[a-z]+\b[^>]*\sdata-app="[^"]+"[^>]*>/g)) {
     const app = local(attr(tag, 'data-app'));
     if (app) await scriptClosure(extensionDir, app, scripts);
   }
@@ -65,7 +66,13 @@ export async function pageBytes(extensionDir: string, page: string): Promise<Pag
 }
 
 export const EXTENSION_PAGES = ['blocked.html', 'warn.html', 'status.html', 'popup.html', 'dsl.html'] as const;
+/** Firefox's block page of Facebook's own, one of those utils/core/static-pages.ts names (Firefox build only). */
+const NETWORK_PAGE = 'blocked-facebook.html';
 
 export async function allPageBytes(extensionDir: string): Promise<PageBytes[]> {
-  return Promise.all(EXTENSION_PAGES.map((p) => pageBytes(extensionDir, p)));
+  const network = await fs.stat(path.join(extensionDir, NETWORK_PAGE)).then(
+    () => [NETWORK_PAGE],
+    () => [],
+  );
+  return Promise.all([...EXTENSION_PAGES, ...network].map((p) => pageBytes(extensionDir, p)));
 }

@@ -166,10 +166,10 @@ function printChromiumContenders(r: ContendersResult): void {
 
 function printPageBytes(rows: PageBytes[], build: 'Chromium' | 'Firefox' = 'Chromium'): void {
   heading(`${build === 'Chromium' ? '3c' : '4a'}. Script and CSS each extension page loads (${build} build; CSS includes inline styles)`);
-  console.log(`${'page'.padEnd(14)} ${pad('script KB', 10)} ${pad('before load', 12)} ${pad('CSS KB', 7)}  files`);
+  console.log(`${'page'.padEnd(22)} ${pad('script KB', 10)} ${pad('before load', 12)} ${pad('CSS KB', 7)}  files`);
   for (const p of rows) {
     console.log(
-      `${p.page.padEnd(14)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.beforeLoadScriptBytes / 1024, 1), 12)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`,
+      `${p.page.padEnd(22)} ${pad(fmt(p.scriptBytes / 1024, 1), 10)} ${pad(fmt(p.beforeLoadScriptBytes / 1024, 1), 12)} ${pad(fmt(p.cssBytes / 1024, 1), 7)}  ${p.files.length}`,
     );
   }
 }
