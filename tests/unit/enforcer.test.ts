@@ -5,7 +5,7 @@ import { STORED } from '../../utils/stored-state';
 import type { TabAllowance } from '../../utils/core/types';
 import type { DnrRule } from '../../utils/core/rules';
 import { hashPassphrase } from '../../utils/core/passphrase';
-import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, FakeSiteAccess, PAGE_BASE, fakeDeps, fakeIdentity } from '../fakes/ports';
+import { FakeDnr, FakeJournal, FakeKv, FakePolicy, FakeTabs, FakeAlarms, FakeSiteAccess, PAGE_BASE, fakeDeps, fakeIdentity, fakePages } from '../fakes/ports';
 import { DAY, HOUR, TUESDAY_10AM } from '../helpers/time';
 
 // The same day as TUESDAY_10AM at 16:00: after school.
@@ -52,6 +52,23 @@ describe('Enforcer.refresh', () => {
     expect(s.action).toBe(action);
     if (action === 'allow') expect(allows(deps.dnr.dynamic, 'facebook.com')).toBe(true);
     else expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(true);
+  });
+
+  it.each([
+    ['a pupil (the defaults)', {}, true],
+    ['staff in school hours', { role: 'staff' }, false],
+    ['a pupil whose school offers Welsh too', { role: 'pupil', languages: ['en', 'cy'] }, false],
+  ] as const)("Firefox sends %s to the network's own block page only when its words fit: %s", async (_name, policy, own) => {
+    const deps = { ...fakeDeps({ policy: new FakePolicy(policy) }), pages: { ...fakePages, ruleDialect: 'firefox' as const, staticBlockPages: true } };
+    await new Enforcer(deps).refresh('worker-start');
+    expect(redirectsTo(deps.dnr.dynamic, 'blocked-facebook.html', 'facebook.com')).toBe(own);
+    expect(redirectsTo(deps.dnr.dynamic, 'blocked.html', 'facebook.com')).toBe(!own);
+  });
+
+  it("Chromium never uses the networks' own pages (its pages are started by their own script)", async () => {
+    const deps = { ...fakeDeps(), pages: { ...fakePages, staticBlockPages: false } };
+    await new Enforcer(deps).refresh('worker-start');
+    expect(deps.dnr.dynamic.some((r) => r.action.type === 'redirect' && JSON.stringify(r.action).includes('blocked-'))).toBe(false);
   });
 
   it('the signed-in email decides the role through roleRules', async () => {
