@@ -19,8 +19,9 @@ const CORRECTED = 'hall-pass:corrected';
 /** Set by the build on a network's own block page (Firefox; utils/core/static-pages.ts). */
 export const STATIC_ATTRIBUTE = 'data-static';
 
-/** What a network's own page says before the full page: its title and reason (no school, no address yet). */
-const wordsOf = (root: HTMLElement) => [root.querySelector('h1'), root.querySelector('.why')].map((e) => e?.textContent ?? '').join('\n');
+/** What a network's own page says before the full page: its title and reason, and no "opens again" line (no school, no address yet). */
+const wordsOf = (root: HTMLElement) =>
+  [root.querySelector('h1'), root.querySelector('.why'), root.querySelector('[data-testid="reopens"]')].map((e) => e?.textContent ?? '').join('\n');
 
 /**
  * A network's own block page had its words in its HTML: they were the page's words as soon as it

@@ -224,6 +224,15 @@ describe("the full page taking over from a network's own page", () => {
     });
     expect(performance.getEntriesByName('hall-pass:corrected')).toHaveLength(1);
   });
+
+  it('marks a correction when the full page adds when the site opens again (the policy changed since the rules)', () => {
+    const root = staticPage();
+    localStorage.setItem('hall-pass:status', JSON.stringify(pupil()));
+    drawWithStatus(root, () => {
+      root.innerHTML = staticBlockMarkup(facebook).replace('</h1>', '</h1><p class="reopens" data-testid="reopens">You can use it again at 15:30.</p>');
+    });
+    expect(performance.getEntriesByName('hall-pass:corrected')).toHaveLength(1);
+  });
 });
 
 describe('AfterLoad: the background logs the attempt once its own page has loaded, and never loses it', () => {
