@@ -304,18 +304,24 @@ describe('when the browser withholds access to sites', () => {
   });
 });
 
+/** Every key read from `kv` from now on, in order. */
+function keysRead(kv: FakeKv): string[] {
+  const reads: string[] = [];
+  const get = kv.get.bind(kv);
+  kv.get = <T>(key: string) => {
+    reads.push(key);
+    return get<T>(key);
+  };
+  return reads;
+}
+
 describe('the access log', () => {
   const policy = { role: 'pupil', device: { label: 'ICT suite PC 12' }, timezone: 'Europe/London' };
 
   it('logs each blocked attempt from the snapshot in memory, without reading the status back from storage', async () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy(policy), journal });
-    const reads: string[] = [];
-    const get = deps.local.get.bind(deps.local);
-    deps.local.get = <T>(key: string) => {
-      reads.push(key);
-      return get<T>(key);
-    };
+    const reads = keysRead(deps.local);
     const enforcer = new Enforcer(deps);
     await enforcer.refresh('worker-start');
     reads.length = 0;
@@ -333,12 +339,7 @@ describe('the access log', () => {
   it("asks storage.session for the tab's allowances once per background, and still sees a Continue granted since", async () => {
     const journal = new FakeJournal();
     const deps = fakeDeps({ policy: new FakePolicy({ ...policy, actions: { pupil: { schoolHours: 'warn', otherTimes: 'warn' } } }), journal });
-    const reads: string[] = [];
-    const get = deps.session.get.bind(deps.session);
-    deps.session.get = <T>(key: string) => {
-      reads.push(key);
-      return get<T>(key);
-    };
+    const reads = keysRead(deps.session);
     const enforcer = new Enforcer(deps);
     await enforcer.refresh('worker-start');
     reads.length = 0;
