@@ -13,11 +13,10 @@
  */
 import type { StatusSnapshot } from '../utils/status';
 import { cachedStatus, readStatus, sameForPages } from './use-status';
+import { STATIC_ATTRIBUTE } from '../utils/core/static-pages';
 
 const CONTENT = 'hall-pass:content';
 const CORRECTED = 'hall-pass:corrected';
-/** Set by the build on a network's own block page (Firefox; utils/core/static-pages.ts). */
-export const STATIC_ATTRIBUTE = 'data-static';
 
 /** What a network's own page says before the full page: its title and reason, and no "opens again" line (no school, no address yet). */
 const wordsOf = (root: HTMLElement) =>

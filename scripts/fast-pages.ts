@@ -26,7 +26,7 @@ type Prerender = {
   staticBlockPages(): { file: string; networkId: string; markup: string }[];
 };
 
-/** Must match STATIC_ATTRIBUTE in components/first-paint.ts. */
+/** Must match STATIC_ATTRIBUTE in utils/core/static-pages.ts. */
 const STATIC_ATTRIBUTE = 'data-static';
 
 async function loadPrerender(root: string, firefox: boolean): Promise<Prerender> {

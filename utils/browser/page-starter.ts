@@ -10,11 +10,10 @@
  * redirect's time, whatever the page does.
  */
 import { browser } from 'wxt/browser';
+import { STATIC_ATTRIBUTE } from '../core/static-pages';
 
 /** Set on the page's root by the build (scripts/fast-pages.ts): its full page's module, and its network. */
 const APP_ATTRIBUTE = 'data-app';
-/** Must match STATIC_ATTRIBUTE in components/first-paint.ts. */
-const STATIC_ATTRIBUTE = 'data-static';
 const STARTED_ATTRIBUTE = 'data-started';
 
 /**

@@ -15,6 +15,9 @@ import type { Network, Role } from './types';
 
 const PREFIX = 'blocked-';
 
+/** The attribute the build sets on such a page's root, naming its network (scripts/fast-pages.ts keeps a copy). */
+export const STATIC_ATTRIBUTE = 'data-static';
+
 /** The catalogue networks that have a page of their own (ids are stable, lower case, dashes). */
 export const STATIC_PAGE_NETWORKS: readonly Network[] = CATALOGUE.filter((n) => /^[a-z0-9-]+$/.test(n.id));
 
