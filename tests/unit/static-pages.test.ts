@@ -265,6 +265,16 @@ describe('AfterLoad: the background logs the attempt once its own page has loade
     expect(done).toEqual(['attempt']);
   });
 
+  it("calls its timer as a plain function, as a browser's setTimeout must be called (else the fallback never runs)", () => {
+    const done: string[] = [];
+    const after = new AfterLoad(function (this: unknown, fn: () => void) {
+      if (this !== undefined) throw new TypeError("'setTimeout' called on an object that does not implement interface Window.");
+      fn();
+    });
+    after.add(7, () => done.push('attempt'));
+    expect(done).toEqual(['attempt']);
+  });
+
   it('a load after one piece timed out still runs the rest once', () => {
     const { after, done, timers } = setup();
     after.add(7, () => done.push('a'));

@@ -51,7 +51,8 @@ export class AfterLoad {
   private readonly waiting = new Map<number, (() => void)[]>();
 
   constructor(
-    private readonly timer: (fn: () => void, ms: number) => unknown = setTimeout,
+    // Called as a plain function: a browser's setTimeout called on another object throws.
+    private readonly timer: (fn: () => void, ms: number) => unknown = (fn, ms) => setTimeout(fn, ms),
     private readonly maxMs = AFTER_LOAD_MAX_MS,
   ) {}
 
@@ -67,7 +68,8 @@ export class AfterLoad {
       work();
     };
     this.waiting.set(tabId, [...(this.waiting.get(tabId) ?? []), once]);
-    this.timer(once, this.maxMs);
+    const timer = this.timer;
+    timer(once, this.maxMs);
   }
 
   /** The tab's page has loaded: everything put off for it runs now. */

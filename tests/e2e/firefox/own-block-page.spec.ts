@@ -62,6 +62,21 @@ test.describe('firefox', () => {
     await tab.waitForText('[data-testid="blocked-address"]', 'http://social.test/feed');
   });
 
+  test('an attempt whose page the pupil leaves at once, before it has loaded, is still logged', async () => {
+    const s = await start(basePolicy({ role: 'pupil' }), hosts(), (st) => st.parsed.present && st.role.role === 'pupil');
+    const tab = await s.newTab();
+    // Each time straight on to an allowed page: the network's page may never finish loading, so
+    // only the background's fallback (half a second) makes the entry.
+    for (const p of ['/a', '/b', '/c', '/d', '/e']) {
+      await tab.goto(`http://facebook.com${p}`);
+      await tab.goto('http://school.test/');
+    }
+    await expect
+      .poll(async () => (await attempts(s)).sort(), { timeout: 20_000 })
+      .toEqual(['a', 'b', 'c', 'd', 'e'].map((p) => `blocked facebook facebook.com/${p}`));
+    expect(sites.social.connections).toBe(0);
+  });
+
   test('staff, and a pupil whose school offers a second language, get the shared block page in their own words', async () => {
     const s = await start(
       basePolicy({ role: 'staff', ...schoolTimeAllDay() }),
