@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { loadMessages } from '../utils/core/i18n/catalogues';
 import { en, type Messages } from '../utils/core/i18n/en';
 import { direction, isLang, LANGUAGE_NAMES, pickLanguage, type Lang } from '../utils/core/i18n/languages';
@@ -55,7 +55,8 @@ export function usePageLanguage(policyLanguages: readonly Lang[], forAdults = fa
     if (!ready) void load(lang).then(() => setTick((n) => n + 1));
   }, [lang, ready]);
   const shown: Lang = ready ? lang : 'en';
-  useEffect(() => {
+  // Before the browser paints: Urdu words are never shown laid out left to right, even for a frame.
+  useLayoutEffect(() => {
     document.documentElement.lang = shown === 'en' ? 'en-GB' : shown;
     document.documentElement.dir = direction(shown);
   }, [shown]);
