@@ -14,29 +14,20 @@ import { runCli } from '../../../hub/src/cli';
 import { parseHubExport } from '../../../hub/src/dsl/verify';
 import { ELM_REPORT, FORMULA_TEXT, HOSTILE_TEXT, OAK_REPORT, PASSWORD } from '../../../hub/tests/support/dsl-seed';
 import { expectAccessible } from '../support/axe';
-import { signIn, startHubPages, type HubPages } from './support';
+import { signIn, useHubPages } from './support';
 
-let hp: HubPages;
-const url = () => hp.hub.url;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  hp = await startHubPages();
-});
-test.afterAll(async () => {
-  await hp?.close();
-});
+const hp = useHubPages();
+const url = () => hp().hub.url;
 
 /** handEdits: the page's own CSP (no script may fetch) is lifted so a test can send hand-made requests from it, as someone with the browser's tools would. */
 async function newPage(opts: { handEdits?: boolean } = {}): Promise<Page> {
-  const ctx = await hp.browser.newContext({ acceptDownloads: true, bypassCSP: opts.handEdits ?? false });
+  const ctx = await hp().browser.newContext({ acceptDownloads: true, bypassCSP: opts.handEdits ?? false });
   return ctx.newPage();
 }
 
 test('sign-in: a wrong password makes the next try wait, doubling; the session cookie is HttpOnly, Secure and SameSite=Strict', async () => {
   const page = await newPage();
-  const email = hp.seed.accounts.lockMe;
+  const email = hp().seed.accounts.lockMe;
   await page.goto(`${url()}/reports`);
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel('Email').fill(email);
@@ -58,14 +49,14 @@ test('sign-in: a wrong password makes the next try wait, doubling; the session c
   await expect(page.getByRole('heading', { name: 'Reports' })).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === 'hallpass_session')!;
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
-  const attempts = await hp.hub.db.query<{ ok: boolean; reason: string }>('select ok, reason from login_attempts where email = $1 order by id', [email]);
+  const attempts = await hp().hub.db.query<{ ok: boolean; reason: string }>('select ok, reason from login_attempts where email = $1 order by id', [email]);
   expect(attempts.rows.map((r) => r.reason)).toEqual(['wrong password', 'refused: waiting after wrong passwords', 'wrong password', 'signed in']);
   await page.context().close();
 });
 
 test('a school DSL sees only their school, also when the request is edited by hand to ask for another', async () => {
   const page = await newPage({ handEdits: true });
-  await signIn(page, url(), hp.seed.accounts.oakDsl);
+  await signIn(page, url(), hp().seed.accounts.oakDsl);
   await expect(page.getByTestId('report')).toHaveCount(1);
   await expect(page.getByTestId('report')).toContainText(OAK_REPORT);
   await expect(page.locator('body')).not.toContainText(ELM_REPORT);
@@ -74,15 +65,15 @@ test('a school DSL sees only their school, also when the request is edited by ha
   expect(schools.length).toBeGreaterThan(5);
   expect(new Set(schools)).toEqual(new Set(['Oak Primary']));
   // Hand-edited addresses asking for Elm Academy's rows.
-  for (const q of [`school=${hp.seed.elmId}`, `device=${hp.seed.elm.id}`, `user=zoe%40elm.example`]) {
+  for (const q of [`school=${hp().seed.elmId}`, `device=${hp().seed.elm.id}`, `user=zoe%40elm.example`]) {
     await page.goto(`${url()}/entries?${q}`);
     await expect(page.getByTestId('no-entries')).toBeVisible();
   }
-  await page.goto(`${url()}/reports?school=${hp.seed.elmId}`);
+  await page.goto(`${url()}/reports?school=${hp().seed.elmId}`);
   await expect(page.getByTestId('report')).toHaveCount(0);
-  await page.goto(`${url()}/devices?school=${hp.seed.elmId}`);
+  await page.goto(`${url()}/devices?school=${hp().seed.elmId}`);
   await expect(page.getByTestId('device')).toHaveCount(0);
-  const csv = await page.evaluate(async (u) => (await fetch(u)).text(), `${url()}/export/csv?school=${hp.seed.elmId}`);
+  const csv = await page.evaluate(async (u) => (await fetch(u)).text(), `${url()}/export/csv?school=${hp().seed.elmId}`);
   expect(
     csv
       .replace(/^\uFEFF/, '')
@@ -92,22 +83,22 @@ test('a school DSL sees only their school, also when the request is edited by ha
   // A hand-made POST that marks Elm's report handled, with this session's real token.
   await page.goto(`${url()}/reports`);
   const csrf = await page.locator('input[name=_csrf]').first().inputValue();
-  const elmReport = hp.seed.elm.entries.find((e) => e.event === 'report')!;
+  const elmReport = hp().seed.elm.entries.find((e) => e.event === 'report')!;
   const status = await page.evaluate(
     async ({ u, body }) => (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).status,
     {
       u: `${url()}/reports/state`,
-      body: new URLSearchParams({ _csrf: csrf, device: hp.seed.elm.id, seq: String(elmReport.seq), state: 'handled', note: 'x' }).toString(),
+      body: new URLSearchParams({ _csrf: csrf, device: hp().seed.elm.id, seq: String(elmReport.seq), state: 'handled', note: 'x' }).toString(),
     },
   );
   expect(status).toBe(404);
-  expect((await hp.hub.db.query('select * from report_states where device_id = $1', [hp.seed.elm.id])).rows).toEqual([]);
+  expect((await hp().hub.db.query('select * from report_states where device_id = $1', [hp().seed.elm.id])).rows).toEqual([]);
   await page.context().close();
 });
 
 test('markup and formulas in any field are shown as text', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.oakDsl);
+  await signIn(page, url(), hp().seed.accounts.oakDsl);
   await page.goto(`${url()}/entries?user=ben%40oak.example`);
   const table = page.getByTestId('entries');
   await expect(table).toContainText(HOSTILE_TEXT);
@@ -119,7 +110,7 @@ test('markup and formulas in any field are shown as text', async () => {
 
 test('an IT admin sees device health and hub status, never log contents or reports', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.it);
+  await signIn(page, url(), hp().seed.accounts.it);
   await expect(page).toHaveURL(/\/devices$/);
   await expect(page.getByTestId('device')).toHaveCount(4);
   const nav = page.getByRole('navigation', { name: 'Pages' });
@@ -141,7 +132,7 @@ test('an IT admin sees device health and hub status, never log contents or repor
 
 test('a device whose chain broke and one that went silent are in red at the top of Devices', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.trust);
+  await signIn(page, url(), hp().seed.accounts.trust);
   await page.getByRole('link', { name: 'Devices' }).click();
   const rows = page.getByTestId('device');
   await expect(rows).toHaveCount(4);
@@ -162,7 +153,7 @@ test('a device whose chain broke and one that went silent are in red at the top 
 
 test('a report set to handled stays handled after the hub restarts; new reports stand out', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.trust);
+  await signIn(page, url(), hp().seed.accounts.trust);
   const oak = page.getByTestId('report').filter({ hasText: OAK_REPORT });
   const elm = page.getByTestId('report').filter({ hasText: ELM_REPORT });
   await expect(oak).toHaveAttribute('data-state', 'new');
@@ -170,10 +161,10 @@ test('a report set to handled stays handled after the hub restarts; new reports 
   await oak.getByLabel('Note').fill('Spoke to Amy and her parents <b>today</b>');
   await oak.getByRole('button', { name: 'Save' }).click();
   await expect(oak).toHaveAttribute('data-state', 'handled');
-  await hp.restart();
+  await hp().restart();
   await page.goto(`${url()}/reports`);
   await expect(oak).toHaveAttribute('data-state', 'handled');
-  await expect(oak).toContainText(`Set to handled by ${hp.seed.accounts.trust}`);
+  await expect(oak).toContainText(`Set to handled by ${hp().seed.accounts.trust}`);
   await expect(oak).toContainText('Spoke to Amy and her parents <b>today</b>');
   await expect(elm).toHaveAttribute('data-state', 'new');
   await expect(elm.locator('.badge')).toHaveCSS('background-color', 'rgb(204, 0, 0)');
@@ -182,16 +173,16 @@ test('a report set to handled stays handled after the hub restarts; new reports 
 
 test('exports: CSV parses and is formula-safe, JSON verifies per device with the project command, the printable summary is marked confidential', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.trust);
+  await signIn(page, url(), hp().seed.accounts.trust);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-exports-'));
   try {
-    await page.goto(`${url()}/exports?school=${hp.seed.oakId}`);
+    await page.goto(`${url()}/exports?school=${hp().seed.oakId}`);
     const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV for Excel' }).click()]);
     expect(csvDl.suggestedFilename()).toMatch(/^hall-pass_oak-primary_all-dates\.csv$/);
     const csv = fs.readFileSync(await csvDl.path(), 'utf8');
     expect(csv.startsWith('\uFEFFSchool,Device id,Sequence,')).toBe(true);
     const lines = csv.trim().split('\r\n');
-    const oakTotal = hp.seed.oak.entries.length + (hp.seed.broken.entries.length - 2) + hp.seed.silent.entries.length;
+    const oakTotal = hp().seed.oak.entries.length + (hp().seed.broken.entries.length - 2) + hp().seed.silent.entries.length;
     expect(lines).toHaveLength(1 + oakTotal);
     expect(csv).toContain(`"'${FORMULA_TEXT.replaceAll('"', '""')}"`);
 
@@ -212,7 +203,7 @@ test('exports: CSV parses and is formula-safe, JSON verifies per device with the
     expect(out.join('')).toMatch(/BROKEN Oak Primary \/ Oak ICT 7/);
     expect(out.join('')).toMatch(/OK {5}Oak Primary \/ Oak ICT 1 .*Intact: 9 entries/);
 
-    await page.goto(`${url()}/exports?school=${hp.seed.elmId}`);
+    await page.goto(`${url()}/exports?school=${hp().seed.elmId}`);
     const [elmDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON' }).click()]);
     const elmFile = path.join(dir, 'elm.json');
     await elmDl.saveAs(elmFile);
@@ -237,7 +228,7 @@ test('exports: CSV parses and is formula-safe, JSON verifies per device with the
       ),
     ).toBe(1);
 
-    await page.goto(`${url()}/exports?school=${hp.seed.oakId}`);
+    await page.goto(`${url()}/exports?school=${hp().seed.oakId}`);
     await page.getByRole('link', { name: 'Printable summary' }).click();
     await expect(page.getByTestId('confidential')).toContainText(`CONFIDENTIAL`);
     await expect(page.getByTestId('confidential')).toContainText(`Printed ${new Date().toISOString().slice(0, 10)}`);
@@ -252,36 +243,36 @@ test('exports: CSV parses and is formula-safe, JSON verifies per device with the
 
 test('the access trail shows every view and export, with who and what filter, to the trust DSL only', async () => {
   const page = await newPage();
-  await signIn(page, url(), hp.seed.accounts.trust);
+  await signIn(page, url(), hp().seed.accounts.trust);
   await page.getByRole('link', { name: 'Access trail' }).click();
   const trail = page.getByTestId('trail');
   const oakEdited = trail
     .locator('tr')
-    .filter({ hasText: hp.seed.accounts.oakDsl })
+    .filter({ hasText: hp().seed.accounts.oakDsl })
     .filter({ hasText: 'view-entries' })
-    .filter({ hasText: `"school":${hp.seed.elmId}` });
+    .filter({ hasText: `"school":${hp().seed.elmId}` });
   await expect(oakEdited).toHaveCount(1);
   await expect(
     trail
       .locator('tr')
       .filter({ hasText: 'export-json' })
-      .filter({ hasText: `"school":${hp.seed.oakId}` }),
+      .filter({ hasText: `"school":${hp().seed.oakId}` }),
   ).toHaveCount(1);
   await expect(trail.locator('tr').filter({ hasText: 'export-csv' }).first()).toBeVisible();
   await expect(trail.locator('tr').filter({ hasText: 'set-report' }).filter({ hasText: '"state":"handled"' })).toHaveCount(1);
   await page.context().close();
   const other = await newPage();
-  await signIn(other, url(), hp.seed.accounts.oakDsl);
+  await signIn(other, url(), hp().seed.accounts.oakDsl);
   expect((await other.goto(`${url()}/trail`))!.status()).toBe(403);
   await other.context().close();
 });
 
 test('a form posted from another origin, or without the session token, is refused and changes nothing', async () => {
   const page = await newPage({ handEdits: true });
-  await signIn(page, url(), hp.seed.accounts.elmDsl);
+  await signIn(page, url(), hp().seed.accounts.elmDsl);
   const csrf = await page.locator('input[name=_csrf]').first().inputValue();
-  const elmReport = hp.seed.elm.entries.find((e) => e.event === 'report')!;
-  const fields = { device: hp.seed.elm.id, seq: String(elmReport.seq), state: 'seen', note: 'forged' };
+  const elmReport = hp().seed.elm.entries.find((e) => e.event === 'report')!;
+  const fields = { device: hp().seed.elm.id, seq: String(elmReport.seq), state: 'seen', note: 'forged' };
   const noToken = await page.evaluate(
     async ({ u, body }) => (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body })).status,
     { u: `${url()}/reports/state`, body: new URLSearchParams(fields).toString() },
@@ -306,7 +297,7 @@ test('a form posted from another origin, or without the session token, is refuse
   } finally {
     evil.close();
   }
-  expect((await hp.hub.db.query('select * from report_states where device_id = $1', [hp.seed.elm.id])).rows).toEqual([]);
+  expect((await hp().hub.db.query('select * from report_states where device_id = $1', [hp().seed.elm.id])).rows).toEqual([]);
   await page.context().close();
 });
 
@@ -323,10 +314,10 @@ test('every hub page passes axe-core (WCAG 2.2 AA) and reflows at 320 px, in Eng
     await page.goto(`${url()}/lang?to=${lang}&back=/login`);
     await check(page, `sign-in (${lang})`);
     // By the fields' names: the labels are in the page's language.
-    await page.locator('input[name=email]').fill(hp.seed.accounts.trust);
+    await page.locator('input[name=email]').fill(hp().seed.accounts.trust);
     await page.locator('input[name=password]').fill(PASSWORD);
     await page.locator('form.login button[type=submit]').click();
-    await expect(page.getByTestId('who')).toContainText(hp.seed.accounts.trust);
+    await expect(page.getByTestId('who')).toContainText(hp().seed.accounts.trust);
     if (lang === 'en') {
       // Reports in every state, whatever earlier tests left: one handled, one seen.
       await page.goto(`${url()}/reports`);
@@ -347,7 +338,7 @@ test('every hub page passes axe-core (WCAG 2.2 AA) and reflows at 320 px, in Eng
     await page.context().close();
   }
   const it = await newPage();
-  await signIn(it, url(), hp.seed.accounts.it);
+  await signIn(it, url(), hp().seed.accounts.it);
   await it.goto(`${url()}/reports`);
   await check(it, 'refused page for the IT admin (en)');
   await it.context().close();

@@ -1,5 +1,5 @@
 /** A real hub on a throwaway PostgreSQL cluster, seeded with two schools, and Chromium to read its pages. */
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startHub, startPgCluster, type Hub, type PgCluster } from '../../../hub/tests/support/index';
 import { PASSWORD, seedTrust, type Seeded } from '../../../hub/tests/support/dsl-seed';
 
@@ -10,6 +10,23 @@ export interface HubPages {
   /** Stops the hub and starts it again on the same database (a new port: cookies do not depend on it). */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * For a spec file whose tests share one hub: runs them in order, starts the hub before the first
+ * and stops it after the last. The returned function gives the hub once it has started.
+ */
+export function useHubPages(): () => HubPages {
+  let hp: HubPages | undefined;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    hp = await startHubPages();
+  });
+  test.afterAll(async () => {
+    await hp?.close();
+  });
+  return () => hp!;
 }
 
 export async function startHubPages(): Promise<HubPages> {

@@ -6,19 +6,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import { PASSWORD } from '../../../hub/tests/support/dsl-seed';
 import { enHub } from '../../../hub/src/dsl/pages/i18n/en';
-import { startHubPages, type HubPages } from './support';
+import { useHubPages } from './support';
 
-let hp: HubPages;
-const url = () => hp.hub.url;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  hp = await startHubPages();
-});
-test.afterAll(async () => {
-  await hp?.close();
-});
+const hp = useHubPages();
+const url = () => hp().hub.url;
 
 /** Every English sentence and phrase of the hub's catalogue (single words could be a school's data). */
 function englishPhrases(m: object): string[] {
@@ -50,7 +41,7 @@ async function signInWelsh(page: Page, email: string) {
 }
 
 test('a DSL picks Cymraeg, signs in, and reads Reports, Entries, Devices and Exports in Welsh; the choice sticks; English comes back', async () => {
-  const ctx = await hp.browser.newContext({ locale: 'en-GB' });
+  const ctx = await hp().browser.newContext({ locale: 'en-GB' });
   const page = await ctx.newPage();
   await page.goto(`${url()}/login`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
@@ -58,7 +49,7 @@ test('a DSL picks Cymraeg, signs in, and reads Reports, Entries, Devices and Exp
   const menu = page.getByRole('navigation', { name: 'Language / Iaith' });
   await menu.getByRole('link', { name: 'Cymraeg' }).click();
   await expect(page).toHaveURL(/\/login$/);
-  await signInWelsh(page, hp.seed.accounts.trust);
+  await signInWelsh(page, hp().seed.accounts.trust);
 
   const lang = (await ctx.cookies()).find((c) => c.name === 'hallpass_lang')!;
   expect(lang).toMatchObject({ value: 'cy', httpOnly: true, secure: true, sameSite: 'Strict' });
@@ -100,11 +91,11 @@ test('a DSL picks Cymraeg, signs in, and reads Reports, Entries, Devices and Exp
 });
 
 test('a browser that asks for Welsh first gets Welsh unasked; a filter keeps its query when the language changes', async () => {
-  const ctx = await hp.browser.newContext({ locale: 'cy-GB' });
+  const ctx = await hp().browser.newContext({ locale: 'cy-GB' });
   const page = await ctx.newPage();
   await page.goto(`${url()}/reports`);
   await expect(page).toHaveURL(/\/login$/);
-  await signInWelsh(page, hp.seed.accounts.oakDsl);
+  await signInWelsh(page, hp().seed.accounts.oakDsl);
   await expectWelsh(page, 'Adroddiadau', ['Cyflwr', 'DSL ysgol']);
   expect((await ctx.cookies()).find((c) => c.name === 'hallpass_lang')).toBeUndefined();
 
@@ -128,7 +119,7 @@ test('a browser that asks for Welsh first gets Welsh unasked; a filter keeps its
 });
 
 test('the language menu refuses to send the reader to another site', async () => {
-  const ctx = await hp.browser.newContext();
+  const ctx = await hp().browser.newContext();
   const page = await ctx.newPage();
   await page.goto(`${url()}/lang?to=cy&back=${encodeURIComponent('//evil.example/')}`);
   await expect(page).toHaveURL(new RegExp(`^${url()}/login$`));
